@@ -1,0 +1,149 @@
+package org.gorchestrator.engine;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.gorchestrator.model.Dag;
+import org.gorchestrator.model.Graph;
+import org.gorchestrator.model.Node;
+import org.gorchestrator.model.State;
+import org.gorchestrator.model.Transitions;
+
+/**
+ * The engine's view of one workflow: the document, each node's run, and the counters that make an
+ * event cost O(out-degree): for each node, how many predecessors have not yet succeeded.
+ *
+ * <p>It is mutable on purpose: copying O(V) arrays on every event would make a whole run O(V²).
+ * Only {@link DagEngine} changes it; everyone else reads it or turns it into a {@link Graph}.
+ */
+public final class WorkflowState {
+    private final Graph document;
+    private final Dag dag;
+    private final Node[] nodes;
+    private final int[] pending;
+    private State state;
+    private Instant startDate;
+    private Instant stopDate;
+    private int unfinished;
+
+    private WorkflowState(Graph graph, Dag dag) {
+        this.document = graph.withNodes(List.of());
+        this.dag = dag;
+        this.nodes = new Node[dag.size()];
+        for (Node node : graph.nodes()) {
+            nodes[node.id()] = node;
+        }
+        this.pending = new int[dag.size()];
+        this.state = graph.state();
+        this.startDate = graph.startDate();
+        this.stopDate = graph.stopDate();
+        for (int i = 0; i < nodes.length; i++) {
+            if (!nodes[i].state().isFinished()) {
+                unfinished++;
+            }
+            for (int k = 0; k < dag.outDegree(i); k++) {
+                if (nodes[i].state() != State.SUCCESS) {
+                    pending[dag.successor(i, k)]++;
+                }
+            }
+        }
+    }
+
+    /** The state of a stored or replayed workflow, as {@link #toGraph()} wrote it. */
+    public static WorkflowState of(Graph graph) {
+        return new WorkflowState(graph, Dag.of(graph));
+    }
+
+    /** Same as {@link #of(Graph)} with an already built DAG (the validator builds one). */
+    public static WorkflowState of(Graph graph, Dag dag) {
+        return new WorkflowState(graph, dag);
+    }
+
+    public String id() {
+        return document.id();
+    }
+
+    public State state() {
+        return state;
+    }
+
+    public int size() {
+        return nodes.length;
+    }
+
+    public Node node(int id) {
+        return nodes[id];
+    }
+
+    public Dag dag() {
+        return dag;
+    }
+
+    int pending(int id) {
+        return pending[id];
+    }
+
+    int unfinished() {
+        return unfinished;
+    }
+
+    public boolean isFinished() {
+        return state.isFinished();
+    }
+
+    public Instant stopDate() {
+        return stopDate;
+    }
+
+    /** The document with the current state of the graph and of every node. O(V). */
+    public Graph toGraph() {
+        return document.withNodes(Arrays.asList(nodes.clone())).withRun(state, startDate, stopDate);
+    }
+
+    /** A deep enough copy for tests that compare before and after. */
+    public WorkflowState copy() {
+        return of(toGraph(), dag);
+    }
+
+    // ---- changes, only from the engine; each checks the transition table ----
+
+    void setNode(Node updated) {
+        Node old = nodes[updated.id()];
+        if (old.state() != updated.state()) {
+            Transitions.checkNode(old.state(), updated.state());
+            boolean wasFinished = old.state().isFinished();
+            boolean isFinished = updated.state().isFinished();
+            if (wasFinished != isFinished) {
+                unfinished += isFinished ? -1 : 1;
+            }
+        }
+        nodes[updated.id()] = updated;
+    }
+
+    /** Counts one more succeeded predecessor of {@code id}; returns how many are still pending. */
+    int predecessorSucceeded(int id) {
+        return --pending[id];
+    }
+
+    void setState(State newState, Instant at) {
+        Transitions.checkGraph(state, newState);
+        state = newState;
+        if (newState == State.RUNNING) {
+            startDate = startDate == null ? at : startDate;
+            stopDate = null;
+        } else if (newState.isFinished()) {
+            stopDate = at;
+        }
+    }
+
+    List<Integer> nodeIdsIn(State wanted) {
+        List<Integer> ids = new ArrayList<>();
+        for (Node node : nodes) {
+            if (node.state() == wanted) {
+                ids.add(node.id());
+            }
+        }
+        return ids;
+    }
+}

@@ -1,0 +1,33 @@
+package org.gorchestrator.message;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.time.Instant;
+import java.util.Objects;
+import org.gorchestrator.model.Graph;
+
+/** What the API asks of the conductor on {@code gorch.workflow-commands}, keyed by workflow id. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = WorkflowCommand.Submit.class, name = "submit"),
+    @JsonSubTypes.Type(value = WorkflowCommand.Cancel.class, name = "cancel")
+})
+public sealed interface WorkflowCommand extends EngineInput {
+
+    /** Run this validated graph under this id. A second submit for a known id changes nothing. */
+    record Submit(String workflowId, Graph graph, Instant at) implements WorkflowCommand {
+        public Submit {
+            Objects.requireNonNull(workflowId, "workflowId");
+            Objects.requireNonNull(graph, "graph");
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
+    /** Stop the workflow: nodes not finished become canceled, and so does the graph. */
+    record Cancel(String workflowId, String reason, Instant at) implements WorkflowCommand {
+        public Cancel {
+            Objects.requireNonNull(workflowId, "workflowId");
+            Objects.requireNonNull(at, "at");
+        }
+    }
+}

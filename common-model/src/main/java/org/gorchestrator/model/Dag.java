@@ -1,0 +1,207 @@
+package org.gorchestrator.model;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * The edges of a graph in compressed sparse row form, built once per workflow so that walking a
+ * node's successors costs O(out-degree) instead of the seed's O(n) matrix row scan.
+ * Parallel edges (a matrix entry above 1, or a repeated pair) count once.
+ */
+public final class Dag {
+    private final int size;
+    private final int[] succStart;
+    private final int[] succ;
+    private final int[] predStart;
+    private final int[] pred;
+
+    private Dag(int size, int[] from, int[] to, int count) {
+        this.size = size;
+        this.succStart = new int[size + 1];
+        this.predStart = new int[size + 1];
+        this.succ = new int[count];
+        this.pred = new int[count];
+        for (int i = 0; i < count; i++) {
+            succStart[from[i] + 1]++;
+            predStart[to[i] + 1]++;
+        }
+        for (int i = 0; i < size; i++) {
+            succStart[i + 1] += succStart[i];
+            predStart[i + 1] += predStart[i];
+        }
+        int[] sFill = Arrays.copyOf(succStart, size);
+        int[] pFill = Arrays.copyOf(predStart, size);
+        for (int i = 0; i < count; i++) {
+            succ[sFill[from[i]]++] = to[i];
+            pred[pFill[to[i]]++] = from[i];
+        }
+    }
+
+    /**
+     * Builds the DAG of a graph whose shape is already valid (see {@code GraphValidator}): a square
+     * matrix or in-range pairs. Does not check for cycles; see {@link #findCycle()}.
+     */
+    public static Dag of(Graph graph) {
+        int n = graph.nodes().size();
+        if (graph.edges() != null) {
+            return fromPairs(n, graph.edges());
+        }
+        return fromMatrix(n, graph.digraph() == null ? List.of() : graph.digraph());
+    }
+
+    public static Dag fromMatrix(int n, List<Integer> matrix) {
+        int count = 0;
+        for (Integer v : matrix) {
+            if (v != null && v != 0) {
+                count++;
+            }
+        }
+        int[] from = new int[count];
+        int[] to = new int[count];
+        int k = 0;
+        int i = 0;
+        for (Integer v : matrix) {
+            if (v != null && v != 0) {
+                from[k] = i / n;
+                to[k++] = i % n;
+            }
+            i++;
+        }
+        return new Dag(n, from, to, count);
+    }
+
+    public static Dag fromPairs(int n, List<List<Integer>> pairs) {
+        long[] packed = new long[pairs.size()];
+        for (int i = 0; i < packed.length; i++) {
+            packed[i] = ((long) pairs.get(i).get(0) << 32) | pairs.get(i).get(1);
+        }
+        Arrays.sort(packed);
+        int[] from = new int[packed.length];
+        int[] to = new int[packed.length];
+        int count = 0;
+        for (int i = 0; i < packed.length; i++) {
+            if (i > 0 && packed[i] == packed[i - 1]) {
+                continue;
+            }
+            from[count] = (int) (packed[i] >>> 32);
+            to[count++] = (int) packed[i];
+        }
+        return new Dag(n, from, to, count);
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public int edgeCount() {
+        return succ.length;
+    }
+
+    public int outDegree(int node) {
+        return succStart[node + 1] - succStart[node];
+    }
+
+    public int successor(int node, int index) {
+        return succ[succStart[node] + index];
+    }
+
+    public int inDegree(int node) {
+        return predStart[node + 1] - predStart[node];
+    }
+
+    public int predecessor(int node, int index) {
+        return pred[predStart[node] + index];
+    }
+
+    /** The edges as sorted {@code [from, to]} pairs, duplicates removed. */
+    public List<List<Integer>> pairs() {
+        List<List<Integer>> out = new ArrayList<>(succ.length);
+        for (int r = 0; r < size; r++) {
+            for (int k = succStart[r]; k < succStart[r + 1]; k++) {
+                out.add(List.of(r, succ[k]));
+            }
+        }
+        return out;
+    }
+
+    /** The dense row-major adjacency matrix, entries 0 or 1. */
+    public List<Integer> matrix() {
+        Integer[] m = new Integer[size * size];
+        Arrays.fill(m, 0);
+        for (int r = 0; r < size; r++) {
+            for (int k = succStart[r]; k < succStart[r + 1]; k++) {
+                m[r * size + succ[k]] = 1;
+            }
+        }
+        return Arrays.asList(m);
+    }
+
+    /** True when {@code ancestor} can reach {@code node} by following edges (a node is not its own ancestor). */
+    public boolean isAncestor(int ancestor, int node) {
+        boolean[] seen = new boolean[size];
+        Deque<Integer> todo = new ArrayDeque<>();
+        todo.push(node);
+        while (!todo.isEmpty()) {
+            int current = todo.pop();
+            for (int k = predStart[current]; k < predStart[current + 1]; k++) {
+                int p = pred[k];
+                if (p == ancestor) {
+                    return true;
+                }
+                if (!seen[p]) {
+                    seen[p] = true;
+                    todo.push(p);
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * One cycle as a node list whose last element repeats the first (e.g. [0, 2, 1, 0]), or an empty
+     * list for an acyclic graph. Iterative, so a 100,000-node chain does not overflow the stack.
+     */
+    public List<Integer> findCycle() {
+        byte[] color = new byte[size]; // 0 new, 1 on the current path, 2 done
+        int[] parent = new int[size];
+        int[] nextEdge = new int[size];
+        for (int root = 0; root < size; root++) {
+            if (color[root] != 0) {
+                continue;
+            }
+            Deque<Integer> stack = new ArrayDeque<>();
+            stack.push(root);
+            color[root] = 1;
+            nextEdge[root] = succStart[root];
+            parent[root] = -1;
+            while (!stack.isEmpty()) {
+                int v = stack.peek();
+                if (nextEdge[v] == succStart[v + 1]) {
+                    color[v] = 2;
+                    stack.pop();
+                    continue;
+                }
+                int w = succ[nextEdge[v]++];
+                if (color[w] == 0) {
+                    color[w] = 1;
+                    parent[w] = v;
+                    nextEdge[w] = succStart[w];
+                    stack.push(w);
+                } else if (color[w] == 1) {
+                    List<Integer> cycle = new ArrayList<>();
+                    for (int x = v; x != w; x = parent[x]) {
+                        cycle.add(x);
+                    }
+                    cycle.add(w);
+                    java.util.Collections.reverse(cycle);
+                    cycle.add(w);
+                    return cycle;
+                }
+            }
+        }
+        return List.of();
+    }
+}

@@ -1,0 +1,69 @@
+package org.gorchestrator.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A gorch document: the graph's name and state, its edges and its nodes.
+ *
+ * <p>Edges come either as the seed's {@code digraph}, an n×n adjacency matrix flattened row by row
+ * ({@code digraph[r*n + c] != 0} is an edge r → c: c may start only after r succeeded), or as the
+ * sparse {@code edges} list of {@code [from, to]} pairs for large graphs. {@code timeout} is the
+ * graph's deadline in seconds. {@code id}, dates and states are set by the orchestrator.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Graph(
+        String id,
+        String name,
+        State state,
+        List<Integer> digraph,
+        List<List<Integer>> edges,
+        List<Node> nodes,
+        Integer timeout,
+        @JsonProperty("start_date") Instant startDate,
+        @JsonProperty("stop_date") Instant stopDate) {
+
+    public Graph {
+        state = state == null ? State.INITIAL : state;
+        nodes = nodes == null ? List.of() : List.copyOf(nodes);
+        digraph = digraph == null ? null : List.copyOf(digraph);
+        edges = edges == null ? null : List.copyOf(edges);
+    }
+
+    public static Graph of(String name, List<Integer> digraph, List<Node> nodes) {
+        return new Graph(null, name, State.INITIAL, digraph, null, nodes, null, null, null);
+    }
+
+    public static Graph sparse(String name, List<List<Integer>> edges, List<Node> nodes) {
+        return new Graph(null, name, State.INITIAL, null, edges, nodes, null, null, null);
+    }
+
+    @JsonProperty(value = "state_name", access = JsonProperty.Access.READ_ONLY)
+    public String stateName() {
+        return state.label();
+    }
+
+    public Graph withId(String newId) {
+        return new Graph(newId, name, state, digraph, edges, nodes, timeout, startDate, stopDate);
+    }
+
+    public Graph withTimeout(Integer seconds) {
+        return new Graph(id, name, state, digraph, edges, nodes, seconds, startDate, stopDate);
+    }
+
+    public Graph withNodes(List<Node> newNodes) {
+        return new Graph(id, name, state, digraph, edges, newNodes, timeout, startDate, stopDate);
+    }
+
+    public Graph withEdges(List<Integer> newDigraph, List<List<Integer>> newEdges) {
+        return new Graph(id, name, state, newDigraph, newEdges, nodes, timeout, startDate, stopDate);
+    }
+
+    public Graph withRun(State newState, Instant started, Instant stopped) {
+        return new Graph(id, name, newState, digraph, edges, nodes, timeout, started, stopped);
+    }
+}

@@ -1,0 +1,241 @@
+package org.gorchestrator.validation;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.gorchestrator.model.ArgReference;
+import org.gorchestrator.model.Dag;
+import org.gorchestrator.model.Graph;
+import org.gorchestrator.model.Node;
+
+/**
+ * Checks a submitted document and reports every problem it finds, each naming the offending
+ * field, node, row or cycle. Shape is checked before edges, edges before cycles and references,
+ * so later checks can rely on earlier ones.
+ */
+public final class GraphValidator {
+    private static final int SHOWN_ENGINES_LIMIT = 20;
+    private final Limits limits;
+
+    public GraphValidator(Limits limits) {
+        this.limits = limits;
+    }
+
+    /** Throws {@link InvalidGraphException} listing every violation, or returns the graph's DAG. */
+    public Dag check(Graph graph) {
+        List<Violation> found = new ArrayList<>();
+        Dag dag = validate(graph, found);
+        if (!found.isEmpty()) {
+            throw new InvalidGraphException(found);
+        }
+        return dag;
+    }
+
+    public List<Violation> validate(Graph graph) {
+        List<Violation> found = new ArrayList<>();
+        validate(graph, found);
+        return found;
+    }
+
+    private Dag validate(Graph graph, List<Violation> found) {
+        checkText("name", graph.name(), found);
+        checkTimeout("timeout", graph.timeout(), found);
+        List<Node> nodes = graph.nodes();
+        int n = nodes.size();
+        if (n == 0) {
+            found.add(new Violation("nodes", "a graph needs at least one node"));
+            return null;
+        }
+        if (n > limits.maxNodes()) {
+            found.add(new Violation("nodes", n + " nodes exceed the limit of " + limits.maxNodes()));
+            return null;
+        }
+        boolean idsOk = checkIds(nodes, found);
+        for (int i = 0; i < n; i++) {
+            checkNode(i, nodes.get(i), found);
+        }
+        checkUniqueNames(nodes, found);
+        boolean edgesOk = graph.edges() != null ? checkPairs(graph, n, found) : checkMatrix(graph, n, found);
+        if (!idsOk || !edgesOk) {
+            return null;
+        }
+        Dag dag = Dag.of(graph);
+        List<Integer> cycle = dag.findCycle();
+        if (!cycle.isEmpty()) {
+            Map<Integer, Node> byId = byId(nodes);
+            String path = cycle.stream().map(id -> byId.get(id).displayName()).collect(Collectors.joining(" -> "));
+            found.add(new Violation(graph.edges() != null ? "edges" : "digraph", "the graph has a cycle: " + path));
+            return null;
+        }
+        checkReferences(nodes, dag, found);
+        return found.isEmpty() ? dag : null;
+    }
+
+    private boolean checkIds(List<Node> nodes, List<Violation> found) {
+        int n = nodes.size();
+        Map<Integer, Integer> seenAt = new HashMap<>();
+        boolean ok = true;
+        for (int i = 0; i < n; i++) {
+            Integer id = nodes.get(i).id();
+            String field = "nodes[" + i + "].id";
+            if (id == null) {
+                found.add(new Violation(field, "is missing; ids are the node's row in the matrix, 0 to " + (n - 1)));
+                ok = false;
+            } else if (id < 0 || id >= n) {
+                found.add(new Violation(field, id + " is out of range 0 to " + (n - 1)));
+                ok = false;
+            } else if (seenAt.putIfAbsent(id, i) != null) {
+                found.add(new Violation(field, "id " + id + " is used twice (also by nodes[" + seenAt.get(id) + "])"));
+                ok = false;
+            }
+        }
+        return ok;
+    }
+
+    private void checkNode(int i, Node node, List<Violation> found) {
+        String at = "nodes[" + i + "]";
+        checkText(at + ".name", node.name(), found);
+        checkText(at + ".artifact", node.artifact(), found);
+        checkText(at + ".target", node.target(), found);
+        checkTimeout(at + ".timeout", node.timeout(), found);
+        if (!limits.engines().contains(node.engine())) {
+            found.add(new Violation(at + ".engine", "unknown engine '" + clip(node.engine()) + "'; known engines: " + knownEngines()));
+        } else if (!Node.NIL_ENGINE.equals(node.engine()) && !"sleep".equals(node.engine())
+                && (node.artifact() == null || node.artifact().isBlank())) {
+            found.add(new Violation(at + ".artifact", "is required by engine " + node.engine()));
+        }
+        if (node.args().size() > limits.maxArgs()) {
+            found.add(new Violation(at + ".args", node.args().size() + " args exceed the limit of " + limits.maxArgs()));
+        }
+        for (int a = 0; a < node.args().size(); a++) {
+            String arg = node.args().get(a);
+            if (arg.length() > limits.maxArgLength()) {
+                found.add(new Violation(at + ".args[" + a + "]", arg.length() + " characters exceed the limit of " + limits.maxArgLength()));
+            } else if (arg.indexOf('\0') >= 0) {
+                found.add(new Violation(at + ".args[" + a + "]", "contains a NUL character"));
+            }
+        }
+        node.output().keySet().forEach(name -> checkText(at + ".output", name, found));
+    }
+
+    private void checkUniqueNames(List<Node> nodes, List<Violation> found) {
+        Map<String, Integer> seenAt = new HashMap<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            String name = nodes.get(i).name();
+            if (name != null && !name.isBlank() && seenAt.putIfAbsent(name, i) != null) {
+                found.add(new Violation("nodes[" + i + "].name", "'" + clip(name) + "' is used twice (also by nodes[" + seenAt.get(name) + "])"));
+            }
+        }
+    }
+
+    private boolean checkMatrix(Graph graph, int n, List<Violation> found) {
+        List<Integer> m = graph.digraph();
+        if (m == null) {
+            found.add(new Violation("digraph", "is missing; give the n×n adjacency matrix as digraph, or the edge list as edges"));
+            return false;
+        }
+        if ((long) n * n != m.size()) {
+            found.add(new Violation("digraph", "has " + m.size() + " entries, but " + n + " nodes need a " + n + "×" + n
+                    + " matrix of " + ((long) n * n) + " entries (one row per node)"));
+            return false;
+        }
+        int edges = 0;
+        for (int i = 0; i < m.size(); i++) {
+            Integer v = m.get(i);
+            if (v == null || v < 0) {
+                found.add(new Violation("digraph", "row " + (i / n) + ", column " + (i % n) + ": entry " + v + " must be 0 or a positive number"));
+                return false;
+            }
+            if (v != 0) {
+                edges++;
+            }
+        }
+        return checkEdgeCount(edges, "digraph", found);
+    }
+
+    private boolean checkPairs(Graph graph, int n, List<Violation> found) {
+        if (graph.digraph() != null) {
+            found.add(new Violation("digraph", "give either digraph or edges, not both"));
+            return false;
+        }
+        List<List<Integer>> pairs = graph.edges();
+        for (int i = 0; i < pairs.size(); i++) {
+            List<Integer> pair = pairs.get(i);
+            if (pair == null || pair.size() != 2 || pair.get(0) == null || pair.get(1) == null) {
+                found.add(new Violation("edges[" + i + "]", "must be a pair [from, to]"));
+                return false;
+            }
+            for (int end : List.of(0, 1)) {
+                int v = pair.get(end);
+                if (v < 0 || v >= n) {
+                    found.add(new Violation("edges[" + i + "]", "node " + v + " is out of range 0 to " + (n - 1)));
+                    return false;
+                }
+            }
+        }
+        return checkEdgeCount(pairs.size(), "edges", found);
+    }
+
+    private boolean checkEdgeCount(int edges, String field, List<Violation> found) {
+        if (edges > limits.maxEdges()) {
+            found.add(new Violation(field, edges + " edges exceed the limit of " + limits.maxEdges()));
+            return false;
+        }
+        return true;
+    }
+
+    private void checkReferences(List<Node> nodes, Dag dag, List<Violation> found) {
+        Map<String, Node> byName = new HashMap<>();
+        nodes.forEach(node -> byName.putIfAbsent(node.displayName(), node));
+        nodes.forEach(node -> byName.putIfAbsent(String.valueOf(node.id()), node));
+        for (int i = 0; i < nodes.size(); i++) {
+            Node node = nodes.get(i);
+            for (int a = 0; a < node.args().size(); a++) {
+                Optional<ArgReference> ref = ArgReference.parse(node.args().get(a));
+                if (ref.isEmpty()) {
+                    continue;
+                }
+                String field = "nodes[" + i + "].args[" + a + "]";
+                Node source = byName.get(ref.get().node());
+                if (source == null) {
+                    found.add(new Violation(field, "get_attribute refers to unknown node '" + clip(ref.get().node()) + "'"));
+                } else if (!dag.isAncestor(source.id(), node.id())) {
+                    found.add(new Violation(field, "get_attribute refers to node '" + source.displayName()
+                            + "', which is not an ancestor of '" + node.displayName() + "': its output would not exist yet"));
+                } else if (!source.output().containsKey(ref.get().output())) {
+                    found.add(new Violation(field, "get_attribute refers to output '" + clip(ref.get().output()) + "', which node '"
+                            + source.displayName() + "' does not declare in its output"));
+                }
+            }
+        }
+    }
+
+    private void checkText(String field, String value, List<Violation> found) {
+        if (value != null && value.length() > limits.maxTextLength()) {
+            found.add(new Violation(field, value.length() + " characters exceed the limit of " + limits.maxTextLength()));
+        }
+    }
+
+    private void checkTimeout(String field, Integer seconds, List<Violation> found) {
+        if (seconds != null && (seconds <= 0 || seconds > limits.maxTimeoutSeconds())) {
+            found.add(new Violation(field, "must be between 1 and " + limits.maxTimeoutSeconds() + " seconds, was " + seconds));
+        }
+    }
+
+    private String knownEngines() {
+        return limits.engines().stream().sorted().limit(SHOWN_ENGINES_LIMIT).collect(Collectors.joining(", "));
+    }
+
+    private static String clip(String text) {
+        return text.length() <= 64 ? text : text.substring(0, 64) + "…";
+    }
+
+    private static Map<Integer, Node> byId(List<Node> nodes) {
+        Map<Integer, Node> map = new HashMap<>();
+        nodes.forEach(node -> map.put(node.id(), node));
+        return map;
+    }
+}
