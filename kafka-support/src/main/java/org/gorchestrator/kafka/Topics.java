@@ -1,0 +1,64 @@
+package org.gorchestrator.kafka;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+
+/**
+ * Every topic of the system, its name and how it is created. Workflow-keyed topics (commands,
+ * node events, workflow events, workflow state) share one partition count: the conductor joins
+ * commands and node events per workflow, so they must be co-partitioned.
+ *
+ * @param workflowCommands       submit and cancel, from the API to the conductor
+ * @param nodeCommands           run node i of workflow w, from the conductor to the workers
+ * @param nodeEvents             started, succeeded, failed, from the workers to the conductor
+ * @param workflowEvents         every state change, for the API and other systems
+ * @param workflowState          the latest state of each workflow (compacted), for the API's reads
+ * @param partitions             partitions of the workflow-keyed topics
+ * @param nodeCommandPartitions  partitions of node-commands: the most workers that can share the work
+ * @param replicationFactor      replicas of every topic
+ * @param eventRetention         how long workflow events and node commands are kept
+ * @param maxMessageBytes        largest record on any topic (a workflow's state grows with its size)
+ */
+public record Topics(String workflowCommands, String nodeCommands, String nodeEvents, String workflowEvents,
+                     String workflowState, int partitions, int nodeCommandPartitions, short replicationFactor,
+                     Duration eventRetention, int maxMessageBytes) {
+
+    public static final Topics DEFAULTS = new Topics("gorch.workflow-commands", "gorch.node-commands", "gorch.node-events",
+            "gorch.workflow-events", "gorch.workflow-state", 6, 12, (short) 1, Duration.ofDays(7), 8 * 1024 * 1024);
+
+    public Topics {
+        Objects.requireNonNull(workflowCommands, "workflowCommands");
+        Objects.requireNonNull(nodeCommands, "nodeCommands");
+        Objects.requireNonNull(nodeEvents, "nodeEvents");
+        Objects.requireNonNull(workflowEvents, "workflowEvents");
+        Objects.requireNonNull(workflowState, "workflowState");
+        Objects.requireNonNull(eventRetention, "eventRetention");
+        if (partitions < 1 || nodeCommandPartitions < 1 || replicationFactor < 1 || maxMessageBytes < 1024) {
+            throw new IllegalArgumentException("partitions, nodeCommandPartitions and replicationFactor must be >= 1, maxMessageBytes >= 1024");
+        }
+    }
+
+    /** The topics to create when missing. */
+    public List<NewTopic> newTopics() {
+        Map<String, String> deleteAfterRetention = Map.of(
+                TopicConfig.RETENTION_MS_CONFIG, String.valueOf(eventRetention.toMillis()),
+                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(maxMessageBytes));
+        Map<String, String> compacted = Map.of(
+                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(maxMessageBytes));
+        return List.of(
+                topic(workflowCommands, partitions, deleteAfterRetention),
+                topic(nodeEvents, partitions, deleteAfterRetention),
+                topic(workflowEvents, partitions, deleteAfterRetention),
+                topic(workflowState, partitions, compacted),
+                topic(nodeCommands, nodeCommandPartitions, deleteAfterRetention));
+    }
+
+    private NewTopic topic(String name, int count, Map<String, String> configs) {
+        return new NewTopic(name, count, replicationFactor).configs(configs);
+    }
+}

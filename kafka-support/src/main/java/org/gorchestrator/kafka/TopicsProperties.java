@@ -1,0 +1,30 @@
+package org.gorchestrator.kafka;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/** {@code gorch.kafka.*}: topic names and settings, mapped onto {@link Topics}. */
+@Validated
+@ConfigurationProperties("gorch.kafka")
+public record TopicsProperties(
+        @DefaultValue("gorch.workflow-commands") @NotBlank String workflowCommandsTopic,
+        @DefaultValue("gorch.node-commands") @NotBlank String nodeCommandsTopic,
+        @DefaultValue("gorch.node-events") @NotBlank String nodeEventsTopic,
+        @DefaultValue("gorch.workflow-events") @NotBlank String workflowEventsTopic,
+        @DefaultValue("gorch.workflow-state") @NotBlank String workflowStateTopic,
+        @DefaultValue("6") @Min(1) int partitions,
+        @DefaultValue("12") @Min(1) int nodeCommandPartitions,
+        @DefaultValue("1") @Min(1) short replicationFactor,
+        @DefaultValue("7d") Duration eventRetention,
+        @DefaultValue("8MB") DataSize maxMessageSize) {
+
+    public Topics toTopics() {
+        return new Topics(workflowCommandsTopic, nodeCommandsTopic, nodeEventsTopic, workflowEventsTopic, workflowStateTopic,
+                partitions, nodeCommandPartitions, replicationFactor, eventRetention, (int) maxMessageSize.toBytes());
+    }
+}
