@@ -1,0 +1,55 @@
+package org.gorchestrator.conductor.config;
+
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.gorchestrator.conductor.topology.ConductorTopology;
+import org.gorchestrator.kafka.Topics;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.KafkaStreamsConfiguration;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.kafka.config.KafkaStreamsInfrastructureCustomizer;
+
+/** Runs the conductor's topology under spring-kafka's lifecycle, exactly once. */
+@AutoConfiguration
+@ConditionalOnProperty(prefix = "gorch.conductor", name = "enabled", matchIfMissing = true)
+@EnableConfigurationProperties(ConductorProperties.class)
+public class ConductorAutoConfiguration {
+
+    @Bean
+    public ConductorTopology conductorTopology(Topics topics, ConductorProperties properties) {
+        return new ConductorTopology(topics, properties.retention(), properties.purgeInterval());
+    }
+
+    @Bean
+    public StreamsBuilderFactoryBean conductorStreams(KafkaProperties kafka, ConductorProperties properties, Topics topics,
+                                                      ConductorTopology topology) {
+        Map<String, Object> config = kafka.buildStreamsProperties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, properties.applicationId());
+        config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, properties.streamThreads());
+        config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, properties.commitInterval().toMillis());
+        config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) topics.replicationFactor());
+        config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
+        config.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), topics.maxMessageBytes());
+        config.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 0);
+        config.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG), topics.maxMessageBytes());
+        if (properties.stateDir() != null && !properties.stateDir().isBlank()) {
+            config.put(StreamsConfig.STATE_DIR_CONFIG, properties.stateDir());
+        }
+        StreamsBuilderFactoryBean factory = new StreamsBuilderFactoryBean(new KafkaStreamsConfiguration(config));
+        factory.setInfrastructureCustomizer(new KafkaStreamsInfrastructureCustomizer() {
+            @Override
+            public void configureTopology(org.apache.kafka.streams.Topology built) {
+                topology.addTo(built);
+            }
+        });
+        return factory;
+    }
+}

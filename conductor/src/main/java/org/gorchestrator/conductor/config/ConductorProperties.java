@@ -1,0 +1,31 @@
+package org.gorchestrator.conductor.config;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * {@code gorch.conductor.*}.
+ *
+ * @param enabled        run a conductor in this process
+ * @param applicationId  the Kafka Streams application id; conductors with the same id share the work
+ * @param streamThreads  Kafka Streams threads in this process
+ * @param commitInterval how often a transaction commits: the floor of the hand-off latency between nodes
+ * @param retention      how long a finished workflow stays readable before it is purged
+ * @param purgeInterval  how often finished workflows past their retention are purged
+ * @param stateDir       where the RocksDB state lives (empty: spring.kafka.streams.state-dir, else a temp dir)
+ */
+@Validated
+@ConfigurationProperties("gorch.conductor")
+public record ConductorProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("gorch-conductor") @NotBlank String applicationId,
+        @DefaultValue("1") @Min(1) int streamThreads,
+        @DefaultValue("100ms") Duration commitInterval,
+        @DefaultValue("7d") Duration retention,
+        @DefaultValue("1m") Duration purgeInterval,
+        String stateDir) {
+}

@@ -1,0 +1,75 @@
+package org.gorchestrator.conductor.topology;
+
+import java.time.Duration;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+import org.gorchestrator.kafka.JsonSerde;
+import org.gorchestrator.kafka.Topics;
+import org.gorchestrator.message.NodeCommand;
+import org.gorchestrator.message.NodeEvent;
+import org.gorchestrator.message.WorkflowCommand;
+import org.gorchestrator.message.WorkflowEvent;
+import org.gorchestrator.model.Graph;
+
+/**
+ * The conductor's whole Kafka Streams topology, and every source, processor, store and sink name
+ * in it. Two inputs (workflow commands, node events), one processor that owns the per-workflow
+ * state, three outputs (node commands, workflow events, workflow state):
+ *
+ * <pre>
+ *  gorch.workflow-commands ─┐                      ┌─► gorch.node-commands   (key workflow/node)
+ *                           ├─► workflow-engine ───┼─► gorch.workflow-events (key workflow)
+ *  gorch.node-events ───────┘   [store workflows]  └─► gorch.workflow-state  (key workflow, compacted)
+ * </pre>
+ */
+public final class ConductorTopology {
+    public static final String COMMANDS_SOURCE = "workflow-commands-source";
+    public static final String NODE_EVENTS_SOURCE = "node-events-source";
+    public static final String ENGINE_PROCESSOR = "workflow-engine";
+    public static final String WORKFLOW_STORE = "workflows";
+    public static final String NODE_COMMANDS_SINK = "node-commands-sink";
+    public static final String WORKFLOW_EVENTS_SINK = "workflow-events-sink";
+    public static final String WORKFLOW_STATE_SINK = "workflow-state-sink";
+
+    private final Topics topics;
+    private final Duration retention;
+    private final Duration purgeInterval;
+
+    /**
+     * @param retention     how long a finished workflow is kept before it is purged from the store and the state topic
+     * @param purgeInterval how often finished workflows are looked for
+     */
+    public ConductorTopology(Topics topics, Duration retention, Duration purgeInterval) {
+        this.topics = topics;
+        this.retention = retention;
+        this.purgeInterval = purgeInterval;
+    }
+
+    public Topology build() {
+        return addTo(new Topology());
+    }
+
+    /** Adds the conductor's nodes to {@code topology} (spring-kafka hands us the one it runs). */
+    public Topology addTo(Topology topology) {
+        StringDeserializer keys = new StringDeserializer();
+        StringSerializer keyOut = new StringSerializer();
+        topology.addSource(COMMANDS_SOURCE, keys, JsonSerde.of(WorkflowCommand.class), topics.workflowCommands());
+        topology.addSource(NODE_EVENTS_SOURCE, keys, JsonSerde.of(NodeEvent.class), topics.nodeEvents());
+        topology.addProcessor(ENGINE_PROCESSOR, () -> new WorkflowProcessor(retention, purgeInterval), COMMANDS_SOURCE, NODE_EVENTS_SOURCE);
+        topology.addStateStore(workflowStore(), ENGINE_PROCESSOR);
+        topology.addSink(NODE_COMMANDS_SINK, topics.nodeCommands(), keyOut, JsonSerde.of(NodeCommand.class), ENGINE_PROCESSOR);
+        topology.addSink(WORKFLOW_EVENTS_SINK, topics.workflowEvents(), keyOut, JsonSerde.of(WorkflowEvent.class), ENGINE_PROCESSOR);
+        topology.addSink(WORKFLOW_STATE_SINK, topics.workflowState(), keyOut, JsonSerde.of(Graph.class), ENGINE_PROCESSOR);
+        return topology;
+    }
+
+    private static StoreBuilder<KeyValueStore<String, Graph>> workflowStore() {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WORKFLOW_STORE), Serdes.String(), JsonSerde.of(Graph.class))
+                .withCachingEnabled();
+    }
+}
