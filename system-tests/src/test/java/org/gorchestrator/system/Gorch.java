@@ -1,0 +1,156 @@
+package org.gorchestrator.system;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import java.util.UUID;
+import org.gorchestrator.json.Json;
+import org.gorchestrator.model.Graph;
+import org.gorchestrator.test.KafkaBroker;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Starts parts of the system as Spring contexts on the shared test broker, each test class with
+ * topics of its own, and talks to the API over real HTTP.
+ */
+final class Gorch implements AutoCloseable {
+    static final Path REPO = Path.of("..").toAbsolutePath().normalize();
+
+    private final String suffix = UUID.randomUUID().toString().substring(0, 8);
+    private final Path dataDir;
+    private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private String baseUrl;
+
+    Gorch(Path dataDir) {
+        this.dataDir = dataDir;
+        KafkaBroker.bootstrapServers();
+    }
+
+    /** API + conductor + worker in one context, as the standalone launcher runs them. */
+    Gorch all(String workerId) {
+        return api(start("all", "gorch.worker.id=" + workerId));
+    }
+
+    Gorch apiAndWorker(String workerId) {
+        return api(start("api", "gorch.conductor.enabled=false", "gorch.worker.id=" + workerId));
+    }
+
+    ConfigurableApplicationContext conductor() {
+        return start("conductor", "gorch.api.enabled=false", "gorch.worker.enabled=false", "spring.main.web-application-type=none");
+    }
+
+    ConfigurableApplicationContext worker(String workerId) {
+        return start("worker-" + workerId, "gorch.api.enabled=false", "gorch.conductor.enabled=false",
+                "gorch.worker.id=" + workerId, "spring.main.web-application-type=none");
+    }
+
+    private Gorch api(ConfigurableApplicationContext context) {
+        baseUrl = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+        return this;
+    }
+
+    private ConfigurableApplicationContext start(String name, String... extra) {
+        List<String> props = new ArrayList<>(List.of(
+                "server.port=0",
+                "server.address=127.0.0.1",
+                "gorch.kafka.workflow-commands-topic=wc-" + suffix,
+                "gorch.kafka.node-commands-topic=nc-" + suffix,
+                "gorch.kafka.node-events-topic=ne-" + suffix,
+                "gorch.kafka.workflow-events-topic=we-" + suffix,
+                "gorch.kafka.workflow-state-topic=ws-" + suffix,
+                "gorch.conductor.application-id=conductor-" + suffix,
+                "gorch.conductor.state-dir=" + dataDir.resolve("conductor"),
+                "gorch.api.state-dir=" + dataDir.resolve("api-" + name),
+                "gorch.api.instance-id=" + name + "-" + suffix,
+                "gorch.worker.group-id=" + workerGroup()));
+        props.addAll(List.of(extra));
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(SystemTestApplication.class)
+                .properties(props.toArray(String[]::new)).run();
+        contexts.add(context);
+        return context;
+    }
+
+    /** Waits until {@code count} workers share the node-commands partitions, so a burst reaches all of them. */
+    void awaitWorkers(int count) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers()))) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(workerGroup())).all().get().get(workerGroup());
+                return group.members().size() == count
+                        && group.members().stream().allMatch(member -> !member.assignment().topicPartitions().isEmpty());
+            });
+        }
+    }
+
+    private String workerGroup() {
+        return "workers-" + suffix;
+    }
+
+    HttpResponse<String> post(String json) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + "/v1/tasks"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    String submit(String json) {
+        HttpResponse<String> response = post(json);
+        if (response.statusCode() != 202) {
+            throw new AssertionError("POST answered " + response.statusCode() + ": " + response.body());
+        }
+        return Json.mapper().readTree(response.body()).get("id").asString();
+    }
+
+    Graph get(String id) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(baseUrl + "/v1/tasks/" + id)).GET().build());
+        if (response.statusCode() != 200) {
+            throw new AssertionError("GET answered " + response.statusCode() + ": " + response.body());
+        }
+        return Json.read(response.body(), Graph.class);
+    }
+
+    Graph awaitFinished(String id, Duration atMost) {
+        await().atMost(atMost).pollInterval(Duration.ofMillis(200)).until(() -> get(id).state().isFinished());
+        return get(id);
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An example from examples/, with its script paths made absolute (tests do not run from the repo root). */
+    static String example(String file) {
+        try {
+            String json = Files.readString(REPO.resolve("examples").resolve(file));
+            return json.replace("\"examples/scripts/", "\"" + REPO.resolve("examples/scripts") + "/");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        for (int i = contexts.size() - 1; i >= 0; i--) {
+            contexts.get(i).close();
+        }
+    }
+}
