@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.gorchestrator.message.EngineInput;
@@ -53,7 +52,9 @@ public final class DagEngine {
 
     private Decision submit(WorkflowCommand.Submit submit) {
         Graph graph = submit.graph().withId(submit.workflowId());
-        List<Node> initial = graph.nodes().stream().map(n -> n.withState(State.INITIAL)).toList();
+        // A document may carry a previous run's results (a GET response posted again): start clean,
+        // or a stale attempt number could match a stale event for a node that was never dispatched.
+        List<Node> initial = graph.nodes().stream().map(Node::definition).toList();
         WorkflowState state = WorkflowState.of(graph.withNodes(initial).withRun(State.INITIAL, null, null));
         Run run = new Run(state, submit.at());
         run.events.add(new WorkflowEvent.Submitted(state.id(), graph, submit.at()));
@@ -138,7 +139,8 @@ public final class DagEngine {
             List<String> args = new ArrayList<>(node.args().size());
             try {
                 for (String arg : node.args()) {
-                    args.add(ArgReference.resolve(arg, outputsOfSucceededNodes()));
+                    // Looks up only the node the arg names: O(1), not a map of every node's outputs.
+                    args.add(ArgReference.resolve(arg, state::outputsOfSucceeded));
                 }
             } catch (ArgReference.MissingOutputException e) {
                 change(node.dispatched(node.attempt() + 1));
@@ -149,18 +151,6 @@ public final class DagEngine {
             change(queued);
             commands.add(new NodeCommand(state.id(), id, queued.attempt(), queued.displayName(), queued.engine(), queued.artifact(),
                     args, queued.target(), List.copyOf(queued.output().keySet()), queued.timeout(), at));
-        }
-
-        private Map<String, Map<String, String>> outputsOfSucceededNodes() {
-            Map<String, Map<String, String>> outputs = new HashMap<>();
-            for (int i = 0; i < state.size(); i++) {
-                Node node = state.node(i);
-                if (node.state() == State.SUCCESS) {
-                    outputs.put(node.displayName(), node.output());
-                    outputs.put(String.valueOf(node.id()), node.output());
-                }
-            }
-            return outputs;
         }
 
         private void markDownstreamNotRunnable(int failedId) {

@@ -3,7 +3,9 @@ package org.gorchestrator.engine;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.gorchestrator.model.Dag;
 import org.gorchestrator.model.Graph;
 import org.gorchestrator.model.Node;
@@ -22,6 +24,8 @@ public final class WorkflowState {
     private final Dag dag;
     private final Node[] nodes;
     private final int[] pending;
+    /** Node display name, then id as text → id: how {@code get_attribute name:output} finds its node in O(1). */
+    private final Map<String, Integer> idsByName;
     private State state;
     private Instant startDate;
     private Instant stopDate;
@@ -47,6 +51,14 @@ public final class WorkflowState {
                     pending[dag.successor(i, k)]++;
                 }
             }
+        }
+        // Same precedence as GraphValidator: a display name wins over another node's id.
+        this.idsByName = new HashMap<>();
+        for (Node node : nodes) {
+            idsByName.putIfAbsent(node.displayName(), node.id());
+        }
+        for (Node node : nodes) {
+            idsByName.putIfAbsent(String.valueOf(node.id()), node.id());
         }
     }
 
@@ -78,6 +90,15 @@ public final class WorkflowState {
 
     public Dag dag() {
         return dag;
+    }
+
+    /** The outputs of the node that get_attribute calls {@code nameOrId} once it succeeded, else null. O(1). */
+    Map<String, String> outputsOfSucceeded(String nameOrId) {
+        Integer id = idsByName.get(nameOrId);
+        if (id == null || nodes[id].state() != State.SUCCESS) {
+            return null;
+        }
+        return nodes[id].output();
     }
 
     int pending(int id) {

@@ -2,6 +2,7 @@ package org.gorchestrator.model;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,11 +30,19 @@ public record ArgReference(String prefix, String node, String output) {
 
     /** Resolves an arg against node name → outputs; an arg that is no reference comes back as it is. */
     public static String resolve(String arg, Map<String, Map<String, String>> outputsByNode) throws MissingOutputException {
+        return resolve(arg, outputsByNode::get);
+    }
+
+    /**
+     * Same, looking up only the node the arg names: {@code outputsOfNode} gives a node's outputs
+     * by name (or id), or null when it has none yet.
+     */
+    public static String resolve(String arg, Function<String, Map<String, String>> outputsOfNode) throws MissingOutputException {
         Optional<ArgReference> ref = parse(arg);
         if (ref.isEmpty()) {
             return arg;
         }
-        Map<String, String> outputs = outputsByNode.get(ref.get().node());
+        Map<String, String> outputs = outputsOfNode.apply(ref.get().node());
         String value = outputs == null ? null : outputs.get(ref.get().output());
         if (value == null || value.isEmpty()) {
             throw new MissingOutputException(ref.get());

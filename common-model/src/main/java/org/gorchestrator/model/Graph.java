@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -30,8 +32,24 @@ public record Graph(
     public Graph {
         state = state == null ? State.INITIAL : state;
         nodes = nodes == null ? List.of() : List.copyOf(nodes);
-        digraph = digraph == null ? null : List.copyOf(digraph);
-        edges = edges == null ? null : List.copyOf(edges);
+        digraph = immutable(digraph);
+        edges = immutable(edges);
+    }
+
+    /**
+     * {@link List#copyOf} returns an already immutable list as it is, so the {@code with...} copies
+     * cost O(1), but it rejects null entries; an invalid document may hold some (a null matrix entry
+     * or edge), and those must reach GraphValidator, which names them, rather than fail parsing.
+     */
+    private static <T> List<T> immutable(List<T> list) {
+        if (list == null) {
+            return null;
+        }
+        try {
+            return List.copyOf(list);
+        } catch (NullPointerException nullEntry) {
+            return Collections.unmodifiableList(new ArrayList<>(list));
+        }
     }
 
     public static Graph of(String name, List<Integer> digraph, List<Node> nodes) {

@@ -76,9 +76,17 @@ public record Node(
         return new Node(id, name, state, engine, artifact, args, target, newOutput, timeout, attempt, startDate, stopDate, exitCode, message, worker);
     }
 
-    /** A fresh attempt was dispatched: the previous attempt's results are cleared. */
+    /**
+     * A fresh attempt was dispatched: the previous attempt's results are cleared, captured output
+     * values included (the declared names stay), so a stale value can never feed a get_attribute.
+     */
     public Node dispatched(int newAttempt) {
-        return new Node(id, name, State.TORUN, engine, artifact, args, target, output, timeout, newAttempt, null, null, null, null, null);
+        return new Node(id, name, State.TORUN, engine, artifact, args, target, blankOutputs(), timeout, newAttempt, null, null, null, null, null);
+    }
+
+    /** The node as its author declared it: state initial, no attempt, no run results, output names without values. */
+    public Node definition() {
+        return new Node(id, name, State.INITIAL, engine, artifact, args, target, blankOutputs(), timeout, 0, null, null, null, null, null);
     }
 
     public Node started(Instant at, String byWorker) {
@@ -103,6 +111,12 @@ public record Node(
     /** The node will not run in this pass (notrunnable, canceled, timeout before start). */
     public Node closed(State endState, Instant at, String why) {
         return new Node(id, name, endState, engine, artifact, args, target, output, timeout, attempt, startDate, at, exitCode, why, worker);
+    }
+
+    private Map<String, String> blankOutputs() {
+        Map<String, String> blank = new LinkedHashMap<>();
+        output.keySet().forEach(k -> blank.put(k, ""));
+        return blank;
     }
 
     private static Map<String, String> copyOutputs(Map<String, String> source) {

@@ -1,6 +1,7 @@
 package org.gorchestrator.validation;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -193,6 +194,7 @@ public final class GraphValidator {
         nodes.forEach(node -> byName.putIfAbsent(String.valueOf(node.id()), node));
         for (int i = 0; i < nodes.size(); i++) {
             Node node = nodes.get(i);
+            BitSet ancestors = null; // found once per node, not once per arg: 256 args × a 100,000-edge search adds up
             for (int a = 0; a < node.args().size(); a++) {
                 Optional<ArgReference> ref = ArgReference.parse(node.args().get(a));
                 if (ref.isEmpty()) {
@@ -200,9 +202,12 @@ public final class GraphValidator {
                 }
                 String field = "nodes[" + i + "].args[" + a + "]";
                 Node source = byName.get(ref.get().node());
+                if (source != null && ancestors == null) {
+                    ancestors = ancestors(dag, node.id());
+                }
                 if (source == null) {
                     found.add(new Violation(field, "get_attribute refers to unknown node '" + clip(ref.get().node()) + "'"));
-                } else if (!dag.isAncestor(source.id(), node.id())) {
+                } else if (!ancestors.get(source.id())) {
                     found.add(new Violation(field, "get_attribute refers to node '" + source.displayName()
                             + "', which is not an ancestor of '" + node.displayName() + "': its output would not exist yet"));
                 } else if (!source.output().containsKey(ref.get().output())) {
@@ -211,6 +216,25 @@ public final class GraphValidator {
                 }
             }
         }
+    }
+
+    /** Every node from which {@code node} can be reached, by a walk up the predecessors. O(V + E). */
+    private static BitSet ancestors(Dag dag, int node) {
+        BitSet seen = new BitSet(dag.size());
+        int[] todo = new int[dag.size() + 1]; // each node is pushed at most once, plus the start
+        int top = 0;
+        todo[top++] = node;
+        while (top > 0) {
+            int current = todo[--top];
+            for (int k = 0; k < dag.inDegree(current); k++) {
+                int p = dag.predecessor(current, k);
+                if (!seen.get(p)) {
+                    seen.set(p);
+                    todo[top++] = p;
+                }
+            }
+        }
+        return seen;
     }
 
     private void checkText(String field, String value, List<Violation> found) {
