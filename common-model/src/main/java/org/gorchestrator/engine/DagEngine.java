@@ -1,5 +1,6 @@
 package org.gorchestrator.engine;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -9,6 +10,8 @@ import java.util.Map;
 import org.gorchestrator.message.EngineInput;
 import org.gorchestrator.message.NodeCommand;
 import org.gorchestrator.message.NodeEvent;
+import org.gorchestrator.message.NodeKill;
+import org.gorchestrator.message.Tick;
 import org.gorchestrator.message.WorkflowCommand;
 import org.gorchestrator.message.WorkflowEvent;
 import org.gorchestrator.model.ArgReference;
@@ -17,16 +20,28 @@ import org.gorchestrator.model.Node;
 import org.gorchestrator.model.State;
 
 /**
- * Walks a workflow's DAG: {@code decide(state, input)} returns the new state, the nodes now ready
- * and the state changes to publish. No I/O, no clock (times come from the inputs), no Spring, no
- * Kafka: the conductor loads the state, calls this, stores the result and forwards the rest.
+ * Walks a workflow's DAG: {@code decide(state, input)} returns the new state, the nodes now ready,
+ * the attempts to kill and the state changes to publish. No I/O, no clock (times come from the
+ * inputs; the conductor sends a {@link Tick} when {@link WorkflowState#nextWakeUp()} is due), no
+ * Spring, no Kafka: the conductor loads the state, calls this, stores the result and forwards the rest.
  *
- * <p>Rules: a node is dispatched once all its predecessors succeeded; a failed node makes every
- * node downstream of it {@code notrunnable}; the graph ends {@code success} when every node
- * succeeded, else {@code failure}, or {@code canceled} when canceled. Reports about an attempt
- * that is not the node's current one, or in a state where they cannot apply, change nothing.
+ * <p>Rules: a node is dispatched once all its predecessors succeeded; a failed or timed-out attempt
+ * is retried while its node's retry policy allows, else the node's failure makes every node
+ * downstream of it {@code notrunnable}; the graph ends {@code success} when every node succeeded,
+ * else {@code failure}; {@code canceled} on cancel, {@code timeout} when its deadline passes.
+ * Reports about an attempt that is not the node's current one, or that is no longer in flight,
+ * change nothing.
  */
 public final class DagEngine {
+    private final EngineSettings settings;
+
+    public DagEngine() {
+        this(EngineSettings.DEFAULTS);
+    }
+
+    public DagEngine(EngineSettings settings) {
+        this.settings = settings;
+    }
 
     public Decision decide(WorkflowState state, EngineInput input) {
         if (input instanceof WorkflowCommand.Submit submit) {
@@ -37,15 +52,13 @@ public final class DagEngine {
         }
         Run run = new Run(state, input.at());
         if (input instanceof WorkflowCommand.Cancel) {
-            run.cancel();
+            run.stopAll(State.CANCELED, State.CANCELED, "canceled");
+        } else if (input instanceof WorkflowCommand.Rerun) {
+            run.rerun();
+        } else if (input instanceof Tick) {
+            run.tick();
         } else if (input instanceof NodeEvent event && isCurrentAttempt(state, event)) {
-            if (event instanceof NodeEvent.Started started) {
-                run.started(started);
-            } else if (event instanceof NodeEvent.Succeeded succeeded) {
-                run.succeeded(succeeded);
-            } else if (event instanceof NodeEvent.Failed failed) {
-                run.failed(failed.nodeId(), State.FAILURE, failed.startedAt(), failed.exitCode(), failed.message(), failed.worker());
-            }
+            run.report(event);
         }
         return run.decision();
     }
@@ -55,19 +68,14 @@ public final class DagEngine {
         // A document may carry a previous run's results (a GET response posted again): start clean,
         // or a stale attempt number could match a stale event for a node that was never dispatched.
         List<Node> initial = graph.nodes().stream().map(Node::definition).toList();
-        WorkflowState state = WorkflowState.of(graph.withNodes(initial).withRun(State.INITIAL, null, null));
+        WorkflowState state = WorkflowState.of(graph.withNodes(initial).withRun(State.INITIAL, null, null, null));
         Run run = new Run(state, submit.at());
         run.events.add(new WorkflowEvent.Submitted(state.id(), graph, submit.at()));
-        run.setGraphState(State.RUNNING);
+        run.startPass();
         for (int id = 0; id < state.size(); id++) {
             state.setNode(state.node(id).withState(State.TORUN));
         }
-        for (int id = 0; id < state.size(); id++) {
-            if (state.pending(id) == 0 && state.node(id).state() == State.TORUN) {
-                run.dispatch(id);
-            }
-        }
-        run.finishIfDone();
+        run.dispatchReady();
         return run.decision();
     }
 
@@ -76,15 +84,15 @@ public final class DagEngine {
             return false;
         }
         Node node = state.node(event.nodeId());
-        boolean inFlight = node.state() == State.TORUN || node.state() == State.RUNNING;
-        return inFlight && node.attempt() == event.attempt();
+        return node.isInFlight() && node.attempt() == event.attempt();
     }
 
     /** The changes made while deciding one input. */
-    private static final class Run {
+    private final class Run {
         private final WorkflowState state;
         private final Instant at;
         private final List<NodeCommand> commands = new ArrayList<>();
+        private final List<NodeKill> kills = new ArrayList<>();
         private final List<WorkflowEvent> events = new ArrayList<>();
 
         Run(WorkflowState state, Instant at) {
@@ -93,21 +101,28 @@ public final class DagEngine {
         }
 
         Decision decision() {
-            return new Decision(state, commands, events);
+            return new Decision(state, commands, kills, events);
         }
 
-        void started(NodeEvent.Started started) {
-            Node node = state.node(started.nodeId());
-            if (node.state() == State.TORUN) {
-                change(node.started(started.at(), started.worker()));
+        void report(NodeEvent event) {
+            Node node = state.node(event.nodeId());
+            if (event instanceof NodeEvent.Started started) {
+                if (node.state() == State.TORUN) {
+                    change(node.started(started.at(), started.worker(), reportDeadline(node, started.at())));
+                }
+            } else if (event instanceof NodeEvent.Succeeded ok) {
+                succeeded(node.finished(State.SUCCESS, ok.startedAt(), ok.at(), ok.exitCode(), null, ok.worker(), ok.outputs()));
+            } else if (event instanceof NodeEvent.Failed failed) {
+                attemptEnded(node.finished(State.FAILURE, failed.startedAt(), at, failed.exitCode(), failed.message(), failed.worker(), Map.of()));
+            } else if (event instanceof NodeEvent.TimedOut timedOut) {
+                attemptEnded(node.finished(State.TIMEOUT, timedOut.startedAt(), at, null, timedOut.message(), timedOut.worker(), Map.of()));
             }
         }
 
-        void succeeded(NodeEvent.Succeeded event) {
-            Node node = state.node(event.nodeId());
-            change(node.finished(State.SUCCESS, event.startedAt(), event.at(), event.exitCode(), null, event.worker(), event.outputs()));
-            for (int k = 0; k < state.dag().outDegree(node.id()); k++) {
-                int next = state.dag().successor(node.id(), k);
+        private void succeeded(Node done) {
+            change(done);
+            for (int k = 0; k < state.dag().outDegree(done.id()); k++) {
+                int next = state.dag().successor(done.id(), k);
                 if (state.predecessorSucceeded(next) == 0 && state.node(next).state() == State.TORUN) {
                     dispatch(next);
                 }
@@ -115,27 +130,90 @@ public final class DagEngine {
             finishIfDone();
         }
 
-        void failed(int nodeId, State endState, Instant startedAt, Integer exitCode, String message, String worker) {
-            Node node = state.node(nodeId);
-            change(node.finished(endState, startedAt, at, exitCode, message, worker, Map.of()));
-            markDownstreamNotRunnable(nodeId);
+        /** A failed or timed-out attempt: try again later if the policy allows, else the node's failure is final. */
+        private void attemptEnded(Node ended) {
+            change(ended);
+            if (ended.retries() < ended.retryPolicy().attempts() - 1) {
+                change(ended.retrying(at.plus(ended.retryPolicy().backoff(ended.retries() + 1))));
+                return;
+            }
+            markDownstreamNotRunnable(ended.id());
             finishIfDone();
         }
 
-        void cancel() {
+        /** Time passed: the graph's deadline, report deadlines of attempts in flight, retry times. */
+        void tick() {
             if (state.isFinished()) {
                 return;
             }
-            for (State inFlight : List.of(State.TORUN, State.RUNNING)) {
-                for (int id : state.nodeIdsIn(inFlight)) {
-                    change(state.node(id).closed(State.CANCELED, at, "canceled"));
+            if (state.deadline() != null && !at.isBefore(state.deadline())) {
+                stopAll(State.TIMEOUT, State.TIMEOUT, "the graph's deadline " + state.deadline() + " passed");
+                return;
+            }
+            for (int id = 0; id < state.size() && !state.isFinished(); id++) {
+                Node node = state.node(id);
+                if (node.state() == State.TORUN && node.retryAt() != null && !at.isBefore(node.retryAt())) {
+                    dispatch(id);
+                } else if (node.isInFlight() && node.deadline() != null && !at.isBefore(node.deadline())) {
+                    String why = "no report from " + (node.worker() == null ? "any worker" : "worker " + node.worker())
+                            + " by " + node.deadline() + " (timeout plus grace)";
+                    kills.add(new NodeKill(state.id(), id, node.attempt(), why, at));
+                    attemptEnded(node.finished(State.TIMEOUT, null, at, null, why, null, Map.of()));
                 }
             }
-            setGraphState(State.CANCELED);
+        }
+
+        /** Cancel or graph timeout: attempts in flight end in {@code inFlightEnd} and are killed, the rest in {@code waitingEnd}. */
+        void stopAll(State inFlightEnd, State graphEnd, String why) {
+            if (state.isFinished()) {
+                return;
+            }
+            State waitingEnd = State.CANCELED;
+            for (int id = 0; id < state.size(); id++) {
+                Node node = state.node(id);
+                if (node.isInFlight()) {
+                    kills.add(new NodeKill(state.id(), id, node.attempt(), why, at));
+                    change(node.closed(inFlightEnd, at, why));
+                } else if (!node.state().isFinished()) {
+                    change(node.closed(waitingEnd, at, why));
+                }
+            }
+            setGraphState(graphEnd);
+        }
+
+        void rerun() {
+            if (state.state() != State.FAILURE && state.state() != State.TIMEOUT && state.state() != State.CANCELED) {
+                return;
+            }
+            for (int id = 0; id < state.size(); id++) {
+                if (state.node(id).state() != State.SUCCESS) {
+                    change(state.node(id).rerun());
+                }
+            }
+            state.countPending();
+            startPass();
+            dispatchReady();
+        }
+
+        void startPass() {
+            setGraphState(State.RUNNING);
+            Integer seconds = state.toGraphHeader().timeout();
+            state.setDeadline(at.plus(seconds == null ? settings.graphTimeout() : Duration.ofSeconds(seconds)));
+        }
+
+        void dispatchReady() {
+            for (int id = 0; id < state.size(); id++) {
+                if (state.pending(id) == 0 && state.node(id).state() == State.TORUN) {
+                    dispatch(id);
+                }
+            }
+            finishIfDone();
         }
 
         void dispatch(int id) {
             Node node = state.node(id);
+            Duration timeout = node.timeoutOr(settings.nodeTimeout());
+            Node queued = node.dispatched(node.attempt() + 1, reportDeadline(node, at));
             List<String> args = new ArrayList<>(node.args().size());
             try {
                 for (String arg : node.args()) {
@@ -143,14 +221,18 @@ public final class DagEngine {
                     args.add(ArgReference.resolve(arg, state::outputsOfSucceeded));
                 }
             } catch (ArgReference.MissingOutputException e) {
-                change(node.dispatched(node.attempt() + 1));
-                failed(id, State.FAILURE, null, null, e.getMessage(), null);
+                change(queued);
+                attemptEnded(queued.finished(State.FAILURE, null, at, null, e.getMessage(), null, Map.of()));
                 return;
             }
-            Node queued = node.dispatched(node.attempt() + 1);
             change(queued);
             commands.add(new NodeCommand(state.id(), id, queued.attempt(), queued.displayName(), queued.engine(), queued.artifact(),
-                    args, queued.target(), List.copyOf(queued.output().keySet()), queued.timeout(), at));
+                    args, queued.target(), List.copyOf(queued.output().keySet()), (int) Math.max(1, timeout.toSeconds()), at));
+        }
+
+        /** When the conductor stops waiting for a report: the node's timeout plus a grace, from dispatch or from start. */
+        private Instant reportDeadline(Node node, Instant from) {
+            return from.plus(node.timeoutOr(settings.nodeTimeout())).plus(settings.reportGrace());
         }
 
         private void markDownstreamNotRunnable(int failedId) {

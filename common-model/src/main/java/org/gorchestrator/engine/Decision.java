@@ -2,21 +2,24 @@ package org.gorchestrator.engine;
 
 import java.util.List;
 import org.gorchestrator.message.NodeCommand;
+import org.gorchestrator.message.NodeKill;
 import org.gorchestrator.message.WorkflowEvent;
 
 /**
  * What the engine decided for one input: the workflow's state after it (null when the input was
- * for an unknown workflow), the nodes to dispatch and the state changes to publish. No events
- * means the input changed nothing: a duplicate, a stale report, or a command that does not apply.
+ * for an unknown workflow), the nodes to dispatch, the attempts to kill and the state changes to
+ * publish. No events means the input changed nothing: a duplicate, a stale report, or a command
+ * that does not apply.
  */
-public record Decision(WorkflowState state, List<NodeCommand> commands, List<WorkflowEvent> events) {
+public record Decision(WorkflowState state, List<NodeCommand> commands, List<NodeKill> kills, List<WorkflowEvent> events) {
     public Decision {
         commands = List.copyOf(commands);
+        kills = List.copyOf(kills);
         events = List.copyOf(events);
     }
 
     public static Decision unchanged(WorkflowState state) {
-        return new Decision(state, List.of(), List.of());
+        return new Decision(state, List.of(), List.of(), List.of());
     }
 
     public boolean changed() {

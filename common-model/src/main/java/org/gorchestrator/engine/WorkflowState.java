@@ -29,6 +29,7 @@ public final class WorkflowState {
     private State state;
     private Instant startDate;
     private Instant stopDate;
+    private Instant deadline;
     private int unfinished;
 
     private WorkflowState(Graph graph, Dag dag) {
@@ -42,16 +43,8 @@ public final class WorkflowState {
         this.state = graph.state();
         this.startDate = graph.startDate();
         this.stopDate = graph.stopDate();
-        for (int i = 0; i < nodes.length; i++) {
-            if (!nodes[i].state().isFinished()) {
-                unfinished++;
-            }
-            for (int k = 0; k < dag.outDegree(i); k++) {
-                if (nodes[i].state() != State.SUCCESS) {
-                    pending[dag.successor(i, k)]++;
-                }
-            }
-        }
+        this.deadline = graph.deadline();
+        countPending();
         // Same precedence as GraphValidator: a display name wins over another node's id.
         this.idsByName = new HashMap<>();
         for (Node node : nodes) {
@@ -59,6 +52,22 @@ public final class WorkflowState {
         }
         for (Node node : nodes) {
             idsByName.putIfAbsent(String.valueOf(node.id()), node.id());
+        }
+    }
+
+    /** Recounts, for every node, its predecessors that have not succeeded, and the unfinished nodes. O(V+E). */
+    void countPending() {
+        Arrays.fill(pending, 0);
+        unfinished = 0;
+        for (int i = 0; i < nodes.length; i++) {
+            if (!nodes[i].state().isFinished()) {
+                unfinished++;
+            }
+            if (nodes[i].state() != State.SUCCESS) {
+                for (int k = 0; k < dag.outDegree(i); k++) {
+                    pending[dag.successor(i, k)]++;
+                }
+            }
         }
     }
 
@@ -117,9 +126,41 @@ public final class WorkflowState {
         return stopDate;
     }
 
+    /** The document's own fields (name, timeout, idempotency), without nodes or run state. */
+    Graph toGraphHeader() {
+        return document;
+    }
+
+    public Instant deadline() {
+        return deadline;
+    }
+
+    /**
+     * The next moment something is due without any input: the graph's deadline, a report deadline
+     * or a retry time. Null when nothing is. O(V), so the conductor asks once per input, not the engine.
+     */
+    public Instant nextWakeUp() {
+        if (isFinished()) {
+            return null;
+        }
+        Instant next = deadline;
+        for (Node node : nodes) {
+            next = earliest(next, node.deadline());
+            next = earliest(next, node.retryAt());
+        }
+        return next;
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null || a.isBefore(b) ? a : b;
+    }
+
     /** The document with the current state of the graph and of every node. O(V). */
     public Graph toGraph() {
-        return document.withNodes(Arrays.asList(nodes.clone())).withRun(state, startDate, stopDate);
+        return document.withNodes(Arrays.asList(nodes.clone())).withRun(state, startDate, stopDate, deadline);
     }
 
     /** A deep enough copy for tests that compare before and after. */
@@ -155,7 +196,12 @@ public final class WorkflowState {
             stopDate = null;
         } else if (newState.isFinished()) {
             stopDate = at;
+            deadline = null;
         }
+    }
+
+    void setDeadline(Instant newDeadline) {
+        deadline = newDeadline;
     }
 
     List<Integer> nodeIdsIn(State wanted) {

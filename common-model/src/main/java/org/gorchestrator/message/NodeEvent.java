@@ -15,7 +15,8 @@ import java.util.Objects;
 @JsonSubTypes({
     @JsonSubTypes.Type(value = NodeEvent.Started.class, name = "started"),
     @JsonSubTypes.Type(value = NodeEvent.Succeeded.class, name = "succeeded"),
-    @JsonSubTypes.Type(value = NodeEvent.Failed.class, name = "failed")
+    @JsonSubTypes.Type(value = NodeEvent.Failed.class, name = "failed"),
+    @JsonSubTypes.Type(value = NodeEvent.TimedOut.class, name = "timed-out")
 })
 public sealed interface NodeEvent extends EngineInput {
     int nodeId();
@@ -42,6 +43,14 @@ public sealed interface NodeEvent extends EngineInput {
     record Failed(String workflowId, int nodeId, int attempt, String worker, Integer exitCode,
                   String message, Instant startedAt, Instant at) implements NodeEvent {
         public Failed {
+            checkAttempt(workflowId, nodeId, attempt, at);
+        }
+    }
+
+    /** The attempt ran out of time and its process tree was killed. */
+    record TimedOut(String workflowId, int nodeId, int attempt, String worker, String message,
+                    Instant startedAt, Instant at) implements NodeEvent {
+        public TimedOut {
             checkAttempt(workflowId, nodeId, attempt, at);
         }
     }

@@ -10,7 +10,8 @@ import org.gorchestrator.model.Graph;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
     @JsonSubTypes.Type(value = WorkflowCommand.Submit.class, name = "submit"),
-    @JsonSubTypes.Type(value = WorkflowCommand.Cancel.class, name = "cancel")
+    @JsonSubTypes.Type(value = WorkflowCommand.Cancel.class, name = "cancel"),
+    @JsonSubTypes.Type(value = WorkflowCommand.Rerun.class, name = "rerun")
 })
 public sealed interface WorkflowCommand extends EngineInput {
 
@@ -26,6 +27,14 @@ public sealed interface WorkflowCommand extends EngineInput {
     /** Stop the workflow: nodes not finished become canceled, and so does the graph. */
     record Cancel(String workflowId, String reason, Instant at) implements WorkflowCommand {
         public Cancel {
+            Objects.requireNonNull(workflowId, "workflowId");
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
+    /** Run again, in a finished graph, every node that did not succeed; succeeded nodes and their outputs stay. */
+    record Rerun(String workflowId, Instant at) implements WorkflowCommand {
+        public Rerun {
             Objects.requireNonNull(workflowId, "workflowId");
             Objects.requireNonNull(at, "at");
         }

@@ -3,6 +3,7 @@ package org.gorchestrator.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,10 +15,14 @@ import java.util.List;
  * <p>Edges come either as the seed's {@code digraph}, an n×n adjacency matrix flattened row by row
  * ({@code digraph[r*n + c] != 0} is an edge r → c: c may start only after r succeeded), or as the
  * sparse {@code edges} list of {@code [from, to]} pairs for large graphs. {@code timeout} is the
- * graph's deadline in seconds. {@code id}, dates and states are set by the orchestrator.
+ * graph's time limit in seconds. {@code id}, dates, states and {@code deadline} (when the
+ * current run times out) are set by the orchestrator. A submission made with an Idempotency-Key
+ * carries that key and the {@code digest} of its body, so a repeat can be told from a conflict.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"id", "name", "state", "state_name", "start_date", "stop_date", "deadline", "timeout", "idempotency_key", "digest",
+    "digraph", "edges", "nodes"})
 public record Graph(
         String id,
         String name,
@@ -27,11 +32,14 @@ public record Graph(
         List<Node> nodes,
         Integer timeout,
         @JsonProperty("start_date") Instant startDate,
-        @JsonProperty("stop_date") Instant stopDate) {
+        @JsonProperty("stop_date") Instant stopDate,
+        Instant deadline,
+        @JsonProperty("idempotency_key") String idempotencyKey,
+        String digest) {
 
     public Graph {
         state = state == null ? State.INITIAL : state;
-        nodes = nodes == null ? List.of() : List.copyOf(nodes);
+        nodes = nodes == null ? List.of() : immutable(nodes);
         digraph = immutable(digraph);
         edges = immutable(edges);
     }
@@ -53,11 +61,11 @@ public record Graph(
     }
 
     public static Graph of(String name, List<Integer> digraph, List<Node> nodes) {
-        return new Graph(null, name, State.INITIAL, digraph, null, nodes, null, null, null);
+        return new Graph(null, name, State.INITIAL, digraph, null, nodes, null, null, null, null, null, null);
     }
 
     public static Graph sparse(String name, List<List<Integer>> edges, List<Node> nodes) {
-        return new Graph(null, name, State.INITIAL, null, edges, nodes, null, null, null);
+        return new Graph(null, name, State.INITIAL, null, edges, nodes, null, null, null, null, null, null);
     }
 
     @JsonProperty(value = "state_name", access = JsonProperty.Access.READ_ONLY)
@@ -66,22 +74,26 @@ public record Graph(
     }
 
     public Graph withId(String newId) {
-        return new Graph(newId, name, state, digraph, edges, nodes, timeout, startDate, stopDate);
+        return new Graph(newId, name, state, digraph, edges, nodes, timeout, startDate, stopDate, deadline, idempotencyKey, digest);
     }
 
     public Graph withTimeout(Integer seconds) {
-        return new Graph(id, name, state, digraph, edges, nodes, seconds, startDate, stopDate);
+        return new Graph(id, name, state, digraph, edges, nodes, seconds, startDate, stopDate, deadline, idempotencyKey, digest);
     }
 
     public Graph withNodes(List<Node> newNodes) {
-        return new Graph(id, name, state, digraph, edges, newNodes, timeout, startDate, stopDate);
+        return new Graph(id, name, state, digraph, edges, newNodes, timeout, startDate, stopDate, deadline, idempotencyKey, digest);
     }
 
     public Graph withEdges(List<Integer> newDigraph, List<List<Integer>> newEdges) {
-        return new Graph(id, name, state, newDigraph, newEdges, nodes, timeout, startDate, stopDate);
+        return new Graph(id, name, state, newDigraph, newEdges, nodes, timeout, startDate, stopDate, deadline, idempotencyKey, digest);
     }
 
-    public Graph withRun(State newState, Instant started, Instant stopped) {
-        return new Graph(id, name, newState, digraph, edges, nodes, timeout, started, stopped);
+    public Graph withRun(State newState, Instant started, Instant stopped, Instant newDeadline) {
+        return new Graph(id, name, newState, digraph, edges, nodes, timeout, started, stopped, newDeadline, idempotencyKey, digest);
+    }
+
+    public Graph withIdempotency(String key, String bodyDigest) {
+        return new Graph(id, name, state, digraph, edges, nodes, timeout, startDate, stopDate, deadline, key, bodyDigest);
     }
 }

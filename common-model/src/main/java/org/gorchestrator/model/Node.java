@@ -3,21 +3,30 @@ package org.gorchestrator.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
- * One node of a gorch document: what to run (engine, artifact, args, target) and, once submitted,
- * how it went (state, attempt, dates, exit code, captured outputs).
+ * One node of a gorch document: what to run (engine, artifact, args, target, timeout, retry) and,
+ * once submitted, how it goes (state, attempt, dates, exit code, captured outputs, past attempts).
  *
  * <p>{@code id} is the node's row and column in the adjacency matrix. {@code output} declares the
  * names to capture; after a successful run it holds their values. {@code timeout} is in seconds.
+ * {@code deadline} is when the conductor stops waiting for the current attempt's report;
+ * {@code retry_at} is when a failed node is tried again; {@code retries} counts the retries of the
+ * current pass (a rerun starts a new pass).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"id", "name", "state", "state_name", "engine", "artifact", "args", "target", "output", "timeout", "retry",
+    "attempt", "start_date", "stop_date", "exit_code", "message", "worker", "deadline", "retry_at", "retries", "attempts"})
 public record Node(
         Integer id,
         String name,
@@ -28,12 +37,17 @@ public record Node(
         String target,
         Map<String, String> output,
         Integer timeout,
+        RetryPolicy retry,
         Integer attempt,
         @JsonProperty("start_date") Instant startDate,
         @JsonProperty("stop_date") Instant stopDate,
         @JsonProperty("exit_code") Integer exitCode,
         String message,
-        String worker) {
+        String worker,
+        Instant deadline,
+        @JsonProperty("retry_at") Instant retryAt,
+        Integer retries,
+        List<Attempt> attempts) {
 
     public static final String NIL_ENGINE = "nil";
 
@@ -43,11 +57,14 @@ public record Node(
         args = args == null ? List.of() : Collections.unmodifiableList(args.stream().map(a -> a == null ? "" : a).toList());
         output = output == null ? Map.of() : copyOutputs(output);
         attempt = attempt == null ? 0 : attempt;
+        retries = retries == null ? 0 : retries;
+        attempts = attempts == null ? List.of() : List.copyOf(attempts);
     }
 
     /** A node as a user writes it: nothing has run yet. */
-    public static Node of(int id, String name, String engine, String artifact, List<String> args) {
-        return new Node(id, name, State.INITIAL, engine, artifact, args, null, null, null, null, null, null, null, null, null);
+    public static Node of(Integer id, String name, String engine, String artifact, List<String> args) {
+        return new Node(id, name, State.INITIAL, engine, artifact, args, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null);
     }
 
     /** The name other nodes use in {@code get_attribute name:output}; falls back to the id. */
@@ -60,63 +77,183 @@ public record Node(
         return state.label();
     }
 
+    /** The retry policy in force: the node's own, or no retry. */
+    public RetryPolicy retryPolicy() {
+        return retry == null ? RetryPolicy.NONE : retry;
+    }
+
+    /** True while a dispatched attempt waits for its worker's report (queued or running). */
+    public boolean isInFlight() {
+        return state == State.RUNNING || (state == State.TORUN && deadline != null);
+    }
+
     public Node withState(State newState) {
-        return new Node(id, name, newState, engine, artifact, args, target, output, timeout, attempt, startDate, stopDate, exitCode, message, worker);
+        return copy(c -> c.state = newState);
     }
 
     public Node withTarget(String newTarget) {
-        return new Node(id, name, state, engine, artifact, args, newTarget, output, timeout, attempt, startDate, stopDate, exitCode, message, worker);
+        return copy(c -> c.target = newTarget);
     }
 
     public Node withTimeout(Integer seconds) {
-        return new Node(id, name, state, engine, artifact, args, target, output, seconds, attempt, startDate, stopDate, exitCode, message, worker);
+        return copy(c -> c.timeout = seconds);
+    }
+
+    public Node withRetry(RetryPolicy policy) {
+        return copy(c -> c.retry = policy);
     }
 
     public Node withOutput(Map<String, String> newOutput) {
-        return new Node(id, name, state, engine, artifact, args, target, newOutput, timeout, attempt, startDate, stopDate, exitCode, message, worker);
+        return copy(c -> c.output = newOutput);
     }
 
     /**
      * A fresh attempt was dispatched: the previous attempt's results are cleared, captured output
      * values included (the declared names stay), so a stale value can never feed a get_attribute.
      */
-    public Node dispatched(int newAttempt) {
-        return new Node(id, name, State.TORUN, engine, artifact, args, target, blankOutputs(), timeout, newAttempt, null, null, null, null, null);
+    public Node dispatched(int newAttempt, Instant reportDeadline) {
+        return copy(c -> {
+            c.clearRun();
+            c.state = State.TORUN;
+            c.attempt = newAttempt;
+            c.deadline = reportDeadline;
+        });
     }
 
     /** The node as its author declared it: state initial, no attempt, no run results, output names without values. */
     public Node definition() {
-        return new Node(id, name, State.INITIAL, engine, artifact, args, target, blankOutputs(), timeout, 0, null, null, null, null, null);
+        return copy(c -> {
+            c.clearRun();
+            c.state = State.INITIAL;
+            c.attempt = 0;
+            c.retries = 0;
+            c.attempts = List.of();
+        });
     }
 
-    public Node started(Instant at, String byWorker) {
-        return new Node(id, name, State.RUNNING, engine, artifact, args, target, output, timeout, attempt, at, null, null, null, byWorker);
+    public Node started(Instant at, String byWorker, Instant reportDeadline) {
+        return copy(c -> {
+            c.state = State.RUNNING;
+            c.startDate = at;
+            c.worker = byWorker;
+            c.deadline = reportDeadline;
+        });
     }
 
     /** The attempt ended in {@code endState}; keeps an earlier start date when the event has none. */
     public Node finished(State endState, Instant started, Instant at, Integer code, String why, String byWorker, Map<String, String> outputs) {
-        Map<String, String> merged = output;
-        if (outputs != null && !outputs.isEmpty()) {
-            merged = new LinkedHashMap<>(output);
-            for (String declared : output.keySet()) {
-                if (outputs.containsKey(declared)) {
-                    merged.put(declared, outputs.get(declared));
-                }
+        return copy(c -> {
+            if (outputs != null && !outputs.isEmpty()) {
+                Map<String, String> merged = new LinkedHashMap<>(output);
+                output.keySet().stream().filter(outputs::containsKey).forEach(k -> merged.put(k, outputs.get(k)));
+                c.output = merged;
             }
-        }
-        return new Node(id, name, endState, engine, artifact, args, target, merged, timeout, attempt,
-                startDate != null ? startDate : started, at, code, why, byWorker != null ? byWorker : worker);
+            c.state = endState;
+            c.startDate = startDate != null ? startDate : started;
+            c.stopDate = at;
+            c.exitCode = code;
+            c.message = why;
+            c.worker = byWorker != null ? byWorker : worker;
+            c.deadline = null;
+        }).recorded();
     }
 
     /** The node will not run in this pass (notrunnable, canceled, timeout before start). */
     public Node closed(State endState, Instant at, String why) {
-        return new Node(id, name, endState, engine, artifact, args, target, output, timeout, attempt, startDate, at, exitCode, why, worker);
+        Node closed = copy(c -> {
+            c.state = endState;
+            c.stopDate = at;
+            c.message = why;
+            c.deadline = null;
+            c.retryAt = null;
+        });
+        return isInFlight() ? closed.recorded() : closed;
     }
 
-    private Map<String, String> blankOutputs() {
-        Map<String, String> blank = new LinkedHashMap<>();
-        output.keySet().forEach(k -> blank.put(k, ""));
-        return blank;
+    /** The attempt failed and will be tried again at {@code when}: back to torun, the failure kept in the history. */
+    public Node retrying(Instant when) {
+        return copy(c -> {
+            c.state = State.TORUN;
+            c.retryAt = when;
+            c.retries = retries + 1;
+            c.message = message + "; retry " + (retries + 1) + " at " + when;
+        });
+    }
+
+    /** Back to torun for a rerun: a new pass with a fresh retry budget; history and attempt numbers go on. */
+    public Node rerun() {
+        return copy(c -> {
+            c.clearRun();
+            c.state = State.TORUN;
+            c.retries = 0;
+        });
+    }
+
+    public Duration timeoutOr(Duration fallback) {
+        return timeout == null ? fallback : Duration.ofSeconds(timeout);
+    }
+
+    private Node recorded() {
+        List<Attempt> history = new ArrayList<>(attempts);
+        history.add(new Attempt(attempt, state, startDate, stopDate, exitCode, message, worker));
+        return copy(c -> c.attempts = history);
+    }
+
+    private Node copy(Consumer<Fields> change) {
+        Fields f = new Fields(this);
+        change.accept(f);
+        return new Node(id, name, f.state, engine, artifact, args, f.target, f.output, f.timeout, f.retry, f.attempt,
+                f.startDate, f.stopDate, f.exitCode, f.message, f.worker, f.deadline, f.retryAt, f.retries, f.attempts);
+    }
+
+    /** The changeable fields of a node, for {@link #copy}. */
+    private static final class Fields {
+        State state;
+        String target;
+        Map<String, String> output;
+        Integer timeout;
+        RetryPolicy retry;
+        int attempt;
+        Instant startDate;
+        Instant stopDate;
+        Integer exitCode;
+        String message;
+        String worker;
+        Instant deadline;
+        Instant retryAt;
+        int retries;
+        List<Attempt> attempts;
+
+        Fields(Node n) {
+            state = n.state;
+            target = n.target;
+            output = n.output;
+            timeout = n.timeout;
+            retry = n.retry;
+            attempt = n.attempt;
+            startDate = n.startDate;
+            stopDate = n.stopDate;
+            exitCode = n.exitCode;
+            message = n.message;
+            worker = n.worker;
+            deadline = n.deadline;
+            retryAt = n.retryAt;
+            retries = n.retries;
+            attempts = n.attempts;
+        }
+
+        void clearRun() {
+            Map<String, String> blank = new LinkedHashMap<>();
+            output.keySet().forEach(k -> blank.put(k, ""));
+            output = blank;
+            startDate = null;
+            stopDate = null;
+            exitCode = null;
+            message = null;
+            worker = null;
+            deadline = null;
+            retryAt = null;
+        }
     }
 
     private static Map<String, String> copyOutputs(Map<String, String> source) {

@@ -19,6 +19,7 @@ import org.gorchestrator.model.Node;
  */
 public final class GraphValidator {
     private static final int SHOWN_ENGINES_LIMIT = 20;
+    private static final int MAX_ATTEMPTS = 100;
     private final Limits limits;
 
     public GraphValidator(Limits limits) {
@@ -52,6 +53,16 @@ public final class GraphValidator {
         }
         if (n > limits.maxNodes()) {
             found.add(new Violation("nodes", n + " nodes exceed the limit of " + limits.maxNodes()));
+            return null;
+        }
+        boolean nullNode = false;
+        for (int i = 0; i < n; i++) {
+            if (nodes.get(i) == null) {
+                found.add(new Violation("nodes[" + i + "]", "is null; every node needs at least an id"));
+                nullNode = true;
+            }
+        }
+        if (nullNode) {
             return null;
         }
         boolean idsOk = checkIds(nodes, found);
@@ -102,6 +113,10 @@ public final class GraphValidator {
         checkText(at + ".artifact", node.artifact(), found);
         checkText(at + ".target", node.target(), found);
         checkTimeout(at + ".timeout", node.timeout(), found);
+        String retryProblem = node.retry() == null ? null : node.retry().problem(MAX_ATTEMPTS, limits.maxTimeoutSeconds());
+        if (retryProblem != null) {
+            found.add(new Violation(at + ".retry", retryProblem));
+        }
         if (!limits.engines().contains(node.engine())) {
             found.add(new Violation(at + ".engine", "unknown engine '" + clip(node.engine()) + "'; known engines: " + knownEngines()));
         } else if (!Node.NIL_ENGINE.equals(node.engine()) && !"sleep".equals(node.engine())

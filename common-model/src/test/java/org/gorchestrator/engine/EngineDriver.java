@@ -1,5 +1,6 @@
 package org.gorchestrator.engine;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,6 +8,8 @@ import java.util.Map;
 import org.gorchestrator.message.EngineInput;
 import org.gorchestrator.message.NodeCommand;
 import org.gorchestrator.message.NodeEvent;
+import org.gorchestrator.message.NodeKill;
+import org.gorchestrator.message.Tick;
 import org.gorchestrator.message.WorkflowCommand;
 import org.gorchestrator.message.WorkflowEvent;
 import org.gorchestrator.model.Graph;
@@ -21,11 +24,35 @@ final class EngineDriver {
     static final Instant T0 = Instant.parse("2024-05-01T10:00:00Z");
     static final String WORKFLOW = "wf-1";
 
-    private final DagEngine engine = new DagEngine();
+    private final DagEngine engine;
     final List<NodeCommand> commands = new ArrayList<>();
+    final List<NodeKill> kills = new ArrayList<>();
     final List<WorkflowEvent> events = new ArrayList<>();
     WorkflowState state;
     private Instant clock = T0;
+
+    EngineDriver() {
+        this(EngineSettings.DEFAULTS);
+    }
+
+    EngineDriver(EngineSettings settings) {
+        this.engine = new DagEngine(settings);
+    }
+
+    /** Moves the clock forward without an input, then lets the conductor's clock speak: a {@link Tick}. */
+    Decision advance(Duration duration) {
+        clock = clock.plus(duration);
+        return apply(new Tick(WORKFLOW, clock));
+    }
+
+    Decision rerun() {
+        return apply(new WorkflowCommand.Rerun(WORKFLOW, tick()));
+    }
+
+    Decision timedOut(String node) {
+        Instant at = tick();
+        return apply(new NodeEvent.TimedOut(WORKFLOW, id(node), attempt(node), "worker-1", "timed out after 1s", at.minusMillis(500), at));
+    }
 
     Instant tick() {
         clock = clock.plusSeconds(1);
@@ -40,6 +67,7 @@ final class EngineDriver {
         Decision decision = engine.decide(state, input);
         state = decision.state();
         commands.addAll(decision.commands());
+        kills.addAll(decision.kills());
         events.addAll(decision.events());
         return decision;
     }

@@ -37,6 +37,6 @@ final class EventReplay {
                 }
             }
         }
-        return graph.withNodes(nodes).withRun(state, started, stopped);
+        return graph.withNodes(nodes).withRun(state, started, stopped, null);
     }
 }

@@ -13,7 +13,9 @@ import org.gorchestrator.message.NodeEvent;
 import org.gorchestrator.message.WorkflowCommand;
 import org.gorchestrator.message.WorkflowEvent;
 import org.gorchestrator.model.Graph;
+import org.gorchestrator.model.Attempt;
 import org.gorchestrator.model.Node;
+import org.gorchestrator.model.RetryPolicy;
 import org.gorchestrator.model.State;
 import org.gorchestrator.testing.TestGraphs;
 import org.junit.jupiter.api.Test;
@@ -87,7 +89,7 @@ class JsonTest {
 
     @Test
     void stateIsWrittenAsItsCodeWithStateNameBeside() {
-        Graph g = TestGraphs.builder().node("a").sparse().withRun(State.NOTRUNNABLE, T0, T1);
+        Graph g = TestGraphs.builder().node("a").sparse().withRun(State.NOTRUNNABLE, T0, T1, null);
         g = g.withNodes(List.of(g.nodes().get(0).withState(State.RUNNING)));
 
         JsonNode tree = Json.mapper().readTree(Json.write(g));
@@ -119,10 +121,11 @@ class JsonTest {
         Map<String, String> outputs = new LinkedHashMap<>();
         outputs.put("ip", "10.0.0.1");
         outputs.put("net", "");
-        Node ran = new Node(0, "a", State.SUCCESS, "shell", "/bin/true", List.of("x", "y=1"), "host-1", outputs, 30, 2,
-                T0, T1, 0, "done", "worker-7");
+        Node ran = new Node(0, "a", State.SUCCESS, "shell", "/bin/true", List.of("x", "y=1"), "host-1", outputs, 30,
+                new RetryPolicy(3, 0.5, 2.0, 10.0), 2, T0, T1, 0, "done", "worker-7", T1, null, 1,
+                List.of(new Attempt(1, State.FAILURE, T0, T0, 1, "boom", "worker-7")));
         Node waiting = Node.of(1, "b", "sleep", null, List.of());
-        Graph g = new Graph("wf-1", "full", State.RUNNING, null, List.of(List.of(0, 1)), List.of(ran, waiting), 600, T0, null);
+        Graph g = new Graph("wf-1", "full", State.RUNNING, null, List.of(List.of(0, 1)), List.of(ran, waiting), 600, T0, null, T1, "key-1", "abc");
 
         Graph back = Json.read(Json.writeString(g), Graph.class);
 
@@ -133,7 +136,7 @@ class JsonTest {
 
     static Stream<Arguments> messages() {
         Graph graph = TestGraphs.builder().node("a").node("b").edge("a", "b").dense().withId("wf-1");
-        Node node = graph.nodes().get(1).dispatched(1);
+        Node node = graph.nodes().get(1).dispatched(1, T1);
         return Stream.of(
                 Arguments.of(new NodeEvent.Started("wf-1", 1, 2, "w1", T0), NodeEvent.class, "started"),
                 Arguments.of(new NodeEvent.Succeeded("wf-1", 1, 2, "w1", 0, Map.of("ip", "10.0.0.1"), T0, T1), NodeEvent.class, "succeeded"),

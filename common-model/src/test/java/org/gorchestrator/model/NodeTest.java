@@ -25,7 +25,8 @@ class NodeTest {
     void nullsBecomeDefaults() {
         Map<String, String> outputs = new HashMap<>();
         outputs.put("ip", null);
-        Node n = new Node(4, null, null, "  ", null, Arrays.asList("a", null), null, outputs, null, null, null, null, null, null, null);
+        Node n = new Node(4, null, null, "  ", null, Arrays.asList("a", null), null, outputs, null, null, null, null, null, null, null, null,
+                null, null, null, null);
 
         assertThat(n.state()).isEqualTo(State.INITIAL);
         assertThat(n.engine()).isEqualTo(Node.NIL_ENGINE);
@@ -37,7 +38,7 @@ class NodeTest {
 
     @Test
     void finishedKeepsOnlyDeclaredOutputs() {
-        Node done = declaring("ip").dispatched(1).finished(State.SUCCESS, T0, T1, 0, null, "w", Map.of("ip", "1.2.3.4", "secret", "x"));
+        Node done = declaring("ip").dispatched(1, T1).finished(State.SUCCESS, T0, T1, 0, null, "w", Map.of("ip", "1.2.3.4", "secret", "x"));
 
         assertThat(done.output()).containsExactly(Map.entry("ip", "1.2.3.4"));
         assertThat(done.startDate()).isEqualTo(T0);
@@ -47,7 +48,7 @@ class NodeTest {
 
     @Test
     void finishedKeepsTheStartDateOfTheStartedEvent() {
-        Node done = declaring().dispatched(1).started(T0, "w1").finished(State.FAILURE, T1, T1, 2, "boom", null, Map.of());
+        Node done = declaring().dispatched(1, T1).started(T0, "w1", T1).finished(State.FAILURE, T1, T1, 2, "boom", null, Map.of());
 
         assertThat(done.startDate()).isEqualTo(T0);
         assertThat(done.worker()).as("keeps the worker that started it").isEqualTo("w1");
@@ -56,9 +57,9 @@ class NodeTest {
 
     @Test
     void aNewAttemptClearsThePreviousResultsIncludingOutputValues() {
-        Node failed = declaring("ip").dispatched(1).finished(State.FAILURE, T0, T1, 1, "boom", "w", Map.of("ip", "stale"));
+        Node failed = declaring("ip").dispatched(1, T1).finished(State.FAILURE, T0, T1, 1, "boom", "w", Map.of("ip", "stale"));
 
-        Node again = failed.dispatched(2);
+        Node again = failed.dispatched(2, T1);
 
         assertThat(again.attempt()).isEqualTo(2);
         assertThat(again.state()).isEqualTo(State.TORUN);
@@ -72,7 +73,7 @@ class NodeTest {
 
     @Test
     void definitionDropsEverythingARunAdded() {
-        Node ran = declaring("ip").withTarget("h1").withTimeout(9).dispatched(3)
+        Node ran = declaring("ip").withTarget("h1").withTimeout(9).dispatched(3, T1)
                 .finished(State.SUCCESS, T0, T1, 0, null, "w", Map.of("ip", "1.2.3.4"));
 
         Node fresh = ran.definition();

@@ -18,7 +18,7 @@ class GraphValidatorTest {
     private final GraphValidator validator = new GraphValidator(Limits.DEFAULTS);
 
     private static Node nodeWithId(Integer id, String name) {
-        return new Node(id, name, null, "nil", null, null, null, null, null, null, null, null, null, null, null);
+        return Node.of(id, name, "nil", null, null);
     }
 
     /** The only violation of {@code graph}. */

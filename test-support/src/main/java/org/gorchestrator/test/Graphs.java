@@ -33,7 +33,7 @@ public final class Graphs {
     public static Graph seedExampleWith(String engine) {
         Graph seed = seedExample();
         List<Node> nodes = seed.nodes().stream()
-                .map(n -> new Node(n.id(), n.name(), null, engine, null, List.of(), null, null, null, null, null, null, null, null, null))
+                .map(n -> Node.of(n.id(), n.name(), engine, null, List.of()))
                 .toList();
         return seed.withNodes(nodes);
     }

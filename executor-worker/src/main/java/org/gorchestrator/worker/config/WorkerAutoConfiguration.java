@@ -1,0 +1,66 @@
+package org.gorchestrator.worker.config;
+
+import java.util.List;
+import org.gorchestrator.kafka.GorchKafkaAutoConfiguration;
+import org.gorchestrator.kafka.Topics;
+import org.gorchestrator.worker.driver.Driver;
+import org.gorchestrator.worker.driver.DriverRegistry;
+import org.gorchestrator.worker.driver.NilDriver;
+import org.gorchestrator.worker.driver.SleepDriver;
+import org.gorchestrator.worker.driver.shell.ShellDriver;
+import org.gorchestrator.worker.runtime.NodeEventPublisher;
+import org.gorchestrator.worker.runtime.WorkerConfig;
+import org.gorchestrator.worker.runtime.WorkerRuntime;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The executor worker's beans. Its Kafka clients are built here from {@code spring.kafka.*} and
+ * kept inside the worker, not exposed as factory or template beans that other services could pick up.
+ * Every {@link Driver} bean in the context is a driver of this worker: add one to add an engine.
+ */
+@AutoConfiguration(after = {KafkaAutoConfiguration.class, GorchKafkaAutoConfiguration.class})
+@ConditionalOnProperty(prefix = "gorch.worker", name = "enabled", matchIfMissing = true)
+@EnableConfigurationProperties(WorkerProperties.class)
+public class WorkerAutoConfiguration {
+
+    @Bean
+    public WorkerConfig gorchWorkerConfig(WorkerProperties properties) {
+        return properties.toConfig();
+    }
+
+    @Bean
+    public NilDriver gorchWorkerNilDriver() {
+        return new NilDriver();
+    }
+
+    @Bean
+    public SleepDriver gorchWorkerSleepDriver() {
+        return new SleepDriver();
+    }
+
+    @Bean
+    public ShellDriver gorchWorkerShellDriver(WorkerConfig config) {
+        return new ShellDriver(config.killGrace());
+    }
+
+    @Bean
+    public DriverRegistry gorchWorkerDrivers(List<Driver> drivers) {
+        return new DriverRegistry(drivers);
+    }
+
+    @Bean(destroyMethod = "close")
+    public NodeEventPublisher gorchWorkerEventPublisher(KafkaProperties kafka, Topics topics) {
+        return new NodeEventPublisher(kafka.buildProducerProperties(), topics.nodeEvents());
+    }
+
+    @Bean
+    public WorkerRuntime gorchWorkerRuntime(WorkerConfig config, Topics topics, KafkaProperties kafka, DriverRegistry drivers,
+                                            NodeEventPublisher events) {
+        return new WorkerRuntime(config, topics, kafka.buildConsumerProperties(), drivers, events);
+    }
+}

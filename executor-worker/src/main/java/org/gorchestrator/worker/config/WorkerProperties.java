@@ -1,0 +1,57 @@
+package org.gorchestrator.worker.config;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Map;
+import org.gorchestrator.worker.runtime.WorkerConfig;
+import org.hibernate.validator.constraints.time.DurationMin;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/** {@code gorch.worker.*}, mapped onto {@link WorkerConfig}. */
+@Validated
+@ConfigurationProperties("gorch.worker")
+public record WorkerProperties(
+        @DefaultValue("true") boolean enabled,
+        String id,
+        @DefaultValue("gorch-workers") @NotBlank String groupId,
+        @DefaultValue("8") @Min(1) @Max(1024) int concurrency,
+        @DefaultValue("1h") @DurationMin(seconds = 1) Duration defaultTimeout,
+        @DefaultValue("5s") @DurationMin(millis = 1) Duration killGrace,
+        @DefaultValue("1MB") DataSize maxOutput,
+        @DefaultValue("30s") @DurationMin(millis = 1) Duration shutdownGrace,
+        @DefaultValue("1s") @DurationMin(millis = 1) Duration pollTimeout,
+        Map<String, String> consumer) {
+
+    private static final DataSize MIN_OUTPUT = DataSize.ofKilobytes(1);
+    private static final DataSize MAX_OUTPUT = DataSize.ofMegabytes(256);
+
+    public WorkerProperties {
+        if (maxOutput.compareTo(MIN_OUTPUT) < 0 || maxOutput.compareTo(MAX_OUTPUT) > 0) {
+            throw new IllegalArgumentException("gorch.worker.max-output must be between 1KB and 256MB, was " + maxOutput);
+        }
+    }
+
+    public WorkerConfig toConfig() {
+        String workerId = id == null || id.isBlank() ? defaultId() : id;
+        return new WorkerConfig(workerId, groupId, concurrency, defaultTimeout, killGrace, (int) maxOutput.toBytes(), shutdownGrace,
+                pollTimeout, consumer);
+    }
+
+    /** Host name and process id: unique among the workers of a group. */
+    static String defaultId() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "worker";
+        }
+        return host + "-" + ProcessHandle.current().pid();
+    }
+}

@@ -1,0 +1,134 @@
+package org.gorchestrator.worker.runtime;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.gorchestrator.message.NodeCommand;
+import org.gorchestrator.worker.driver.Cancellation;
+import org.gorchestrator.worker.driver.Durations;
+import org.gorchestrator.worker.driver.RunContext;
+import org.gorchestrator.worker.runtime.InFlightOffsets.Ticket;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs nodes on at most {@code concurrency} threads. While every slot is taken it pauses the
+ * consumer, which keeps polling, so the worker stays in its group however long a node runs, but
+ * takes no more records; it resumes when a slot frees.
+ */
+final class NodePool {
+    private static final Logger LOG = LoggerFactory.getLogger(NodePool.class);
+
+    private final WorkerConfig config;
+    private final AttemptRunner attempts;
+    private final InFlightOffsets offsets;
+    private final Runnable pauseIntake;
+    private final Runnable resumeIntake;
+    private final ThreadPoolExecutor executor;
+    private final Set<Cancellation> running = ConcurrentHashMap.newKeySet();
+    private int taken; // submitted and not finished; guarded by this
+    private volatile boolean stopping;
+
+    NodePool(WorkerConfig config, AttemptRunner attempts, InFlightOffsets offsets, Runnable pauseIntake, Runnable resumeIntake) {
+        this.config = config;
+        this.attempts = attempts;
+        this.offsets = offsets;
+        this.pauseIntake = pauseIntake;
+        this.resumeIntake = resumeIntake;
+        this.executor = new ThreadPoolExecutor(config.concurrency(), config.concurrency(), 0, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), threads("gorch-worker-node-"));
+    }
+
+    /** Queues the node; once the worker is stopping it is dropped, uncommitted, for the next owner of its partition. */
+    synchronized void submit(Ticket ticket, NodeCommand command) {
+        if (stopping) {
+            return;
+        }
+        if (++taken == config.concurrency()) {
+            pauseIntake.run();
+        }
+        executor.execute(() -> run(ticket, command));
+    }
+
+    synchronized int busy() {
+        return taken;
+    }
+
+    boolean isStopping() {
+        return stopping;
+    }
+
+    /** Takes no more nodes, waits for the running ones up to the shutdown grace, then kills the rest unreported. */
+    void shutdown() {
+        synchronized (this) {
+            stopping = true;
+            pauseIntake.run();
+        }
+        executor.shutdown();
+        if (awaitIdle(config.shutdownGrace())) {
+            return;
+        }
+        LOG.warn("{} nodes still run after the shutdown grace of {}; killing them, other workers will run them again",
+                running.size(), Durations.format(config.shutdownGrace()));
+        running.forEach(Cancellation::abandon);
+        // A kill takes up to two graces (TERM, then KILL) and the output readers up to two more.
+        if (!awaitIdle(config.killGrace().multipliedBy(4).plusSeconds(1))) {
+            LOG.warn("nodes still run after being killed; interrupting them");
+            executor.shutdownNow();
+        }
+    }
+
+    private void run(Ticket ticket, NodeCommand command) {
+        try {
+            if (!stopping && offsets.owns(ticket)) {
+                attempt(ticket, command);
+            }
+        } finally {
+            release();
+        }
+    }
+
+    private void attempt(Ticket ticket, NodeCommand command) {
+        RunContext context = RunContext.of(config.workerId(), config.timeLimit(command), config.maxOutputBytes());
+        running.add(context.cancellation());
+        try {
+            if (attempts.run(command, context)) {
+                offsets.finish(ticket);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("node {} attempt {} of workflow {} left uncommitted, it runs again after the next rebalance: {}",
+                    command.nodeId(), command.attempt(), command.workflowId(), e.getMessage());
+        } finally {
+            running.remove(context.cancellation());
+        }
+    }
+
+    private synchronized void release() {
+        if (taken-- == config.concurrency() && !stopping) {
+            resumeIntake.run();
+        }
+    }
+
+    private boolean awaitIdle(Duration limit) {
+        try {
+            return executor.awaitTermination(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static ThreadFactory threads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, prefix + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

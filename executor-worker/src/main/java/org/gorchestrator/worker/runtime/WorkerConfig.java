@@ -1,0 +1,57 @@
+package org.gorchestrator.worker.runtime;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import org.gorchestrator.message.NodeCommand;
+
+/**
+ * How a worker runs, as the code uses it (bound from {@code gorch.worker.*} by {@code WorkerProperties}).
+ *
+ * @param workerId       names this worker in events and messages
+ * @param groupId        the consumer group the workers share
+ * @param concurrency    most nodes running at once in this process
+ * @param defaultTimeout time limit of an attempt whose command sets none
+ * @param killGrace      time between SIGTERM and SIGKILL when a process tree is killed
+ * @param maxOutputBytes most output kept per stream of an attempt
+ * @param shutdownGrace  how long a stopping worker waits for running nodes before killing them
+ * @param pollTimeout    the consumer's poll timeout; also bounds how long a finished node waits for its commit
+ * @param consumer       extra Kafka consumer settings for the worker only
+ */
+public record WorkerConfig(String workerId, String groupId, int concurrency, Duration defaultTimeout, Duration killGrace,
+                           int maxOutputBytes, Duration shutdownGrace, Duration pollTimeout, Map<String, String> consumer) {
+    public WorkerConfig {
+        requireText(workerId, "workerId");
+        requireText(groupId, "groupId");
+        requirePositive(defaultTimeout, "defaultTimeout");
+        requirePositive(killGrace, "killGrace");
+        requirePositive(shutdownGrace, "shutdownGrace");
+        requirePositive(pollTimeout, "pollTimeout");
+        consumer = consumer == null ? Map.of() : Map.copyOf(consumer);
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("concurrency must be >= 1, was " + concurrency);
+        }
+        if (maxOutputBytes < 1024) {
+            throw new IllegalArgumentException("maxOutputBytes must be >= 1024, was " + maxOutputBytes);
+        }
+    }
+
+    /** The command's own time limit, else the default. */
+    public Duration timeLimit(NodeCommand command) {
+        Integer seconds = command.timeoutSeconds();
+        return seconds != null && seconds > 0 ? Duration.ofSeconds(seconds) : defaultTimeout;
+    }
+
+    private static void requireText(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " must not be blank");
+        }
+    }
+
+    private static void requirePositive(Duration value, String name) {
+        Objects.requireNonNull(value, name);
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive, was " + value);
+        }
+    }
+}

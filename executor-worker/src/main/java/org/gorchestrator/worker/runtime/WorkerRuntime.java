@@ -1,0 +1,109 @@
+package org.gorchestrator.worker.runtime;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.gorchestrator.kafka.Topics;
+import org.gorchestrator.worker.driver.DriverRegistry;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.KafkaMessageListenerContainer;
+
+/**
+ * One worker process's member of the worker group: consumes node commands, runs them on a bounded
+ * pool and commits each record only once its node finished and its final event was acked
+ * (at least once: a command whose worker dies mid-node runs again on another worker, with the same
+ * attempt number, and the conductor drops the duplicate report).
+ */
+public final class WorkerRuntime implements SmartLifecycle {
+    private final WorkerConfig config;
+    private final NodePool pool;
+    private final CommandIntake intake;
+    private final KafkaMessageListenerContainer<String, byte[]> container;
+    private volatile boolean running;
+
+    /** @param consumerProperties the Kafka consumer settings ({@code spring.kafka.*}); the worker adds its own */
+    public WorkerRuntime(WorkerConfig config, Topics topics, Map<String, Object> consumerProperties, DriverRegistry drivers,
+                         NodeEventPublisher events) {
+        this.config = config;
+        InFlightOffsets offsets = new InFlightOffsets();
+        this.pool = new NodePool(config, new AttemptRunner(drivers, events), offsets, this::pauseIntake, this::resumeIntake);
+        this.intake = new CommandIntake(offsets, pool);
+        this.container = container(topics.nodeCommands(), consumerProperties);
+    }
+
+    @Override
+    public void start() {
+        if (pool.isStopping()) {
+            throw new IllegalStateException("worker " + config.workerId() + " was stopped; a stopped worker runtime cannot start again");
+        }
+        container.start();
+        running = true;
+    }
+
+    /** Stops taking commands, lets running nodes finish within the shutdown grace, kills the rest, then leaves the group. */
+    @Override
+    public void stop() {
+        if (!running) {
+            return;
+        }
+        pool.shutdown();
+        container.stop();
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    public WorkerStatus status() {
+        Collection<TopicPartition> assigned = container.getAssignedPartitions();
+        return new WorkerStatus(config.workerId(), assigned == null ? Set.of() : Set.copyOf(assigned), intake.rebalances(), pool.busy());
+    }
+
+    private void pauseIntake() {
+        container.pause();
+    }
+
+    private void resumeIntake() {
+        container.resume();
+    }
+
+    private KafkaMessageListenerContainer<String, byte[]> container(String topic, Map<String, Object> consumerProperties) {
+        ContainerProperties properties = new ContainerProperties(topic);
+        properties.setAckMode(ContainerProperties.AckMode.MANUAL);
+        properties.setPollTimeout(config.pollTimeout().toMillis());
+        properties.setClientId("gorch-worker-" + config.workerId());
+        properties.setMessageListener(intake);
+        properties.setConsumerRebalanceListener(intake);
+        DefaultKafkaConsumerFactory<String, byte[]> factory = new DefaultKafkaConsumerFactory<>(
+                consumerSettings(consumerProperties), new StringDeserializer(), new ByteArrayDeserializer());
+        KafkaMessageListenerContainer<String, byte[]> listenerContainer = new KafkaMessageListenerContainer<>(factory, properties);
+        listenerContainer.setBeanName("gorch-worker");
+        return listenerContainer;
+    }
+
+    private Map<String, Object> consumerSettings(Map<String, Object> base) {
+        Map<String, Object> settings = new HashMap<>(base);
+        settings.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        settings.putAll(config.consumer());
+        // The consumer protocol (KIP-848) assigns on the broker and rejects a client-side assignor.
+        if (!"consumer".equalsIgnoreCase(String.valueOf(settings.get(ConsumerConfig.GROUP_PROTOCOL_CONFIG)))) {
+            // Incremental rebalances: a worker joining or leaving does not stop every other worker's intake.
+            settings.putIfAbsent(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
+        }
+        settings.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
+        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // One poll never brings more nodes than the pool can start: the rest wait in Kafka, not in memory.
+        settings.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.concurrency());
+        return settings;
+    }
+}

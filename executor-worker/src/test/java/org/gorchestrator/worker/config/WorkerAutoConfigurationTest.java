@@ -1,0 +1,118 @@
+package org.gorchestrator.worker.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.gorchestrator.worker.testkit.Commands.command;
+import static org.gorchestrator.worker.testkit.Commands.withOutputs;
+import static org.gorchestrator.worker.testkit.EventLists.ofType;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.gorchestrator.kafka.GorchKafkaAutoConfiguration;
+import org.gorchestrator.kafka.Topics;
+import org.gorchestrator.message.NodeCommand;
+import org.gorchestrator.message.NodeEvent;
+import org.gorchestrator.test.KafkaBroker;
+import org.gorchestrator.worker.driver.DriverRegistry;
+import org.gorchestrator.worker.driver.DriverResult;
+import org.gorchestrator.worker.driver.RunContext;
+import org.gorchestrator.worker.driver.Driver;
+import org.gorchestrator.worker.runtime.WorkerConfig;
+import org.gorchestrator.worker.runtime.WorkerRuntime;
+import org.gorchestrator.worker.testkit.KafkaFixture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+@ExtendWith(KafkaBroker.class)
+class WorkerAutoConfigurationTest {
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(KafkaAutoConfiguration.class, GorchKafkaAutoConfiguration.class,
+                    WorkerAutoConfiguration.class))
+            .withPropertyValues("spring.kafka.bootstrap-servers=" + KafkaBroker.bootstrapServers());
+
+    @Test
+    void bindsTheDefaults() {
+        runner.run(context -> {
+            WorkerConfig config = context.getBean(WorkerConfig.class);
+            assertThat(config.workerId()).isEqualTo(WorkerProperties.defaultId());
+            assertThat(config.groupId()).isEqualTo("gorch-workers");
+            assertThat(config.concurrency()).isEqualTo(8);
+            assertThat(config.defaultTimeout()).isEqualTo(Duration.ofHours(1));
+            assertThat(config.killGrace()).isEqualTo(Duration.ofSeconds(5));
+            assertThat(config.maxOutputBytes()).isEqualTo(1024 * 1024);
+            assertThat(config.shutdownGrace()).isEqualTo(Duration.ofSeconds(30));
+            assertThat(config.pollTimeout()).isEqualTo(Duration.ofSeconds(1));
+            assertThat(config.consumer()).isEmpty();
+            assertThat(context.getBean(DriverRegistry.class).engines()).containsExactly("nil", "shell", "sleep");
+            assertThat(context.getBean(WorkerRuntime.class).isRunning()).isTrue();
+        });
+    }
+
+    @Test
+    void bindsKafkaConsumerSettingsForTheWorkerOnly() {
+        runner.withPropertyValues("gorch.worker.consumer.max.poll.interval.ms=600000", "gorch.worker.consumer[session.timeout.ms]=30000")
+                .run(context -> assertThat(context.getBean(WorkerConfig.class).consumer())
+                        .isEqualTo(Map.of("max.poll.interval.ms", "600000", "session.timeout.ms", "30000")));
+    }
+
+    @Test
+    void runsNodesFromTheConfiguredTopics() {
+        try (KafkaFixture kafka = KafkaFixture.withFreshTopics(2)) {
+            runner.withPropertyValues(topicProperties(kafka.topics()))
+                    .withPropertyValues("gorch.worker.id=ctx-worker", "gorch.worker.group-id=ctx-group", "gorch.worker.poll-timeout=200ms")
+                    .run(context -> {
+                        kafka.send(withOutputs(command("wf-ctx", 0, "shell", "echo", List.of("OUT=hello")), List.of("OUT")));
+
+                        List<NodeEvent> events = kafka.awaitEvents(seen -> !ofType(seen, NodeEvent.Succeeded.class).isEmpty());
+
+                        NodeEvent.Succeeded succeeded = ofType(events, NodeEvent.Succeeded.class).get(0);
+                        assertThat(succeeded.worker()).isEqualTo("ctx-worker");
+                        assertThat(succeeded.outputs()).isEqualTo(Map.of("OUT", "hello"));
+                    });
+        }
+    }
+
+    @Test
+    void everyDriverBeanIsAnEngine() {
+        runner.withBean("extraDriver", Driver.class, () -> new Driver() {
+            @Override
+            public String engine() {
+                return "extra";
+            }
+
+            @Override
+            public DriverResult run(NodeCommand command, RunContext context) {
+                return DriverResult.succeeded("extra");
+            }
+        }).run(context -> assertThat(context.getBean(DriverRegistry.class).engines()).contains("extra", "shell"));
+    }
+
+    @Test
+    void canBeSwitchedOff() {
+        runner.withPropertyValues("gorch.worker.enabled=false")
+                .run(context -> assertThat(context).doesNotHaveBean(WorkerRuntime.class).doesNotHaveBean(DriverRegistry.class));
+    }
+
+    @Test
+    void rejectsBadSettingsNamingThem() {
+        runner.withPropertyValues("gorch.worker.concurrency=0").run(context -> assertThat(context).hasFailed()
+                .getFailure().rootCause().hasMessageContaining("gorch.worker").hasMessageContaining("concurrency"));
+        runner.withPropertyValues("gorch.worker.max-output=1GB").run(context -> assertThat(context).hasFailed()
+                .getFailure().rootCause().hasMessage("gorch.worker.max-output must be between 1KB and 256MB, was 1073741824B"));
+    }
+
+    private static String[] topicProperties(Topics topics) {
+        return new String[] {
+            "gorch.kafka.workflow-commands-topic=" + topics.workflowCommands(),
+            "gorch.kafka.node-commands-topic=" + topics.nodeCommands(),
+            "gorch.kafka.node-events-topic=" + topics.nodeEvents(),
+            "gorch.kafka.workflow-events-topic=" + topics.workflowEvents(),
+            "gorch.kafka.workflow-state-topic=" + topics.workflowState(),
+            "gorch.kafka.partitions=" + topics.partitions(),
+            "gorch.kafka.node-command-partitions=" + topics.nodeCommandPartitions()
+        };
+    }
+}

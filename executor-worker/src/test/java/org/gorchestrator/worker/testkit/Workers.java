@@ -1,0 +1,58 @@
+package org.gorchestrator.worker.testkit;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.gorchestrator.worker.driver.Driver;
+import org.gorchestrator.worker.driver.DriverRegistry;
+import org.gorchestrator.worker.driver.NilDriver;
+import org.gorchestrator.worker.driver.SleepDriver;
+import org.gorchestrator.worker.driver.shell.ShellDriver;
+import org.gorchestrator.worker.runtime.NodeEventPublisher;
+import org.gorchestrator.worker.runtime.WorkerConfig;
+import org.gorchestrator.worker.runtime.WorkerRuntime;
+
+/** Worker runtimes on a fixture's topics, stopped and closed together. */
+public final class Workers implements AutoCloseable {
+    private final KafkaFixture kafka;
+    private final List<WorkerRuntime> runtimes = new ArrayList<>();
+    private final List<NodeEventPublisher> publishers = new ArrayList<>();
+
+    public Workers(KafkaFixture kafka) {
+        this.kafka = kafka;
+    }
+
+    /** Small graces and a short poll timeout, so that tests stop and commit quickly. */
+    public static WorkerConfig config(String workerId, String groupId, int concurrency, Duration shutdownGrace,
+                                      Map<String, String> consumer) {
+        return new WorkerConfig(workerId, groupId, concurrency, Duration.ofMinutes(1), Duration.ofMillis(500), 64 * 1024,
+                shutdownGrace, Duration.ofMillis(200), consumer);
+    }
+
+    public static WorkerConfig config(String workerId, String groupId, int concurrency) {
+        return config(workerId, groupId, concurrency, Duration.ofSeconds(5), Map.of());
+    }
+
+    /** The worker's own drivers, plus {@code extra}. */
+    public static DriverRegistry drivers(Driver... extra) {
+        List<Driver> drivers = new ArrayList<>(List.of(new NilDriver(), new SleepDriver(), new ShellDriver(Duration.ofMillis(500))));
+        drivers.addAll(List.of(extra));
+        return new DriverRegistry(drivers);
+    }
+
+    public WorkerRuntime start(WorkerConfig config, DriverRegistry drivers) {
+        NodeEventPublisher events = new NodeEventPublisher(KafkaFixture.clientProperties(), kafka.topics().nodeEvents());
+        publishers.add(events);
+        WorkerRuntime runtime = new WorkerRuntime(config, kafka.topics(), KafkaFixture.clientProperties(), drivers, events);
+        runtimes.add(runtime);
+        runtime.start();
+        return runtime;
+    }
+
+    @Override
+    public void close() {
+        runtimes.forEach(WorkerRuntime::stop);
+        publishers.forEach(NodeEventPublisher::close);
+    }
+}

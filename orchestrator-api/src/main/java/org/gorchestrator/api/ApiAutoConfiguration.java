@@ -1,0 +1,119 @@
+package org.gorchestrator.api;
+
+import java.time.Clock;
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.gorchestrator.api.commands.CommandPublisher;
+import org.gorchestrator.api.config.ApiConfig;
+import org.gorchestrator.api.config.ApiProperties;
+import org.gorchestrator.api.document.DocumentParser;
+import org.gorchestrator.api.http.BodyReader;
+import org.gorchestrator.api.http.ProblemHandler;
+import org.gorchestrator.api.http.TaskController;
+import org.gorchestrator.api.tasks.RecentSubmissions;
+import org.gorchestrator.api.tasks.TaskService;
+import org.gorchestrator.api.tasks.WorkflowIds;
+import org.gorchestrator.api.view.ViewNames;
+import org.gorchestrator.api.view.ViewTopology;
+import org.gorchestrator.api.view.WorkflowView;
+import org.gorchestrator.kafka.GorchKafkaAutoConfiguration;
+import org.gorchestrator.kafka.JsonSerde;
+import org.gorchestrator.kafka.Topics;
+import org.gorchestrator.message.WorkflowCommand;
+import org.gorchestrator.validation.GraphValidator;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.PropertySource;
+import org.springframework.kafka.config.KafkaStreamsConfiguration;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.kafka.core.CleanupConfig;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+
+/** The HTTP API's beans: the task endpoints, the command producer and the read view built from Kafka. */
+@AutoConfiguration(after = {KafkaAutoConfiguration.class, GorchKafkaAutoConfiguration.class})
+@ConditionalOnProperty(prefix = "gorch.api", name = "enabled", matchIfMissing = true)
+@EnableConfigurationProperties(ApiProperties.class)
+@PropertySource("classpath:gorch-api-defaults.properties")
+@Import({TaskController.class, ProblemHandler.class})
+public class ApiAutoConfiguration {
+
+    @Bean
+    public ApiConfig apiConfig(ApiProperties properties) {
+        return properties.toConfig();
+    }
+
+    @Bean
+    public ViewNames apiViewNames(Topics topics, ApiConfig config) {
+        return ViewNames.of(topics, config.instanceId());
+    }
+
+    @Bean
+    public ProducerFactory<String, WorkflowCommand> apiProducerFactory(KafkaProperties kafka, ApiConfig config, Topics topics) {
+        Map<String, Object> props = kafka.buildProducerProperties();
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, "gorch-api-" + config.instanceId());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, config.submitTimeout().toMillis());
+        props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, topics.maxMessageBytes());
+        return new DefaultKafkaProducerFactory<>(props, new StringSerializer(), JsonSerde.of(WorkflowCommand.class));
+    }
+
+    @Bean
+    public KafkaTemplate<String, WorkflowCommand> apiCommandTemplate(
+            @Qualifier("apiProducerFactory") ProducerFactory<String, WorkflowCommand> factory) {
+        return new KafkaTemplate<>(factory);
+    }
+
+    @Bean
+    public CommandPublisher apiCommandPublisher(@Qualifier("apiCommandTemplate") KafkaTemplate<String, WorkflowCommand> template,
+                                                Topics topics, ApiConfig config) {
+        return new CommandPublisher(template, topics.workflowCommands(), config.submitTimeout());
+    }
+
+    @Bean
+    public StreamsBuilderFactoryBean apiViewStreams(KafkaProperties kafka, ApiConfig config, ViewNames names) {
+        Map<String, Object> props = kafka.buildStreamsProperties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, names.applicationId());
+        props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toString());
+        // One unreadable record must not stop every read of the API.
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
+        StreamsBuilderFactoryBean factory = new StreamsBuilderFactoryBean(new KafkaStreamsConfiguration(props), new CleanupConfig(false, false));
+        factory.setInfrastructureCustomizer(new ViewTopology(names));
+        return factory;
+    }
+
+    @Bean
+    public WorkflowView apiWorkflowView(@Qualifier("apiViewStreams") StreamsBuilderFactoryBean streams, ViewNames names) {
+        return new WorkflowView(streams, names);
+    }
+
+    @Bean
+    public TaskService apiTaskService(ApiConfig config, @Qualifier("apiCommandPublisher") CommandPublisher publisher,
+                                      @Qualifier("apiWorkflowView") WorkflowView view) {
+        Clock clock = Clock.systemUTC();
+        return new TaskService(new GraphValidator(config.limits()), new WorkflowIds(clock), publisher, view,
+                new RecentSubmissions(config.recentSubmissions(), config.recentSubmissionsTtl(), clock),
+                config.readYourWritesWait(), clock);
+    }
+
+    @Bean
+    public DocumentParser apiDocumentParser() {
+        return new DocumentParser();
+    }
+
+    @Bean
+    public BodyReader apiBodyReader(ApiConfig config) {
+        return new BodyReader(config.maxBodyBytes());
+    }
+}

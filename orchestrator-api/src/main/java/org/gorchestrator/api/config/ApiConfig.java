@@ -1,0 +1,50 @@
+package org.gorchestrator.api.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import org.gorchestrator.validation.Limits;
+
+/** The API's settings as the code uses them; built from {@link ApiProperties}. */
+public record ApiConfig(long maxBodyBytes, Limits limits, int defaultPageSize, int maxPageSize, Duration readYourWritesWait,
+                        Duration submitTimeout, int recentSubmissions, Duration recentSubmissionsTtl, Path stateDir,
+                        String instanceId) {
+
+    public ApiConfig {
+        Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(stateDir, "stateDir");
+        Objects.requireNonNull(instanceId, "instanceId");
+        requirePositive(maxBodyBytes, "maxBodyBytes");
+        if (maxBodyBytes >= Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("maxBodyBytes must be below 2GB, was " + maxBodyBytes);
+        }
+        requirePositive(defaultPageSize, "defaultPageSize");
+        requirePositive(recentSubmissions, "recentSubmissions");
+        if (maxPageSize < defaultPageSize) {
+            throw new IllegalArgumentException("maxPageSize (" + maxPageSize + ") must be at least defaultPageSize (" + defaultPageSize + ")");
+        }
+        requireNotNegative(readYourWritesWait, "readYourWritesWait");
+        requirePositive(submitTimeout, "submitTimeout");
+        requirePositive(recentSubmissionsTtl, "recentSubmissionsTtl");
+    }
+
+    private static void requirePositive(long value, String name) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(name + " must be positive, was " + value);
+        }
+    }
+
+    private static void requirePositive(Duration value, String name) {
+        Objects.requireNonNull(value, name);
+        if (value.isZero() || value.isNegative()) {
+            throw new IllegalArgumentException(name + " must be positive, was " + value);
+        }
+    }
+
+    private static void requireNotNegative(Duration value, String name) {
+        Objects.requireNonNull(value, name);
+        if (value.isNegative()) {
+            throw new IllegalArgumentException(name + " must not be negative, was " + value);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package org.gorchestrator.api.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+import org.gorchestrator.validation.Limits;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * {@code gorch.api.*}, mapped onto {@link ApiConfig} by {@link #toConfig()}.
+ *
+ * @param enabled                whether this process serves the HTTP API
+ * @param maxBodySize            largest accepted POST body
+ * @param limits                 bounds a submitted document must respect
+ * @param defaultPageSize        list items when the request gives no limit
+ * @param maxPageSize            most list items one request may ask for
+ * @param readYourWritesWait     how long a read of an id not yet in the view waits for it before 404
+ * @param submitTimeout          how long a submit or cancel waits for the broker's acknowledgement before 503
+ * @param recentSubmissions      how many just-accepted submissions this instance remembers for reads
+ * @param recentSubmissionsTtl   how long it remembers each of them
+ * @param stateDir               where the view keeps its store; not set: {@code <java.io.tmpdir>/gorch-api}
+ * @param instanceId             tells apart API instances sharing a state directory
+ */
+@Validated
+@ConfigurationProperties("gorch.api")
+public record ApiProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("1MB") @NotNull DataSize maxBodySize,
+        @DefaultValue @Valid LimitsProperties limits,
+        @DefaultValue("50") @Min(1) int defaultPageSize,
+        @DefaultValue("500") @Min(1) int maxPageSize,
+        @DefaultValue("2s") @NotNull Duration readYourWritesWait,
+        @DefaultValue("10s") @NotNull Duration submitTimeout,
+        @DefaultValue("10000") @Min(1) int recentSubmissions,
+        @DefaultValue("5m") @NotNull Duration recentSubmissionsTtl,
+        Path stateDir,
+        @DefaultValue("1") @Pattern(regexp = "[A-Za-z0-9._-]{1,64}") String instanceId) {
+
+    /**
+     * {@code gorch.api.limits.*}, see {@link Limits}.
+     *
+     * @param maxNodes      most nodes in one graph
+     * @param maxEdges      most edges in one graph
+     * @param maxArgs       most args of one node
+     * @param maxArgLength  longest single arg, in characters
+     * @param maxTextLength longest name, artifact, target or output name, in characters
+     * @param maxTimeout    longest graph or node timeout a document may ask for
+     * @param engines       the engine names a node may use
+     */
+    public record LimitsProperties(
+            @DefaultValue("1000") @Min(1) int maxNodes,
+            @DefaultValue("100000") @Min(1) int maxEdges,
+            @DefaultValue("256") @Min(1) int maxArgs,
+            @DefaultValue("8192") @Min(1) int maxArgLength,
+            @DefaultValue("1024") @Min(1) int maxTextLength,
+            @DefaultValue("7d") @NotNull Duration maxTimeout,
+            @DefaultValue({"nil", "sleep", "shell", "ansible", "docker", "ssh", "toscassh"}) @NotEmpty Set<String> engines) {
+
+        Limits toLimits() {
+            return new Limits(maxNodes, maxEdges, maxArgs, maxArgLength, maxTextLength,
+                    (int) Math.min(Integer.MAX_VALUE, maxTimeout.toSeconds()), engines);
+        }
+    }
+
+    public ApiConfig toConfig() {
+        Path dir = stateDir != null ? stateDir : Path.of(System.getProperty("java.io.tmpdir"), "gorch-api");
+        return new ApiConfig(maxBodySize.toBytes(), limits.toLimits(), defaultPageSize, maxPageSize, readYourWritesWait,
+                submitTimeout, recentSubmissions, recentSubmissionsTtl, dir, instanceId);
+    }
+}

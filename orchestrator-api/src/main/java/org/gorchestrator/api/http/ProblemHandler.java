@@ -1,0 +1,118 @@
+package org.gorchestrator.api.http;
+
+import java.util.List;
+import org.gorchestrator.api.commands.BrokerUnavailableException;
+import org.gorchestrator.api.document.MalformedDocumentException;
+import org.gorchestrator.api.tasks.TaskFinishedException;
+import org.gorchestrator.api.tasks.TaskNotFoundException;
+import org.gorchestrator.api.view.ViewNotReadyException;
+import org.gorchestrator.validation.InvalidGraphException;
+import org.gorchestrator.validation.Violation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Answers every error as application/problem+json. Spring's own errors (404, 405, 415, ...) come
+ * from the base class; body and validation problems carry a {@code violations} array of
+ * {@code {field, message}}.
+ */
+@RestControllerAdvice
+public class ProblemHandler extends ResponseEntityExceptionHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
+    private static final String RETRY_AFTER_SECONDS = "1";
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> malformed(MalformedDocumentException e) {
+        return respond(withViolations(problem(HttpStatus.BAD_REQUEST, "Malformed document", e.getMessage()), List.of(e.violation())));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> invalid(InvalidGraphException e) {
+        List<Violation> found = e.violations();
+        String detail = found.size() == 1 ? found.get(0).toString() : found.size() + " problems, the first: " + found.get(0);
+        return respond(withViolations(problem(HttpStatus.BAD_REQUEST, "Invalid document", detail), found));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> invalidParameter(InvalidParameterException e) {
+        return respond(withViolations(problem(HttpStatus.BAD_REQUEST, "Invalid parameter", e.getMessage()), List.of(e.violation())));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> tooLarge(BodyTooLargeException e) {
+        return respond(problem(HttpStatus.CONTENT_TOO_LARGE, "Body too large", e.getMessage()));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> notFound(TaskNotFoundException e) {
+        return respond(problem(HttpStatus.NOT_FOUND, "Task not found", e.getMessage()));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> finished(TaskFinishedException e) {
+        ProblemDetail body = problem(HttpStatus.CONFLICT, "Task already finished", e.getMessage());
+        body.setProperty("state", e.state().code());
+        body.setProperty("state_name", e.state().label());
+        return respond(body);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> brokerUnavailable(BrokerUnavailableException e) {
+        LOG.warn("command for task {} not acknowledged: {}", e.workflowId(), e.getMessage());
+        ProblemDetail body = problem(HttpStatus.SERVICE_UNAVAILABLE, "Broker unavailable",
+                e.getMessage() + "; the command may still arrive later: look the id up before trying again");
+        body.setProperty("id", e.workflowId());
+        return retryLater(body);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> viewNotReady(ViewNotReadyException e) {
+        return retryLater(problem(HttpStatus.SERVICE_UNAVAILABLE, "View not ready", e.getMessage()));
+    }
+
+    /** Anything else is a bug: log it, and tell the client no more than that. */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        LOG.error("unexpected error", e);
+        return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "an unexpected error occurred; it has been logged"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers, HttpStatusCode status,
+                                                        WebRequest request) {
+        String name = e.getPropertyName() == null ? "parameter" : e.getPropertyName();
+        Violation violation = new Violation(name, "'" + e.getValue() + "' is not a valid value");
+        ProblemDetail body = withViolations(ProblemDetail.forStatusAndDetail(status, violation.toString()), List.of(violation));
+        body.setTitle("Invalid parameter");
+        return handleExceptionInternal(e, body, headers, status, request);
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+        body.setTitle(title);
+        return body;
+    }
+
+    private static ProblemDetail withViolations(ProblemDetail body, List<Violation> violations) {
+        body.setProperty("violations", violations);
+        return body;
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(ProblemDetail body) {
+        return ResponseEntity.status(body.getStatus()).body(body);
+    }
+
+    private static ResponseEntity<ProblemDetail> retryLater(ProblemDetail body) {
+        return ResponseEntity.status(body.getStatus()).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).body(body);
+    }
+}

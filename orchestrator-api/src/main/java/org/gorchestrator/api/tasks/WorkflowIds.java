@@ -1,0 +1,44 @@
+package org.gorchestrator.api.tasks;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+
+/**
+ * Workflow ids in the UUIDv7 layout (RFC 9562): 48 bits of Unix milliseconds first, so ids sort
+ * by submission time as text too; then a 12-bit counter that keeps the ids of one instance strictly
+ * increasing within a millisecond; then 62 random bits, so ids are unique across instances and
+ * cannot be guessed.
+ */
+public final class WorkflowIds {
+    private static final Pattern FORM = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+    private static final int COUNTER_BITS = 12;
+    private static final long COUNTER_MASK = (1L << COUNTER_BITS) - 1;
+    private static final long VERSION_7 = 0x7000L;
+    private static final long RANDOM_MASK = 0x3FFF_FFFF_FFFF_FFFFL;
+    private static final long VARIANT = 0x8000_0000_0000_0000L;
+
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+    /** The last id's milliseconds and counter as one number; a full counter carries into the milliseconds. */
+    private final AtomicLong last = new AtomicLong();
+
+    public WorkflowIds(Clock clock) {
+        this.clock = clock;
+    }
+
+    public String next() {
+        long now = clock.millis() << COUNTER_BITS;
+        long stamp = last.updateAndGet(previous -> Math.max(previous + 1, now));
+        long high = (stamp >>> COUNTER_BITS) << 16 | VERSION_7 | (stamp & COUNTER_MASK);
+        long low = random.nextLong() & RANDOM_MASK | VARIANT;
+        return new UUID(high, low).toString();
+    }
+
+    /** True for text that has the form of an id this class makes (lower-case UUIDv7). */
+    public static boolean isWellFormed(String id) {
+        return id != null && FORM.matcher(id).matches();
+    }
+}

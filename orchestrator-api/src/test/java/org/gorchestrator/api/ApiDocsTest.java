@@ -1,0 +1,33 @@
+package org.gorchestrator.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class ApiDocsTest extends ApiIntegrationTest {
+
+    @Test
+    void swaggerUiIsServedAtApidocs() {
+        ApiClient.Response response = api.get("/apidocs");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.contentType()).startsWith("text/html");
+        assertThat(response.body()).containsIgnoringCase("swagger-ui");
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheTaskOperations() {
+        JsonNode paths = api.get("/v3/api-docs").json().get("paths");
+
+        assertThat(paths.get("/v1/tasks").has("post")).isTrue();
+        assertThat(paths.get("/v1/tasks").has("get")).isTrue();
+        assertThat(paths.get("/v1/tasks/{id}").has("get")).isTrue();
+        assertThat(paths.get("/v1/tasks/{id}").has("delete")).isTrue();
+        assertThat(paths.get("/v1/tasks").get("post").get("responses").has("202")).isTrue();
+        JsonNode post = paths.get("/v1/tasks").get("post");
+        assertThat(post.get("requestBody").toString()).contains("#/components/schemas/Graph");
+        assertThat(post.has("parameters")).as("the body is the only input of a submit").isFalse();
+        assertThat(post.get("responses").get("400").toString()).contains("ProblemDetail");
+    }
+}

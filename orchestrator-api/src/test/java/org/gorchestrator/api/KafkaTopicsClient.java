@@ -1,0 +1,64 @@
+package org.gorchestrator.api;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.gorchestrator.kafka.JsonSerde;
+import org.gorchestrator.kafka.Topics;
+import org.gorchestrator.message.WorkflowCommand;
+import org.gorchestrator.model.Graph;
+import org.gorchestrator.test.KafkaBroker;
+
+/** Plays the conductor's side of the topics: reads the commands the API sent, publishes workflow states. */
+final class KafkaTopicsClient {
+    private final Topics topics;
+
+    KafkaTopicsClient(Topics topics) {
+        this.topics = topics;
+    }
+
+    /**
+     * Every command published so far for this workflow, in order. Reads each partition up to its
+     * current end, so a command acknowledged before the call is always seen.
+     */
+    List<WorkflowCommand> commandsFor(String workflowId) {
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers());
+        try (KafkaConsumer<String, WorkflowCommand> consumer =
+                     new KafkaConsumer<>(config, new StringDeserializer(), JsonSerde.of(WorkflowCommand.class))) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topics.workflowCommands()).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            List<WorkflowCommand> found = new ArrayList<>();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                for (ConsumerRecord<String, WorkflowCommand> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (workflowId.equals(record.key())) {
+                        found.add(record.value());
+                    }
+                }
+            }
+            return found;
+        }
+    }
+
+    /** Publishes a workflow's latest state as the conductor does; null is the tombstone of a purged workflow. */
+    void publishState(String workflowId, Graph graph) {
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers());
+        try (KafkaProducer<String, Graph> producer = new KafkaProducer<>(config, new StringSerializer(), JsonSerde.of(Graph.class))) {
+            producer.send(new ProducerRecord<>(topics.workflowState(), workflowId, graph)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish the state of " + workflowId, e);
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package org.gorchestrator.standalone;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.properties.MetaPropertiesEnsemble;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real single-node Kafka server (KRaft, combined broker and controller) running in this JVM.
+ * Its storage lives in one directory and is formatted only the first time, so a restart on the
+ * same directory keeps the cluster id, every topic and every record.
+ */
+public final class EmbeddedKafka implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafka.class);
+    private static final String HOST = "127.0.0.1";
+    private static final int NODE_ID = 1;
+    private static final String CONTROLLER_LISTENER = "CONTROLLER";
+
+    private final KafkaRaftServer server;
+    private final String bootstrapServers;
+    private final String clusterId;
+    private boolean closed;
+
+    private EmbeddedKafka(KafkaRaftServer server, String bootstrapServers, String clusterId) {
+        this.server = server;
+        this.bootstrapServers = bootstrapServers;
+        this.clusterId = clusterId;
+    }
+
+    /**
+     * Starts the server on {@code 127.0.0.1:port} (0 picks a free port) with its data in {@code storageDir},
+     * and returns once the broker accepts clients.
+     */
+    public static EmbeddedKafka start(Path storageDir, int port) {
+        String logDir = createDirectories(storageDir.toAbsolutePath().normalize()).toString();
+        String clusterId = formatOnce(logDir);
+        int brokerPort = port == 0 ? freePort() : port;
+        // The controller's address lives only in the configuration (a static quorum), so any free port will do.
+        KafkaConfig config = new KafkaConfig(serverConfig(logDir, brokerPort, freePort()));
+        KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
+        String bootstrapServers = HOST + ":" + brokerPort;
+        try {
+            server.startup();
+        } catch (RuntimeException e) {
+            // A half-started server keeps threads that would stop the JVM from exiting.
+            stop(server);
+            throw new IllegalStateException("The embedded Kafka broker failed to start on " + bootstrapServers + " with data in " + logDir, e);
+        }
+        LOG.info("Embedded Kafka broker listening on {}, cluster id {}, data in {}", bootstrapServers, clusterId, logDir);
+        return new EmbeddedKafka(server, bootstrapServers, clusterId);
+    }
+
+    /** {@code host:port} for {@code bootstrap.servers}. */
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    public String clusterId() {
+        return clusterId;
+    }
+
+    /** Stops the server and waits until it has stopped. Does nothing the second time. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        LOG.info("Stopping the embedded Kafka broker");
+        stop(server);
+    }
+
+    private static void stop(KafkaRaftServer server) {
+        server.shutdown();
+        server.awaitShutdown();
+    }
+
+    private static Map<String, String> serverConfig(String logDir, int brokerPort, int controllerPort) {
+        return Map.ofEntries(
+                Map.entry("process.roles", "broker,controller"),
+                Map.entry("node.id", String.valueOf(NODE_ID)),
+                Map.entry("controller.quorum.voters", NODE_ID + "@" + HOST + ":" + controllerPort),
+                Map.entry("listeners", "PLAINTEXT://" + HOST + ":" + brokerPort + "," + CONTROLLER_LISTENER + "://" + HOST + ":" + controllerPort),
+                Map.entry("advertised.listeners", "PLAINTEXT://" + HOST + ":" + brokerPort),
+                Map.entry("controller.listener.names", CONTROLLER_LISTENER),
+                Map.entry("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT"),
+                Map.entry("inter.broker.listener.name", "PLAINTEXT"),
+                Map.entry("log.dirs", logDir),
+                Map.entry("offsets.topic.replication.factor", "1"),
+                Map.entry("transaction.state.log.replication.factor", "1"),
+                Map.entry("transaction.state.log.min.isr", "1"),
+                Map.entry("group.initial.rebalance.delay.ms", "0"),
+                Map.entry("message.max.bytes", String.valueOf(16 * 1024 * 1024)),
+                Map.entry("auto.create.topics.enable", "false"),
+                // The log cleaner (compacted topics) holds this much heap from the start; the default is 128 MB.
+                Map.entry("log.cleaner.dedupe.buffer.size", String.valueOf(16 * 1024 * 1024)));
+    }
+
+    /** Returns the storage's cluster id, formatting the storage with a new one if it has none. */
+    private static String formatOnce(String logDir) {
+        String existing = existingClusterId(logDir);
+        if (existing != null) {
+            return existing;
+        }
+        String clusterId = Uuid.randomUuid().toString();
+        LOG.info("Formatting new Kafka storage in {} with cluster id {}", logDir, clusterId);
+        try {
+            new Formatter()
+                    .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
+                    .setNodeId(NODE_ID)
+                    .setClusterId(clusterId)
+                    .setControllerListenerName(CONTROLLER_LISTENER)
+                    .addDirectory(logDir)
+                    .setMetadataLogDirectory(logDir)
+                    .run();
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot format the Kafka storage in " + logDir, e);
+        }
+        return clusterId;
+    }
+
+    private static String existingClusterId(String logDir) {
+        try {
+            return new MetaPropertiesEnsemble.Loader().addLogDirs(List.of(logDir)).load().clusterId().orElse(null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the Kafka storage in " + logDir, e);
+        }
+    }
+
+    private static Path createDirectories(Path dir) {
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create " + dir, e);
+        }
+    }
+
+    // Another process may take the port before the server binds it; acceptable for tests and the controller.
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("No free local port", e);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package org.gorchestrator.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+
+class StandaloneApplicationTest {
+    private static final String BOOTSTRAP_SERVERS = "spring.kafka.bootstrap-servers";
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void runsOnAnEmbeddedBrokerThatStopsWithTheContext() throws Exception {
+        String bootstrapServers;
+        try (ConfigurableApplicationContext context = StandaloneApplication.run(
+                "--server.port=0", "--gorch.standalone.kafka-port=0", "--gorch.standalone.data-dir=" + dataDir)) {
+            Environment environment = context.getEnvironment();
+            bootstrapServers = environment.getProperty(BOOTSTRAP_SERVERS);
+            assertThat(clusterId(bootstrapServers)).isNotBlank();
+            assertThat(dataDir.resolve("kafka/meta.properties")).isRegularFile();
+            assertThat(environment.getProperty("spring.kafka.streams.state-dir")).isEqualTo(dataDir + "/streams");
+        }
+        assertThatThrownBy(() -> connect(bootstrapServers)).isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void startsNoBrokerWhenGivenOne() throws Exception {
+        try (EmbeddedKafka given = EmbeddedKafka.start(dataDir.resolve("given"), 0);
+                ConfigurableApplicationContext context = StandaloneApplication.run(
+                        "--server.port=0", "--gorch.standalone.data-dir=" + dataDir, "--" + BOOTSTRAP_SERVERS + "=" + given.bootstrapServers())) {
+            assertThat(context.getEnvironment().getProperty(BOOTSTRAP_SERVERS)).isEqualTo(given.bootstrapServers());
+            assertThat(dataDir.resolve("kafka")).doesNotExist();
+        }
+    }
+
+    private static String clusterId(String bootstrapServers) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            return admin.describeCluster().clusterId().get();
+        }
+    }
+
+    private static void connect(String hostAndPort) throws IOException {
+        String[] parts = hostAndPort.split(":");
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(parts[0], Integer.parseInt(parts[1])), 1000);
+        }
+    }
+}
