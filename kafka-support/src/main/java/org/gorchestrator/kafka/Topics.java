@@ -17,18 +17,22 @@ import org.apache.kafka.common.config.TopicConfig;
  * @param nodeEvents             started, succeeded, failed, from the workers to the conductor
  * @param workflowEvents         every state change, for the API and other systems
  * @param workflowState          the latest state of each workflow (compacted), for the API's reads
+ * @param nodeControl            kill requests for running attempts, from the conductor to every worker
+ * @param nodeLogs               output lines of every attempt, from the workers to the API
  * @param partitions             partitions of the workflow-keyed topics
  * @param nodeCommandPartitions  partitions of node-commands: the most workers that can share the work
  * @param replicationFactor      replicas of every topic
  * @param eventRetention         how long workflow events and node commands are kept
  * @param maxMessageBytes        largest record on any topic (a workflow's state grows with its size)
+ * @param logRetention           how long node logs are kept
  */
 public record Topics(String workflowCommands, String nodeCommands, String nodeEvents, String workflowEvents,
-                     String workflowState, int partitions, int nodeCommandPartitions, short replicationFactor,
-                     Duration eventRetention, int maxMessageBytes) {
+                     String workflowState, String nodeControl, String nodeLogs, int partitions, int nodeCommandPartitions, short replicationFactor,
+                     Duration eventRetention, int maxMessageBytes, Duration logRetention) {
 
     public static final Topics DEFAULTS = new Topics("gorch.workflow-commands", "gorch.node-commands", "gorch.node-events",
-            "gorch.workflow-events", "gorch.workflow-state", 6, 12, (short) 1, Duration.ofDays(7), 8 * 1024 * 1024);
+            "gorch.workflow-events", "gorch.workflow-state", "gorch.node-control", "gorch.node-logs", 6, 12, (short) 1,
+            Duration.ofDays(7), 8 * 1024 * 1024, Duration.ofDays(7));
 
     public Topics {
         Objects.requireNonNull(workflowCommands, "workflowCommands");
@@ -36,7 +40,10 @@ public record Topics(String workflowCommands, String nodeCommands, String nodeEv
         Objects.requireNonNull(nodeEvents, "nodeEvents");
         Objects.requireNonNull(workflowEvents, "workflowEvents");
         Objects.requireNonNull(workflowState, "workflowState");
+        Objects.requireNonNull(nodeControl, "nodeControl");
+        Objects.requireNonNull(nodeLogs, "nodeLogs");
         Objects.requireNonNull(eventRetention, "eventRetention");
+        Objects.requireNonNull(logRetention, "logRetention");
         if (partitions < 1 || nodeCommandPartitions < 1 || replicationFactor < 1 || maxMessageBytes < 1024) {
             throw new IllegalArgumentException("partitions, nodeCommandPartitions and replicationFactor must be >= 1, maxMessageBytes >= 1024");
         }
@@ -47,6 +54,9 @@ public record Topics(String workflowCommands, String nodeCommands, String nodeEv
         Map<String, String> deleteAfterRetention = Map.of(
                 TopicConfig.RETENTION_MS_CONFIG, String.valueOf(eventRetention.toMillis()),
                 TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(maxMessageBytes));
+        Map<String, String> logs = Map.of(
+                TopicConfig.RETENTION_MS_CONFIG, String.valueOf(logRetention.toMillis()),
+                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(maxMessageBytes));
         Map<String, String> compacted = Map.of(
                 TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
                 TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(maxMessageBytes));
@@ -55,7 +65,9 @@ public record Topics(String workflowCommands, String nodeCommands, String nodeEv
                 topic(nodeEvents, partitions, deleteAfterRetention),
                 topic(workflowEvents, partitions, deleteAfterRetention),
                 topic(workflowState, partitions, compacted),
-                topic(nodeCommands, nodeCommandPartitions, deleteAfterRetention));
+                topic(nodeCommands, nodeCommandPartitions, deleteAfterRetention),
+                topic(nodeControl, partitions, deleteAfterRetention),
+                topic(nodeLogs, partitions, logs));
     }
 
     private NewTopic topic(String name, int count, Map<String, String> configs) {

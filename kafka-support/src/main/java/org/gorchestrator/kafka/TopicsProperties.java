@@ -17,14 +17,18 @@ public record TopicsProperties(
         @DefaultValue("gorch.node-events") @NotBlank String nodeEventsTopic,
         @DefaultValue("gorch.workflow-events") @NotBlank String workflowEventsTopic,
         @DefaultValue("gorch.workflow-state") @NotBlank String workflowStateTopic,
+        @DefaultValue("gorch.node-control") @NotBlank String nodeControlTopic,
+        @DefaultValue("gorch.node-logs") @NotBlank String nodeLogsTopic,
         @DefaultValue("6") @Min(1) int partitions,
         @DefaultValue("12") @Min(1) int nodeCommandPartitions,
         @DefaultValue("1") @Min(1) short replicationFactor,
         @DefaultValue("7d") Duration eventRetention,
-        @DefaultValue("8MB") DataSize maxMessageSize) {
+        @DefaultValue("8MB") DataSize maxMessageSize,
+        @DefaultValue("7d") Duration logRetention) {
 
     public Topics toTopics() {
         return new Topics(workflowCommandsTopic, nodeCommandsTopic, nodeEventsTopic, workflowEventsTopic, workflowStateTopic,
-                partitions, nodeCommandPartitions, replicationFactor, eventRetention, (int) maxMessageSize.toBytes());
+                nodeControlTopic, nodeLogsTopic, partitions, nodeCommandPartitions, replicationFactor, eventRetention,
+                (int) maxMessageSize.toBytes(), logRetention);
     }
 }

@@ -24,7 +24,7 @@ public class ConductorAutoConfiguration {
 
     @Bean
     public ConductorTopology conductorTopology(Topics topics, ConductorProperties properties) {
-        return new ConductorTopology(topics, properties.retention(), properties.purgeInterval());
+        return new ConductorTopology(topics, properties.toSettings());
     }
 
     @Bean

@@ -3,6 +3,8 @@ package org.gorchestrator.conductor.config;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import java.time.Duration;
+import org.gorchestrator.conductor.topology.ConductorSettings;
+import org.gorchestrator.engine.EngineSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -17,6 +19,10 @@ import org.springframework.validation.annotation.Validated;
  * @param retention      how long a finished workflow stays readable before it is purged
  * @param purgeInterval  how often finished workflows past their retention are purged
  * @param stateDir       where the RocksDB state lives (empty: spring.kafka.streams.state-dir, else a temp dir)
+ * @param graphTimeout   how long a graph may run when its document sets no timeout (the seed's 5 minutes)
+ * @param nodeTimeout    how long one attempt may take when its node sets no timeout
+ * @param reportGrace    how long past a node's timeout the conductor waits for the worker's report
+ * @param tickInterval   how often deadlines and retry times are checked: their precision
  */
 @Validated
 @ConfigurationProperties("gorch.conductor")
@@ -27,5 +33,13 @@ public record ConductorProperties(
         @DefaultValue("100ms") Duration commitInterval,
         @DefaultValue("7d") Duration retention,
         @DefaultValue("1m") Duration purgeInterval,
-        String stateDir) {
+        String stateDir,
+        @DefaultValue("5m") Duration graphTimeout,
+        @DefaultValue("1h") Duration nodeTimeout,
+        @DefaultValue("30s") Duration reportGrace,
+        @DefaultValue("250ms") Duration tickInterval) {
+
+    public ConductorSettings toSettings() {
+        return new ConductorSettings(new EngineSettings(graphTimeout, nodeTimeout, reportGrace), tickInterval, retention, purgeInterval);
+    }
 }

@@ -1,6 +1,5 @@
 package org.gorchestrator.conductor.topology;
 
-import java.time.Duration;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -12,6 +11,7 @@ import org.gorchestrator.kafka.JsonSerde;
 import org.gorchestrator.kafka.Topics;
 import org.gorchestrator.message.NodeCommand;
 import org.gorchestrator.message.NodeEvent;
+import org.gorchestrator.message.NodeKill;
 import org.gorchestrator.message.WorkflowCommand;
 import org.gorchestrator.message.WorkflowEvent;
 import org.gorchestrator.model.Graph;
@@ -32,22 +32,18 @@ public final class ConductorTopology {
     public static final String NODE_EVENTS_SOURCE = "node-events-source";
     public static final String ENGINE_PROCESSOR = "workflow-engine";
     public static final String WORKFLOW_STORE = "workflows";
+    public static final String TIMER_STORE = "workflow-timers";
+    public static final String NODE_CONTROL_SINK = "node-control-sink";
     public static final String NODE_COMMANDS_SINK = "node-commands-sink";
     public static final String WORKFLOW_EVENTS_SINK = "workflow-events-sink";
     public static final String WORKFLOW_STATE_SINK = "workflow-state-sink";
 
     private final Topics topics;
-    private final Duration retention;
-    private final Duration purgeInterval;
+    private final ConductorSettings settings;
 
-    /**
-     * @param retention     how long a finished workflow is kept before it is purged from the store and the state topic
-     * @param purgeInterval how often finished workflows are looked for
-     */
-    public ConductorTopology(Topics topics, Duration retention, Duration purgeInterval) {
+    public ConductorTopology(Topics topics, ConductorSettings settings) {
         this.topics = topics;
-        this.retention = retention;
-        this.purgeInterval = purgeInterval;
+        this.settings = settings;
     }
 
     public Topology build() {
@@ -60,12 +56,18 @@ public final class ConductorTopology {
         StringSerializer keyOut = new StringSerializer();
         topology.addSource(COMMANDS_SOURCE, keys, JsonSerde.of(WorkflowCommand.class), topics.workflowCommands());
         topology.addSource(NODE_EVENTS_SOURCE, keys, JsonSerde.of(NodeEvent.class), topics.nodeEvents());
-        topology.addProcessor(ENGINE_PROCESSOR, () -> new WorkflowProcessor(retention, purgeInterval), COMMANDS_SOURCE, NODE_EVENTS_SOURCE);
+        topology.addProcessor(ENGINE_PROCESSOR, () -> new WorkflowProcessor(settings), COMMANDS_SOURCE, NODE_EVENTS_SOURCE);
         topology.addStateStore(workflowStore(), ENGINE_PROCESSOR);
+        topology.addStateStore(timerStore(), ENGINE_PROCESSOR);
         topology.addSink(NODE_COMMANDS_SINK, topics.nodeCommands(), keyOut, JsonSerde.of(NodeCommand.class), ENGINE_PROCESSOR);
+        topology.addSink(NODE_CONTROL_SINK, topics.nodeControl(), keyOut, JsonSerde.of(NodeKill.class), ENGINE_PROCESSOR);
         topology.addSink(WORKFLOW_EVENTS_SINK, topics.workflowEvents(), keyOut, JsonSerde.of(WorkflowEvent.class), ENGINE_PROCESSOR);
         topology.addSink(WORKFLOW_STATE_SINK, topics.workflowState(), keyOut, JsonSerde.of(Graph.class), ENGINE_PROCESSOR);
         return topology;
+    }
+
+    private static StoreBuilder<KeyValueStore<String, String>> timerStore() {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TIMER_STORE), Serdes.String(), Serdes.String());
     }
 
     private static StoreBuilder<KeyValueStore<String, Graph>> workflowStore() {

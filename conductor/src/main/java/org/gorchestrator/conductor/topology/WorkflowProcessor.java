@@ -16,6 +16,8 @@ import org.gorchestrator.engine.Decision;
 import org.gorchestrator.engine.WorkflowState;
 import org.gorchestrator.message.EngineInput;
 import org.gorchestrator.message.NodeCommand;
+import org.gorchestrator.message.NodeKill;
+import org.gorchestrator.message.Tick;
 import org.gorchestrator.message.WorkflowEvent;
 import org.gorchestrator.model.Graph;
 import org.slf4j.Logger;
@@ -23,28 +25,35 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A thin adapter around {@link DagEngine}: load the workflow's state, decide, store, forward. Runs
- * inside an exactly-once transaction, so the store update and every forwarded record commit
+ * inside an exactly-once transaction, so the store updates and every forwarded record commit
  * together with the input's offset, or not at all.
+ *
+ * <p>Time: each workflow's next due moment ({@link WorkflowState#nextWakeUp()}) is kept in the timer
+ * store, keyed so that keys sort by time; a wall-clock punctuation sends a {@link Tick} to every
+ * workflow whose moment has come. The timer store is changelogged, so timers survive a restart.
  */
 final class WorkflowProcessor implements Processor<String, EngineInput, String, Object> {
     private static final Logger LOG = LoggerFactory.getLogger(WorkflowProcessor.class);
 
-    private final DagEngine engine = new DagEngine();
-    private final Duration retention;
-    private final Duration purgeInterval;
+    private final DagEngine engine;
+    private final ConductorSettings settings;
     private ProcessorContext<String, Object> context;
-    private KeyValueStore<String, Graph> store;
+    private KeyValueStore<String, Graph> workflows;
+    private KeyValueStore<String, String> timers;
 
-    WorkflowProcessor(Duration retention, Duration purgeInterval) {
-        this.retention = retention;
-        this.purgeInterval = purgeInterval;
+    WorkflowProcessor(ConductorSettings settings) {
+        this.settings = settings;
+        this.engine = new DagEngine(settings.engine());
     }
 
     @Override
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
-        this.store = context.getStateStore(ConductorTopology.WORKFLOW_STORE);
-        context.schedule(purgeInterval, PunctuationType.WALL_CLOCK_TIME, now -> purgeFinishedBefore(Instant.ofEpochMilli(now).minus(retention)));
+        this.workflows = context.getStateStore(ConductorTopology.WORKFLOW_STORE);
+        this.timers = context.getStateStore(ConductorTopology.TIMER_STORE);
+        context.schedule(settings.tickInterval(), PunctuationType.WALL_CLOCK_TIME, now -> fireTimersDueBy(Instant.ofEpochMilli(now)));
+        context.schedule(settings.purgeInterval(), PunctuationType.WALL_CLOCK_TIME,
+                now -> purgeFinishedBefore(Instant.ofEpochMilli(now).minus(settings.retention())));
     }
 
     @Override
@@ -54,37 +63,76 @@ final class WorkflowProcessor implements Processor<String, EngineInput, String, 
             LOG.warn("dropping input whose key {} does not match its workflow: {}", record.key(), input);
             return;
         }
-        Graph stored = store.get(input.workflowId());
+        handle(input, record.timestamp());
+    }
+
+    private void handle(EngineInput input, long timestamp) {
+        String id = input.workflowId();
+        Graph stored = workflows.get(id);
+        WorkflowState state = stored == null ? null : WorkflowState.of(stored);
+        Instant wakeBefore = state == null ? null : state.nextWakeUp();
         Decision decision;
         try {
-            decision = engine.decide(stored == null ? null : WorkflowState.of(stored), input);
+            decision = engine.decide(state, input);
         } catch (RuntimeException e) {
             // A bug must not block the partition behind one poisoned workflow: log it loudly and move on.
-            LOG.error("workflow {}: engine rejected {}; input skipped", input.workflowId(), input, e);
+            LOG.error("workflow {}: engine rejected {}; input skipped", id, input, e);
             return;
         }
         if (decision.changed()) {
-            apply(decision, record.timestamp());
+            apply(decision, timestamp);
+            reschedule(id, wakeBefore, decision.state().nextWakeUp());
         }
     }
 
     private void apply(Decision decision, long timestamp) {
         Graph graph = decision.state().toGraph();
         String id = graph.id();
-        store.put(id, graph);
+        workflows.put(id, graph);
         for (NodeCommand command : decision.commands()) {
-            context.forward(new Record<String, Object>(command.key(), command, timestamp), ConductorTopology.NODE_COMMANDS_SINK);
+            forward(command.key(), command, timestamp, ConductorTopology.NODE_COMMANDS_SINK);
+        }
+        for (NodeKill kill : decision.kills()) {
+            forward(kill.key(), kill, timestamp, ConductorTopology.NODE_CONTROL_SINK);
         }
         for (WorkflowEvent event : decision.events()) {
-            context.forward(new Record<String, Object>(id, event, timestamp), ConductorTopology.WORKFLOW_EVENTS_SINK);
+            forward(id, event, timestamp, ConductorTopology.WORKFLOW_EVENTS_SINK);
         }
-        context.forward(new Record<String, Object>(id, graph, timestamp), ConductorTopology.WORKFLOW_STATE_SINK);
+        forward(id, graph, timestamp, ConductorTopology.WORKFLOW_STATE_SINK);
+    }
+
+    private void forward(String key, Object value, long timestamp, String sink) {
+        context.forward(new Record<>(key, value, timestamp), sink);
+    }
+
+    private void reschedule(String id, Instant before, Instant after) {
+        if (before != null && !before.equals(after)) {
+            timers.delete(timerKey(before, id));
+        }
+        if (after != null) {
+            timers.put(timerKey(after, id), id);
+        }
+    }
+
+    private void fireTimersDueBy(Instant now) {
+        List<String> due = new ArrayList<>();
+        try (KeyValueIterator<String, String> it = timers.range(timerKey(Instant.EPOCH, ""), timerKey(now, "\uffff"))) {
+            it.forEachRemaining(entry -> due.add(entry.value));
+        }
+        for (String id : due) {
+            handle(new Tick(id, now), now.toEpochMilli());
+        }
+    }
+
+    /** Zero-padded epoch millis first, so that keys sort by time. */
+    static String timerKey(Instant at, String workflowId) {
+        return String.format("%015d/%s", Math.max(0, at.toEpochMilli()), workflowId);
     }
 
     /** Deletes finished workflows stopped before {@code cutoff}, from the store and (by tombstone) from the state topic. */
     private void purgeFinishedBefore(Instant cutoff) {
         List<String> expired = new ArrayList<>();
-        try (KeyValueIterator<String, Graph> all = store.all()) {
+        try (KeyValueIterator<String, Graph> all = workflows.all()) {
             while (all.hasNext()) {
                 KeyValue<String, Graph> entry = all.next();
                 Graph graph = entry.value;
@@ -95,8 +143,8 @@ final class WorkflowProcessor implements Processor<String, EngineInput, String, 
         }
         long now = System.currentTimeMillis();
         for (String id : expired) {
-            store.delete(id);
-            context.forward(new Record<String, Object>(id, null, now), ConductorTopology.WORKFLOW_STATE_SINK);
+            workflows.delete(id);
+            forward(id, null, now, ConductorTopology.WORKFLOW_STATE_SINK);
         }
         if (!expired.isEmpty()) {
             LOG.info("purged {} workflows finished before {}", expired.size(), cutoff);

@@ -14,13 +14,17 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.gorchestrator.engine.EngineSettings;
 import org.gorchestrator.kafka.JsonSerde;
 import org.gorchestrator.kafka.Topics;
 import org.gorchestrator.message.NodeCommand;
 import org.gorchestrator.message.NodeEvent;
+import org.gorchestrator.message.NodeKill;
 import org.gorchestrator.message.WorkflowCommand;
 import org.gorchestrator.message.WorkflowEvent;
 import org.gorchestrator.model.Graph;
+import org.gorchestrator.model.Node;
+import org.gorchestrator.model.RetryPolicy;
 import org.gorchestrator.model.State;
 import org.gorchestrator.test.Graphs;
 import org.junit.jupiter.api.AfterEach;
@@ -30,8 +34,11 @@ import org.junit.jupiter.api.Test;
 class ConductorTopologyTest {
     private static final Topics TOPICS = Topics.DEFAULTS;
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+    private static final ConductorSettings SETTINGS = new ConductorSettings(EngineSettings.DEFAULTS, Duration.ofMillis(250),
+            Duration.ofHours(1), Duration.ofMinutes(1));
 
     private TopologyTestDriver driver;
+    private Instant wallClockStart;
     private TestInputTopic<String, WorkflowCommand> commands;
     private TestInputTopic<String, NodeEvent> nodeEvents;
     private TestOutputTopic<String, NodeCommand> nodeCommands;
@@ -44,7 +51,8 @@ class ConductorTopologyTest {
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "conductor-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        driver = new TopologyTestDriver(new ConductorTopology(TOPICS, Duration.ofHours(1), Duration.ofMinutes(1)).build(), config);
+        wallClockStart = Instant.now();
+        driver = new TopologyTestDriver(new ConductorTopology(TOPICS, SETTINGS).build(), config, wallClockStart);
         StringSerializer keys = new StringSerializer();
         StringDeserializer keysIn = new StringDeserializer();
         commands = driver.createInputTopic(TOPICS.workflowCommands(), keys, JsonSerde.of(WorkflowCommand.class));
@@ -129,19 +137,60 @@ class ConductorTopologyTest {
 
     @Test
     void finishedWorkflowsArePurgedAfterRetentionWithATombstone() {
-        commands.pipeInput("wf-6", new WorkflowCommand.Submit("wf-6", Graphs.chain(1, Graphs.nil()), Instant.now()));
-        nodeEvents.pipeInput("wf-6", new NodeEvent.Succeeded("wf-6", 0, 1, "w1", 0, Map.of(), Instant.now(), Instant.now()));
-        commands.pipeInput("wf-7", new WorkflowCommand.Submit("wf-7", Graphs.chain(1, Graphs.nil()), Instant.now()));
+        commands.pipeInput("wf-6", new WorkflowCommand.Submit("wf-6", Graphs.chain(1, Graphs.nil()), wallClockStart));
+        nodeEvents.pipeInput("wf-6", new NodeEvent.Succeeded("wf-6", 0, 1, "w1", 0, Map.of(), wallClockStart, wallClockStart));
+        commands.pipeInput("wf-7", new WorkflowCommand.Submit("wf-7", Graphs.chain(1, Graphs.nil()), wallClockStart));
         workflowState.readValuesToList();
 
         driver.advanceWallClockTime(Duration.ofMinutes(61));
 
-        var records = workflowState.readKeyValuesToList();
-        assertThat(records).hasSize(1);
-        assertThat(records.get(0).key).isEqualTo("wf-6");
-        assertThat(records.get(0).value).isNull();
+        var records = workflowState.readKeyValuesToList().stream().filter(kv -> kv.key.equals("wf-6")).toList();
+        assertThat(records).singleElement().satisfies(kv -> assertThat(kv.value).isNull());
         assertThat(store().get("wf-6")).isNull();
         assertThat(store().get("wf-7")).as("a running workflow is never purged").isNotNull();
+    }
+
+    @Test
+    void retryTimerFiresOnTheWallClockAndRedispatchesTheNode() {
+        Instant now = wallClockStart;
+        Graph graph = Graphs.chain(1, i -> Node.of(i, "n" + i, "nil", null, List.of()).withRetry(new RetryPolicy(2, 5.0, 1.0, 5.0)));
+        commands.pipeInput("wf-8", new WorkflowCommand.Submit("wf-8", graph, now));
+        nodeEvents.pipeInput("wf-8", new NodeEvent.Failed("wf-8", 0, 1, "w1", 1, "boom", now, now));
+        assertThat(nodeCommands.readValuesToList()).extracting(NodeCommand::attempt).containsExactly(1);
+
+        driver.advanceWallClockTime(Duration.ofSeconds(2));
+        assertThat(nodeCommands.isEmpty()).as("backoff not over").isTrue();
+        driver.advanceWallClockTime(Duration.ofSeconds(4));
+
+        assertThat(nodeCommands.readValuesToList()).extracting(NodeCommand::attempt).containsExactly(2);
+        assertThat(timers()).as("the next timer is the new attempt's report deadline").hasSize(1);
+    }
+
+    @Test
+    void graphDeadlineKillsRunningNodesThroughNodeControl() {
+        Instant now = wallClockStart;
+        commands.pipeInput("wf-9", new WorkflowCommand.Submit("wf-9", Graphs.chain(2, Graphs.nil()).withTimeout(10), now));
+        nodeEvents.pipeInput("wf-9", new NodeEvent.Started("wf-9", 0, 1, "w1", now));
+
+        driver.advanceWallClockTime(Duration.ofSeconds(11));
+
+        TestOutputTopic<String, NodeKill> control = driver.createOutputTopic(TOPICS.nodeControl(), new StringDeserializer(),
+                JsonSerde.of(NodeKill.class));
+        assertThat(control.readKeyValuesToList()).singleElement().satisfies(kv -> {
+            assertThat(kv.key).isEqualTo("wf-9/0");
+            assertThat(kv.value.attempt()).isEqualTo(1);
+        });
+        assertThat(store().get("wf-9").state()).isEqualTo(State.TIMEOUT);
+        assertThat(timers()).isEmpty();
+    }
+
+    private List<String> timers() {
+        List<String> keys = new java.util.ArrayList<>();
+        KeyValueStore<String, String> timers = driver.getKeyValueStore(ConductorTopology.TIMER_STORE);
+        try (var all = timers.all()) {
+            all.forEachRemaining(kv -> keys.add(kv.key));
+        }
+        return keys;
     }
 
     private Graph lastState(String id) {

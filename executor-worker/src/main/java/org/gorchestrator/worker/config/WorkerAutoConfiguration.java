@@ -44,8 +44,8 @@ public class WorkerAutoConfiguration {
     }
 
     @Bean
-    public ShellDriver gorchWorkerShellDriver(WorkerConfig config) {
-        return new ShellDriver(config.killGrace());
+    public ShellDriver gorchWorkerShellDriver(WorkerConfig config, WorkerProperties properties) {
+        return new ShellDriver(config.killGrace(), properties.artifactsPath());
     }
 
     @Bean

@@ -27,7 +27,8 @@ public record WorkerProperties(
         @DefaultValue("1MB") DataSize maxOutput,
         @DefaultValue("30s") @DurationMin(millis = 1) Duration shutdownGrace,
         @DefaultValue("1s") @DurationMin(millis = 1) Duration pollTimeout,
-        Map<String, String> consumer) {
+        Map<String, String> consumer,
+        @DefaultValue("") String artifactsDir) {
 
     private static final DataSize MIN_OUTPUT = DataSize.ofKilobytes(1);
     private static final DataSize MAX_OUTPUT = DataSize.ofMegabytes(256);
@@ -36,6 +37,11 @@ public record WorkerProperties(
         if (maxOutput.compareTo(MIN_OUTPUT) < 0 || maxOutput.compareTo(MAX_OUTPUT) > 0) {
             throw new IllegalArgumentException("gorch.worker.max-output must be between 1KB and 256MB, was " + maxOutput);
         }
+    }
+
+    /** Where relative artifact paths resolve: the configured directory, else the directory the worker was started in. */
+    public java.nio.file.Path artifactsPath() {
+        return java.nio.file.Path.of(artifactsDir.isBlank() ? System.getProperty("user.dir") : artifactsDir);
     }
 
     public WorkerConfig toConfig() {

@@ -42,6 +42,10 @@ final class AttemptRunner {
             return new NodeEvent.Succeeded(command.workflowId(), command.nodeId(), command.attempt(), workerId, exitCode,
                     result.outputs(), startedAt, at);
         }
+        if (result.timedOut()) {
+            return new NodeEvent.TimedOut(command.workflowId(), command.nodeId(), command.attempt(), workerId, failureMessage(result),
+                    startedAt, at);
+        }
         return new NodeEvent.Failed(command.workflowId(), command.nodeId(), command.attempt(), workerId, result.exitCode(),
                 failureMessage(result), startedAt, at);
     }

@@ -82,7 +82,7 @@ class WorkerRuntimeTest {
         assertThat(noDriver.exitCode()).isNull();
         assertThat(noDriver.message()).startsWith("no driver for engine 'ansible' on worker w-events");
 
-        NodeEvent.Failed timedOut = (NodeEvent.Failed) assertStartedThenEnded(events, wf, 3, NodeEvent.Failed.class);
+        NodeEvent.TimedOut timedOut = (NodeEvent.TimedOut) assertStartedThenEnded(events, wf, 3, NodeEvent.TimedOut.class);
         assertThat(timedOut.message()).isEqualTo("timed out after 1s");
 
         assertStartedThenEnded(events, wf, 4, NodeEvent.Succeeded.class);

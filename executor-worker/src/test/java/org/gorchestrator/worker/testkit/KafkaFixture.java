@@ -53,7 +53,8 @@ public final class KafkaFixture implements AutoCloseable {
     public static KafkaFixture withFreshTopics(int nodeCommandPartitions) {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         Topics topics = new Topics("wc-" + suffix, "nc-" + suffix, "ne-" + suffix, "we-" + suffix, "ws-" + suffix,
-                2, nodeCommandPartitions, (short) 1, Duration.ofHours(1), 1024 * 1024);
+                "ctl-" + suffix, "logs-" + suffix, 2, nodeCommandPartitions, (short) 1, Duration.ofHours(1), 1024 * 1024,
+                Duration.ofHours(1));
         KafkaFixture fixture = new KafkaFixture(topics);
         fixture.createTopics();
         return fixture;

@@ -36,7 +36,7 @@ public final class Workers implements AutoCloseable {
 
     /** The worker's own drivers, plus {@code extra}. */
     public static DriverRegistry drivers(Driver... extra) {
-        List<Driver> drivers = new ArrayList<>(List.of(new NilDriver(), new SleepDriver(), new ShellDriver(Duration.ofMillis(500))));
+        List<Driver> drivers = new ArrayList<>(List.of(new NilDriver(), new SleepDriver(), new ShellDriver(Duration.ofMillis(500), java.nio.file.Path.of(""))));
         drivers.addAll(List.of(extra));
         return new DriverRegistry(drivers);
     }

@@ -1,6 +1,7 @@
 package org.gorchestrator.worker.driver.shell;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,10 +28,16 @@ public final class ShellDriver implements Driver {
     private static final int SHOWN_CHARS = 200;
 
     private final Duration killGrace;
+    private final Path artifactsDir;
 
-    /** @param killGrace how long processes get to end after SIGTERM before SIGKILL */
-    public ShellDriver(Duration killGrace) {
+    /**
+     * @param killGrace    how long processes get to end after SIGTERM before SIGKILL
+     * @param artifactsDir what a relative artifact path such as {@code scripts/run.sh} is relative to
+     *                     (each process runs in a private directory, so it cannot be that)
+     */
+    public ShellDriver(Duration killGrace, Path artifactsDir) {
         this.killGrace = Objects.requireNonNull(killGrace, "killGrace");
+        this.artifactsDir = artifactsDir.toAbsolutePath().normalize();
     }
 
     @Override
@@ -61,13 +68,19 @@ public final class ShellDriver implements Driver {
         }
     }
 
-    private static ProcessBuilder processBuilder(NodeCommand command, WorkDir dir) {
+    private ProcessBuilder processBuilder(NodeCommand command, WorkDir dir) {
         List<String> argv = new ArrayList<>(command.args().size() + 1);
-        argv.add(command.artifact());
+        argv.add(program(command.artifact()));
         argv.addAll(command.args());
         ProcessBuilder builder = new ProcessBuilder(argv).directory(dir.path().toFile());
         nodeEnvironment(builder.environment(), command);
         return builder;
+    }
+
+    /** A bare name ({@code echo}) is looked up on the PATH; a relative path is resolved against the artifacts directory. */
+    private String program(String artifact) {
+        Path path = Path.of(artifact);
+        return path.isAbsolute() || path.getNameCount() == 1 ? artifact : artifactsDir.resolve(path).toString();
     }
 
     /**

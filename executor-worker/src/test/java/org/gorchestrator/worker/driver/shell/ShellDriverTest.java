@@ -33,7 +33,7 @@ class ShellDriverTest {
     /** Starts a background child, records its own and the child's pid in the file named by $1, and waits. */
     private static final String PARENT_AND_CHILD = "echo $$ > \"$1\"; sleep 60 & echo $! >> \"$1\"; wait";
 
-    private final ShellDriver driver = new ShellDriver(Duration.ofMillis(500));
+    private final ShellDriver driver = new ShellDriver(Duration.ofMillis(500), java.nio.file.Path.of(""));
 
     @TempDir
     Path tmp;

@@ -1,0 +1,27 @@
+package org.gorchestrator.conductor.topology;
+
+import java.time.Duration;
+import java.util.Objects;
+import org.gorchestrator.engine.EngineSettings;
+
+/**
+ * What the topology needs to know besides topic names.
+ *
+ * @param engine        the engine's default timeouts
+ * @param tickInterval  how often due timers (deadlines, retries) are looked for: their precision
+ * @param retention     how long a finished workflow is kept before it is purged from the store and the state topic
+ * @param purgeInterval how often finished workflows are looked for
+ */
+public record ConductorSettings(EngineSettings engine, Duration tickInterval, Duration retention, Duration purgeInterval) {
+    public static final ConductorSettings DEFAULTS =
+            new ConductorSettings(EngineSettings.DEFAULTS, Duration.ofMillis(250), Duration.ofDays(7), Duration.ofMinutes(1));
+
+    public ConductorSettings {
+        Objects.requireNonNull(engine, "engine");
+        for (Duration d : new Duration[] {tickInterval, retention, purgeInterval}) {
+            if (d == null || d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException("tick interval, retention and purge interval must be positive");
+            }
+        }
+    }
+}

@@ -1,0 +1,225 @@
+package org.gorchestrator.load;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.LongStream;
+import org.gorchestrator.model.Graph;
+import org.gorchestrator.model.Node;
+import org.gorchestrator.model.State;
+
+/**
+ * One run at one rate: submits the scenario's workflow at that rate (or as fast as the in-flight
+ * bound allows), follows each one by polling its GET with a growing delay until it finishes or
+ * its time is up, then measures. Every loop here is bounded: by the count or duration, by
+ * {@link #MAX_SUBMISSIONS}, and by each workflow's finish timeout.
+ */
+final class LoadRun {
+    static final int MAX_SUBMISSIONS = 1_000_000;
+    private static final long FIRST_POLL_MS = 10;
+    private static final long MAX_POLL_MS = 250;
+
+    /**
+     * @param concurrency   most workflows in flight at once
+     * @param duration      how long to submit, when {@code count} is 0
+     * @param count         how many workflows to submit, or 0 to submit for {@code duration}
+     * @param finishTimeout how long one workflow may take, from its POST, before it counts as unfinished
+     */
+    record Settings(int concurrency, Duration duration, int count, Duration finishTimeout) {
+        /** The same bounds for a run of {@code length} instead. */
+        Settings lasting(Duration length) {
+            return new Settings(concurrency, length, 0, finishTimeout);
+        }
+    }
+
+    private final TasksClient client;
+    private final Scenario scenario;
+    private final byte[] document;
+    private final Settings settings;
+    private final double rate;
+    private final String label;
+    private final Semaphore slots;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "load-timer");
+        t.setDaemon(true);
+        return t;
+    });
+    private final long startNanos = System.nanoTime();
+
+    // Tallies, guarded by this.
+    private final LongStream.Builder endToEnd = LongStream.builder();
+    private final LongStream.Builder handOffs = LongStream.builder();
+    private int attempted;
+    private int submitted;
+    private int rejected;
+    private int succeeded;
+    private int failed;
+    private int unfinished;
+    private int inFlight;
+    private long nodesSucceeded;
+    private Instant firstSend;
+    private Instant lastStop;
+    private boolean closed;
+
+    private LoadRun(TasksClient client, Scenario scenario, Settings settings, double rate, String label) {
+        this.label = label;
+        this.client = client;
+        this.scenario = scenario;
+        this.document = scenario.document();
+        this.settings = settings;
+        this.rate = rate;
+        this.slots = new Semaphore(settings.concurrency());
+    }
+
+    /** Runs {@code scenario} at {@code rate} workflows per second, or as fast as possible when {@code rate} is 0. */
+    static Measurement run(TasksClient client, Scenario scenario, Settings settings, double rate) throws InterruptedException {
+        return run(client, scenario, settings, rate, scenario.label() + " @ " + (rate == 0 ? "max" : String.format(Locale.ROOT, "%.1f/s", rate)));
+    }
+
+    static Measurement run(TasksClient client, Scenario scenario, Settings settings, double rate, String label) throws InterruptedException {
+        LoadRun run = new LoadRun(client, scenario, settings, rate, label);
+        try {
+            return run.measure();
+        } finally {
+            run.timer.shutdownNow();
+        }
+    }
+
+    private Measurement measure() throws InterruptedException {
+        long submitWindow;
+        try (Progress progress = new Progress(label, this::fractionDone, this::status, timer)) {
+            submitAll();
+            submitWindow = System.nanoTime() - startNanos;
+            drain();
+        }
+        return result(submitWindow);
+    }
+
+    private void submitAll() throws InterruptedException {
+        long end = startNanos + settings.duration().toNanos();
+        int limit = settings.count() > 0 ? Math.min(settings.count(), MAX_SUBMISSIONS) : MAX_SUBMISSIONS;
+        for (int i = 0; i < limit; i++) {
+            if (rate > 0) {
+                waitUntil(startNanos + (long) (i * 1e9 / rate));
+            }
+            if (settings.count() == 0 && System.nanoTime() >= end) {
+                return;
+            }
+            long wait = settings.count() > 0 ? settings.finishTimeout().toNanos() : end - System.nanoTime();
+            if (!slots.tryAcquire(Math.max(0, wait), TimeUnit.NANOSECONDS)) {
+                return;
+            }
+            submit();
+        }
+    }
+
+    /** Sleeps until {@code nanos}, or for at most the run's duration when it is counted. */
+    private void waitUntil(long nanos) {
+        long until = settings.count() > 0 ? nanos : Math.min(nanos, startNanos + settings.duration().toNanos());
+        for (long left = until - System.nanoTime(); left > 0; left = until - System.nanoTime()) {
+            LockSupport.parkNanos(left);
+        }
+    }
+
+    private void submit() {
+        Instant sent = Instant.now();
+        long deadline = System.nanoTime() + settings.finishTimeout().toNanos();
+        synchronized (this) {
+            attempted++;
+            inFlight++;
+            firstSend = firstSend == null ? sent : firstSend;
+        }
+        client.submit(document).whenComplete((id, error) -> {
+            if (error != null) {
+                done(() -> rejected++);
+            } else {
+                synchronized (this) {
+                    submitted++;
+                }
+                pollLater(id, sent, deadline, FIRST_POLL_MS);
+            }
+        });
+    }
+
+    private void pollLater(String id, Instant sent, long deadline, long delayMs) {
+        if (isClosed()) {
+            return;
+        }
+        timer.schedule(() -> client.get(id).whenComplete((graph, error) -> {
+            if (graph != null && graph.state().isFinished()) {
+                done(() -> record(sent, graph));
+            } else if (System.nanoTime() > deadline) {
+                done(() -> unfinished++);
+            } else {
+                pollLater(id, sent, deadline, Math.min(delayMs * 2, MAX_POLL_MS));
+            }
+        }), delayMs, TimeUnit.MILLISECONDS);
+    }
+
+    /** Ends one workflow: counts it (unless the run is over) and frees its slot. */
+    private void done(Runnable tally) {
+        synchronized (this) {
+            if (!closed) {
+                tally.run();
+                inFlight--;
+            }
+        }
+        slots.release();
+    }
+
+    private void record(Instant sent, Graph graph) {
+        Instant stop = graph.stopDate() != null ? graph.stopDate() : Instant.now();
+        endToEnd.add(Duration.between(sent, stop).toNanos() / 1_000);
+        HandOffs.each(graph, handOffs::add);
+        if (graph.state() == State.SUCCESS) {
+            succeeded++;
+        } else {
+            failed++;
+        }
+        nodesSucceeded += graph.nodes().stream().map(Node::state).filter(State.SUCCESS::equals).count();
+        lastStop = lastStop == null || stop.isAfter(lastStop) ? stop : lastStop;
+    }
+
+    /** Waits for every workflow in flight to end; each ends by its own deadline at the latest. */
+    private void drain() throws InterruptedException {
+        long bound = settings.finishTimeout().toMillis() + MAX_POLL_MS + 31_000;
+        boolean all = slots.tryAcquire(settings.concurrency(), bound, TimeUnit.MILLISECONDS);
+        synchronized (this) {
+            if (!all) {
+                unfinished += inFlight;
+            }
+            closed = true;
+        }
+    }
+
+    private synchronized boolean isClosed() {
+        return closed;
+    }
+
+    private synchronized Measurement result(long submitWindowNanos) {
+        int finished = succeeded + failed;
+        double seconds = lastStop != null ? Duration.between(firstSend, lastStop).toNanos() / 1e9 : (System.nanoTime() - startNanos) / 1e9;
+        double perSecond = seconds > 0 ? 1 / seconds : 0;
+        return new Measurement(scenario.label(), scenario.nodes(), rate, attempted / (submitWindowNanos / 1e9), seconds,
+                submitted, rejected, succeeded, failed, unfinished, finished * perSecond, nodesSucceeded * perSecond,
+                Latencies.ofMicros(endToEnd.build().toArray()), Latencies.ofMicros(handOffs.build().toArray()));
+    }
+
+    private synchronized double fractionDone() {
+        if (settings.count() > 0) {
+            return (double) (succeeded + failed + unfinished + rejected) / settings.count();
+        }
+        return (System.nanoTime() - startNanos) / (double) settings.duration().toNanos();
+    }
+
+    private synchronized String status() {
+        double elapsed = (System.nanoTime() - startNanos) / 1e9;
+        return String.format(Locale.ROOT, "%,d sent  %,d done  %,d in flight  %,.1f wf/s", attempted, succeeded + failed, inFlight,
+                (succeeded + failed) / Math.max(elapsed, 1e-3));
+    }
+}
