@@ -1,5 +1,6 @@
 package org.gorchestrator.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -83,6 +84,7 @@ public record Node(
     }
 
     /** True while a dispatched attempt waits for its worker's report (queued or running). */
+    @JsonIgnore
     public boolean isInFlight() {
         return state == State.RUNNING || (state == State.TORUN && deadline != null);
     }
