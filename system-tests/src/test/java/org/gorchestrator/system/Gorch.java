@@ -100,9 +100,40 @@ final class Gorch implements AutoCloseable {
         return "workers-" + suffix;
     }
 
-    HttpResponse<String> post(String json) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + "/v1/tasks"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    HttpResponse<String> post(String json, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/v1/tasks"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request.build());
+    }
+
+    HttpResponse<String> delete(String id) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + "/v1/tasks/" + id)).DELETE().build());
+    }
+
+    HttpResponse<String> rerun(String id) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + "/v1/tasks/" + id + "/rerun"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    HttpResponse<String> logs(String id, String node) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + "/v1/tasks/" + id + "/nodes/" + node + "/logs")).GET().build());
+    }
+
+    /** The live log stream (Server-Sent Events) of a node, as lines read while they arrive. */
+    java.util.stream.Stream<String> streamLogs(String id, String node) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/v1/tasks/" + id + "/nodes/" + node + "/logs"))
+                .header("Accept", "text/event-stream").GET().build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofLines()).body();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     String submit(String json) {
@@ -133,6 +164,15 @@ final class Gorch implements AutoCloseable {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A test script from src/test/resources/scripts, as an absolute path (run as {@code /bin/sh <script> ...}). */
+    static String script(String name) {
+        try {
+            return Path.of(Gorch.class.getResource("/scripts/" + name).toURI()).toString();
+        } catch (java.net.URISyntaxException e) {
             throw new IllegalStateException(e);
         }
     }
