@@ -50,6 +50,33 @@ final class Gorch implements AutoCloseable {
         return api(start("api", "gorch.conductor.enabled=false", "gorch.worker.id=" + workerId));
     }
 
+    Gorch apiAndConductor() {
+        return api(start("api-conductor", "gorch.worker.enabled=false"));
+    }
+
+    /** The settings a worker in another process needs to join this system. */
+    List<String> workerArguments(String workerId) {
+        return List.of(
+                "--spring.kafka.bootstrap-servers=" + KafkaBroker.bootstrapServers(),
+                "--gorch.api.enabled=false",
+                "--gorch.conductor.enabled=false",
+                "--spring.main.web-application-type=none",
+                "--gorch.worker.id=" + workerId,
+                "--gorch.worker.group-id=" + workerGroup(),
+                "--gorch.kafka.workflow-commands-topic=wc-" + suffix,
+                "--gorch.kafka.node-commands-topic=nc-" + suffix,
+                "--gorch.kafka.node-events-topic=ne-" + suffix,
+                "--gorch.kafka.workflow-events-topic=we-" + suffix,
+                "--gorch.kafka.workflow-state-topic=ws-" + suffix,
+                "--gorch.kafka.node-control-topic=ctl-" + suffix,
+                "--gorch.kafka.node-logs-topic=logs-" + suffix,
+                "--gorch.standalone.data-dir=" + dataDir.resolve(workerId));
+    }
+
+    String nodeEventsTopic() {
+        return "ne-" + suffix;
+    }
+
     ConfigurableApplicationContext conductor() {
         return start("conductor", "gorch.api.enabled=false", "gorch.worker.enabled=false", "spring.main.web-application-type=none");
     }
@@ -73,6 +100,8 @@ final class Gorch implements AutoCloseable {
                 "gorch.kafka.node-events-topic=ne-" + suffix,
                 "gorch.kafka.workflow-events-topic=we-" + suffix,
                 "gorch.kafka.workflow-state-topic=ws-" + suffix,
+                "gorch.kafka.node-control-topic=ctl-" + suffix,
+                "gorch.kafka.node-logs-topic=logs-" + suffix,
                 "gorch.conductor.application-id=conductor-" + suffix,
                 "gorch.conductor.state-dir=" + dataDir.resolve("conductor"),
                 "gorch.api.state-dir=" + dataDir.resolve("api-" + name),
@@ -88,7 +117,8 @@ final class Gorch implements AutoCloseable {
     /** Waits until {@code count} workers share the node-commands partitions, so a burst reaches all of them. */
     void awaitWorkers(int count) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers()))) {
-            await().atMost(Duration.ofSeconds(60)).until(() -> {
+            // Until the first worker joins, the group does not exist and describing it fails: keep asking.
+            await().atMost(Duration.ofSeconds(120)).ignoreExceptions().until(() -> {
                 ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(workerGroup())).all().get().get(workerGroup());
                 return group.members().size() == count
                         && group.members().stream().allMatch(member -> !member.assignment().topicPartitions().isEmpty());

@@ -8,6 +8,7 @@ import org.gorchestrator.worker.driver.DriverRegistry;
 import org.gorchestrator.worker.driver.NilDriver;
 import org.gorchestrator.worker.driver.SleepDriver;
 import org.gorchestrator.worker.driver.shell.ShellDriver;
+import org.gorchestrator.worker.logs.LogShipper;
 import org.gorchestrator.worker.runtime.NodeEventPublisher;
 import org.gorchestrator.worker.runtime.WorkerConfig;
 import org.gorchestrator.worker.runtime.WorkerRuntime;
@@ -58,9 +59,15 @@ public class WorkerAutoConfiguration {
         return new NodeEventPublisher(kafka.buildProducerProperties(), topics.nodeEvents());
     }
 
+    @Bean(destroyMethod = "close")
+    public LogShipper gorchWorkerLogShipper(WorkerConfig config, KafkaProperties kafka, Topics topics) {
+        return new LogShipper(kafka.buildProducerProperties(), topics.nodeLogs(), topics.maxMessageBytes(), config.logFlushInterval(),
+                config.logChunkBytes());
+    }
+
     @Bean
     public WorkerRuntime gorchWorkerRuntime(WorkerConfig config, Topics topics, KafkaProperties kafka, DriverRegistry drivers,
-                                            NodeEventPublisher events) {
-        return new WorkerRuntime(config, topics, kafka.buildConsumerProperties(), drivers, events);
+                                            NodeEventPublisher events, LogShipper logs) {
+        return new WorkerRuntime(config, topics, kafka.buildConsumerProperties(), drivers, events, logs);
     }
 }

@@ -28,15 +28,19 @@ public record WorkerProperties(
         @DefaultValue("30s") @DurationMin(millis = 1) Duration shutdownGrace,
         @DefaultValue("1s") @DurationMin(millis = 1) Duration pollTimeout,
         Map<String, String> consumer,
-        @DefaultValue("") String artifactsDir) {
+        @DefaultValue("") String artifactsDir,
+        @DefaultValue("200ms") @DurationMin(millis = 1) Duration logFlushInterval,
+        @DefaultValue("64KB") DataSize logChunkSize,
+        @DefaultValue("10m") @DurationMin(seconds = 1) Duration killMemory) {
 
     private static final DataSize MIN_OUTPUT = DataSize.ofKilobytes(1);
     private static final DataSize MAX_OUTPUT = DataSize.ofMegabytes(256);
+    private static final DataSize MIN_CHUNK = DataSize.ofKilobytes(1);
+    private static final DataSize MAX_CHUNK = DataSize.ofMegabytes(1);
 
     public WorkerProperties {
-        if (maxOutput.compareTo(MIN_OUTPUT) < 0 || maxOutput.compareTo(MAX_OUTPUT) > 0) {
-            throw new IllegalArgumentException("gorch.worker.max-output must be between 1KB and 256MB, was " + maxOutput);
-        }
+        requireBetween("max-output", maxOutput, MIN_OUTPUT, MAX_OUTPUT);
+        requireBetween("log-chunk-size", logChunkSize, MIN_CHUNK, MAX_CHUNK);
     }
 
     /** Where relative artifact paths resolve: the configured directory, else the directory the worker was started in. */
@@ -47,7 +51,14 @@ public record WorkerProperties(
     public WorkerConfig toConfig() {
         String workerId = id == null || id.isBlank() ? defaultId() : id;
         return new WorkerConfig(workerId, groupId, concurrency, defaultTimeout, killGrace, (int) maxOutput.toBytes(), shutdownGrace,
-                pollTimeout, consumer);
+                pollTimeout, consumer, logFlushInterval, (int) logChunkSize.toBytes(), killMemory);
+    }
+
+    private static void requireBetween(String name, DataSize size, DataSize min, DataSize max) {
+        if (size.compareTo(min) < 0 || size.compareTo(max) > 0) {
+            throw new IllegalArgumentException("gorch.worker." + name + " must be between " + min.toKilobytes() + "KB and "
+                    + max.toMegabytes() + "MB, was " + size);
+        }
     }
 
     /** Host name and process id: unique among the workers of a group. */

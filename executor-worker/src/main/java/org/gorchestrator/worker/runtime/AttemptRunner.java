@@ -3,36 +3,57 @@ package org.gorchestrator.worker.runtime;
 import java.time.Instant;
 import org.gorchestrator.message.NodeCommand;
 import org.gorchestrator.message.NodeEvent;
+import org.gorchestrator.worker.driver.Cancellation;
 import org.gorchestrator.worker.driver.DriverRegistry;
 import org.gorchestrator.worker.driver.DriverResult;
 import org.gorchestrator.worker.driver.RunContext;
 import org.gorchestrator.worker.driver.Texts;
+import org.gorchestrator.worker.logs.AttemptOutput;
+import org.gorchestrator.worker.logs.LogShipper;
 
-/** Runs one attempt of a node and reports it: started, then succeeded or failed. */
+/** Runs one attempt of a node, ships its output while it runs and reports it: started, then how it ended. */
 final class AttemptRunner {
     private static final int STDERR_CHARS_IN_MESSAGE = 2_000;
 
+    private final WorkerConfig config;
     private final DriverRegistry drivers;
     private final NodeEventPublisher events;
+    private final LogShipper logs;
 
-    AttemptRunner(DriverRegistry drivers, NodeEventPublisher events) {
+    AttemptRunner(WorkerConfig config, DriverRegistry drivers, NodeEventPublisher events, LogShipper logs) {
+        this.config = config;
         this.drivers = drivers;
         this.events = events;
+        this.logs = logs;
     }
 
     /**
      * @return true once the final event is acked; false when the worker abandoned the attempt
      * @throws IllegalStateException when an event could not be published
      */
-    boolean run(NodeCommand command, RunContext context) {
+    boolean run(NodeCommand command, Cancellation cancellation) {
         Instant startedAt = Instant.now();
-        events.publish(new NodeEvent.Started(command.workflowId(), command.nodeId(), command.attempt(), context.workerId(), startedAt));
-        DriverResult result = drivers.run(command, context);
-        if (context.cancellation().isAbandoned()) {
+        events.publish(new NodeEvent.Started(command.workflowId(), command.nodeId(), command.attempt(), config.workerId(), startedAt));
+        DriverResult result = runDriver(command, cancellation);
+        if (cancellation.isAbandoned()) {
             return false;
         }
-        events.publish(ended(command, context.workerId(), result, startedAt));
+        events.publish(ended(command, config.workerId(), result, startedAt));
         return true;
+    }
+
+    private DriverResult runDriver(NodeCommand command, Cancellation cancellation) {
+        AttemptOutput output = logs.open(command, config.maxOutputBytes());
+        try {
+            return drivers.run(command, new RunContext(config.workerId(), config.timeLimit(command), cancellation,
+                    config.maxOutputBytes(), output));
+        } finally {
+            if (cancellation.isAbandoned()) {
+                output.abandon();
+            } else {
+                output.end();
+            }
+        }
     }
 
     static NodeEvent ended(NodeCommand command, String workerId, DriverResult result, Instant startedAt) {

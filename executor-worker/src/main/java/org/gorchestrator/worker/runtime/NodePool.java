@@ -1,8 +1,6 @@
 package org.gorchestrator.worker.runtime;
 
 import java.time.Duration;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -11,7 +9,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.gorchestrator.message.NodeCommand;
 import org.gorchestrator.worker.driver.Cancellation;
 import org.gorchestrator.worker.driver.Durations;
-import org.gorchestrator.worker.driver.RunContext;
 import org.gorchestrator.worker.runtime.InFlightOffsets.Ticket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +16,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs nodes on at most {@code concurrency} threads. While every slot is taken it pauses the
  * consumer, which keeps polling, so the worker stays in its group however long a node runs, but
- * takes no more records; it resumes when a slot frees.
+ * takes no more records; it resumes when a slot frees. A node killed before it starts is skipped.
  */
 final class NodePool {
     private static final Logger LOG = LoggerFactory.getLogger(NodePool.class);
@@ -27,17 +24,19 @@ final class NodePool {
     private final WorkerConfig config;
     private final AttemptRunner attempts;
     private final InFlightOffsets offsets;
+    private final RunningAttempts running;
     private final Runnable pauseIntake;
     private final Runnable resumeIntake;
     private final ThreadPoolExecutor executor;
-    private final Set<Cancellation> running = ConcurrentHashMap.newKeySet();
     private int taken; // submitted and not finished; guarded by this
     private volatile boolean stopping;
 
-    NodePool(WorkerConfig config, AttemptRunner attempts, InFlightOffsets offsets, Runnable pauseIntake, Runnable resumeIntake) {
+    NodePool(WorkerConfig config, AttemptRunner attempts, InFlightOffsets offsets, RunningAttempts running, Runnable pauseIntake,
+             Runnable resumeIntake) {
         this.config = config;
         this.attempts = attempts;
         this.offsets = offsets;
+        this.running = running;
         this.pauseIntake = pauseIntake;
         this.resumeIntake = resumeIntake;
         this.executor = new ThreadPoolExecutor(config.concurrency(), config.concurrency(), 0, TimeUnit.SECONDS,
@@ -75,7 +74,7 @@ final class NodePool {
         }
         LOG.warn("{} nodes still run after the shutdown grace of {}; killing them, other workers will run them again",
                 running.size(), Durations.format(config.shutdownGrace()));
-        running.forEach(Cancellation::abandon);
+        running.abandonAll();
         // A kill takes up to two graces (TERM, then KILL) and the output readers up to two more.
         if (!awaitIdle(config.killGrace().multipliedBy(4).plusSeconds(1))) {
             LOG.warn("nodes still run after being killed; interrupting them");
@@ -94,17 +93,21 @@ final class NodePool {
     }
 
     private void attempt(Ticket ticket, NodeCommand command) {
-        RunContext context = RunContext.of(config.workerId(), config.timeLimit(command), config.maxOutputBytes());
-        running.add(context.cancellation());
+        AttemptId id = AttemptId.of(command);
+        Cancellation cancellation = new Cancellation();
+        if (!running.begin(id, cancellation)) {
+            LOG.info("not starting {}: it was killed", id);
+            offsets.finish(ticket);
+            return;
+        }
         try {
-            if (attempts.run(command, context)) {
+            if (attempts.run(command, cancellation)) {
                 offsets.finish(ticket);
             }
         } catch (RuntimeException e) {
-            LOG.error("node {} attempt {} of workflow {} left uncommitted, it runs again after the next rebalance: {}",
-                    command.nodeId(), command.attempt(), command.workflowId(), e.getMessage());
+            LOG.error("{} left uncommitted, it runs again after the next rebalance: {}", id, e.getMessage());
         } finally {
-            running.remove(context.cancellation());
+            running.end(cancellation);
         }
     }
 

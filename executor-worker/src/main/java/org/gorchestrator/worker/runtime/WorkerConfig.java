@@ -8,18 +8,22 @@ import org.gorchestrator.message.NodeCommand;
 /**
  * How a worker runs, as the code uses it (bound from {@code gorch.worker.*} by {@code WorkerProperties}).
  *
- * @param workerId       names this worker in events and messages
- * @param groupId        the consumer group the workers share
- * @param concurrency    most nodes running at once in this process
- * @param defaultTimeout time limit of an attempt whose command sets none
- * @param killGrace      time between SIGTERM and SIGKILL when a process tree is killed
- * @param maxOutputBytes most output kept per stream of an attempt
- * @param shutdownGrace  how long a stopping worker waits for running nodes before killing them
- * @param pollTimeout    the consumer's poll timeout; also bounds how long a finished node waits for its commit
- * @param consumer       extra Kafka consumer settings for the worker only
+ * @param workerId         names this worker in events and messages
+ * @param groupId          the consumer group the workers share
+ * @param concurrency      most nodes running at once in this process
+ * @param defaultTimeout   time limit of an attempt whose command sets none
+ * @param killGrace        time between SIGTERM and SIGKILL when a process tree is killed
+ * @param maxOutputBytes   most output per stream of an attempt, kept for its result and shipped to the node-logs topic
+ * @param shutdownGrace    how long a stopping worker waits for running nodes before killing them
+ * @param pollTimeout      the consumer's poll timeout; also bounds how long a finished node waits for its commit
+ * @param consumer         extra Kafka consumer settings for the worker only
+ * @param logFlushInterval how often the output of running attempts is shipped to the node-logs topic
+ * @param logChunkBytes    the most output bytes in one log record
+ * @param killMemory       how long a kill is remembered, so that a command that comes after its kill does not start
  */
 public record WorkerConfig(String workerId, String groupId, int concurrency, Duration defaultTimeout, Duration killGrace,
-                           int maxOutputBytes, Duration shutdownGrace, Duration pollTimeout, Map<String, String> consumer) {
+                           int maxOutputBytes, Duration shutdownGrace, Duration pollTimeout, Map<String, String> consumer,
+                           Duration logFlushInterval, int logChunkBytes, Duration killMemory) {
     public WorkerConfig {
         requireText(workerId, "workerId");
         requireText(groupId, "groupId");
@@ -27,12 +31,17 @@ public record WorkerConfig(String workerId, String groupId, int concurrency, Dur
         requirePositive(killGrace, "killGrace");
         requirePositive(shutdownGrace, "shutdownGrace");
         requirePositive(pollTimeout, "pollTimeout");
+        requirePositive(logFlushInterval, "logFlushInterval");
+        requirePositive(killMemory, "killMemory");
         consumer = consumer == null ? Map.of() : Map.copyOf(consumer);
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be >= 1, was " + concurrency);
         }
         if (maxOutputBytes < 1024) {
             throw new IllegalArgumentException("maxOutputBytes must be >= 1024, was " + maxOutputBytes);
+        }
+        if (logChunkBytes < 1024) {
+            throw new IllegalArgumentException("logChunkBytes must be >= 1024, was " + logChunkBytes);
         }
     }
 

@@ -11,6 +11,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.gorchestrator.kafka.Topics;
 import org.gorchestrator.worker.driver.DriverRegistry;
+import org.gorchestrator.worker.logs.LogShipper;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.listener.ContainerProperties;
@@ -20,23 +21,29 @@ import org.springframework.kafka.listener.KafkaMessageListenerContainer;
  * One worker process's member of the worker group: consumes node commands, runs them on a bounded
  * pool and commits each record only once its node finished and its final event was acked
  * (at least once: a command whose worker dies mid-node runs again on another worker, with the same
- * attempt number, and the conductor drops the duplicate report).
+ * attempt number, and the conductor drops the duplicate report). Alongside, it reads every kill
+ * request and stops the attempts they name.
  */
 public final class WorkerRuntime implements SmartLifecycle {
     private final WorkerConfig config;
+    private final RunningAttempts attempts;
     private final NodePool pool;
     private final CommandIntake intake;
     private final KafkaMessageListenerContainer<String, byte[]> container;
+    private final KillListener kills;
     private volatile boolean running;
 
     /** @param consumerProperties the Kafka consumer settings ({@code spring.kafka.*}); the worker adds its own */
     public WorkerRuntime(WorkerConfig config, Topics topics, Map<String, Object> consumerProperties, DriverRegistry drivers,
-                         NodeEventPublisher events) {
+                         NodeEventPublisher events, LogShipper logs) {
         this.config = config;
         InFlightOffsets offsets = new InFlightOffsets();
-        this.pool = new NodePool(config, new AttemptRunner(drivers, events), offsets, this::pauseIntake, this::resumeIntake);
+        this.attempts = new RunningAttempts(config.killMemory());
+        this.pool = new NodePool(config, new AttemptRunner(config, drivers, events, logs), offsets, attempts, this::pauseIntake,
+                this::resumeIntake);
         this.intake = new CommandIntake(offsets, pool);
         this.container = container(topics.nodeCommands(), consumerProperties);
+        this.kills = new KillListener(config, topics.nodeControl(), consumerProperties, attempts);
     }
 
     @Override
@@ -44,6 +51,7 @@ public final class WorkerRuntime implements SmartLifecycle {
         if (pool.isStopping()) {
             throw new IllegalStateException("worker " + config.workerId() + " was stopped; a stopped worker runtime cannot start again");
         }
+        kills.start();
         container.start();
         running = true;
     }
@@ -56,6 +64,7 @@ public final class WorkerRuntime implements SmartLifecycle {
         }
         pool.shutdown();
         container.stop();
+        kills.stop();
         running = false;
     }
 
@@ -66,7 +75,8 @@ public final class WorkerRuntime implements SmartLifecycle {
 
     public WorkerStatus status() {
         Collection<TopicPartition> assigned = container.getAssignedPartitions();
-        return new WorkerStatus(config.workerId(), assigned == null ? Set.of() : Set.copyOf(assigned), intake.rebalances(), pool.busy());
+        return new WorkerStatus(config.workerId(), assigned == null ? Set.of() : Set.copyOf(assigned), intake.rebalances(), pool.busy(),
+                attempts.kills());
     }
 
     private void pauseIntake() {
@@ -94,6 +104,8 @@ public final class WorkerRuntime implements SmartLifecycle {
     private Map<String, Object> consumerSettings(Map<String, Object> base) {
         Map<String, Object> settings = new HashMap<>(base);
         settings.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // The conductor writes commands in transactions: one it aborted must not run.
+        settings.putIfAbsent(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         settings.putAll(config.consumer());
         // The consumer protocol (KIP-848) assigns on the broker and rejects a client-side assignor.
         if (!"consumer".equalsIgnoreCase(String.valueOf(settings.get(ConsumerConfig.GROUP_PROTOCOL_CONFIG)))) {

@@ -9,8 +9,9 @@ import org.apache.kafka.common.TopicPartition;
  * @param assigned   the node-command partitions it owns
  * @param rebalances the rebalances it has been through, its first join included
  * @param busy       nodes taken and not finished, queued or running
+ * @param kills      kill requests read from the node-control topic, for any worker's attempts
  */
-public record WorkerStatus(String workerId, Set<TopicPartition> assigned, int rebalances, int busy) {
+public record WorkerStatus(String workerId, Set<TopicPartition> assigned, int rebalances, int busy, long kills) {
     public WorkerStatus {
         assigned = Set.copyOf(assigned);
     }

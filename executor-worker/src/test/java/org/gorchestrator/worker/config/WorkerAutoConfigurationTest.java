@@ -1,6 +1,7 @@
 package org.gorchestrator.worker.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.gorchestrator.worker.testkit.Commands.command;
 import static org.gorchestrator.worker.testkit.Commands.withOutputs;
 import static org.gorchestrator.worker.testkit.EventLists.ofType;
@@ -8,6 +9,7 @@ import static org.gorchestrator.worker.testkit.EventLists.ofType;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.gorchestrator.kafka.GorchKafkaAutoConfiguration;
 import org.gorchestrator.kafka.Topics;
 import org.gorchestrator.message.NodeCommand;
@@ -17,6 +19,7 @@ import org.gorchestrator.worker.driver.DriverRegistry;
 import org.gorchestrator.worker.driver.DriverResult;
 import org.gorchestrator.worker.driver.RunContext;
 import org.gorchestrator.worker.driver.Driver;
+import org.gorchestrator.worker.logs.LogChunk;
 import org.gorchestrator.worker.runtime.WorkerConfig;
 import org.gorchestrator.worker.runtime.WorkerRuntime;
 import org.gorchestrator.worker.testkit.KafkaFixture;
@@ -46,6 +49,9 @@ class WorkerAutoConfigurationTest {
             assertThat(config.shutdownGrace()).isEqualTo(Duration.ofSeconds(30));
             assertThat(config.pollTimeout()).isEqualTo(Duration.ofSeconds(1));
             assertThat(config.consumer()).isEmpty();
+            assertThat(config.logFlushInterval()).isEqualTo(Duration.ofMillis(200));
+            assertThat(config.logChunkBytes()).isEqualTo(64 * 1024);
+            assertThat(config.killMemory()).isEqualTo(Duration.ofMinutes(10));
             assertThat(context.getBean(DriverRegistry.class).engines()).containsExactly("nil", "shell", "sleep");
             assertThat(context.getBean(WorkerRuntime.class).isRunning()).isTrue();
         });
@@ -59,7 +65,7 @@ class WorkerAutoConfigurationTest {
     }
 
     @Test
-    void runsNodesFromTheConfiguredTopics() {
+    void runsNodesFromTheConfiguredTopicsAndShipsTheirOutput() {
         try (KafkaFixture kafka = KafkaFixture.withFreshTopics(2)) {
             runner.withPropertyValues(topicProperties(kafka.topics()))
                     .withPropertyValues("gorch.worker.id=ctx-worker", "gorch.worker.group-id=ctx-group", "gorch.worker.poll-timeout=200ms")
@@ -71,6 +77,9 @@ class WorkerAutoConfigurationTest {
                         NodeEvent.Succeeded succeeded = ofType(events, NodeEvent.Succeeded.class).get(0);
                         assertThat(succeeded.worker()).isEqualTo("ctx-worker");
                         assertThat(succeeded.outputs()).isEqualTo(Map.of("OUT", "hello"));
+                        List<LogChunk> chunks = kafka.awaitLogs(seen -> seen.size() == 2).stream().map(ConsumerRecord::value).toList();
+                        assertThat(chunks).extracting(LogChunk::lines, LogChunk::last)
+                                .containsExactly(tuple(List.of("OUT=hello"), false), tuple(List.of(), true));
                     });
         }
     }
@@ -102,6 +111,8 @@ class WorkerAutoConfigurationTest {
                 .getFailure().rootCause().hasMessageContaining("gorch.worker").hasMessageContaining("concurrency"));
         runner.withPropertyValues("gorch.worker.max-output=1GB").run(context -> assertThat(context).hasFailed()
                 .getFailure().rootCause().hasMessage("gorch.worker.max-output must be between 1KB and 256MB, was 1073741824B"));
+        runner.withPropertyValues("gorch.worker.log-chunk-size=2MB").run(context -> assertThat(context).hasFailed()
+                .getFailure().rootCause().hasMessage("gorch.worker.log-chunk-size must be between 1KB and 1MB, was 2097152B"));
     }
 
     private static String[] topicProperties(Topics topics) {
@@ -111,6 +122,8 @@ class WorkerAutoConfigurationTest {
             "gorch.kafka.node-events-topic=" + topics.nodeEvents(),
             "gorch.kafka.workflow-events-topic=" + topics.workflowEvents(),
             "gorch.kafka.workflow-state-topic=" + topics.workflowState(),
+            "gorch.kafka.node-control-topic=" + topics.nodeControl(),
+            "gorch.kafka.node-logs-topic=" + topics.nodeLogs(),
             "gorch.kafka.partitions=" + topics.partitions(),
             "gorch.kafka.node-command-partitions=" + topics.nodeCommandPartitions()
         };

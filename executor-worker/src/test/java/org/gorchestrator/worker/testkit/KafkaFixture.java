@@ -27,10 +27,12 @@ import org.gorchestrator.kafka.JsonSerde;
 import org.gorchestrator.kafka.Topics;
 import org.gorchestrator.message.NodeCommand;
 import org.gorchestrator.message.NodeEvent;
+import org.gorchestrator.message.NodeKill;
 import org.gorchestrator.test.KafkaBroker;
+import org.gorchestrator.worker.logs.LogChunk;
 
 /**
- * Fresh topics on the test broker, a producer of node commands and a reader of every node event.
+ * Fresh topics on the test broker, a producer of node commands and kills, and a reader of every node event and log chunk.
  * Each fixture has its own topics, so a new consumer group never sees another test's commands.
  */
 public final class KafkaFixture implements AutoCloseable {
@@ -41,12 +43,15 @@ public final class KafkaFixture implements AutoCloseable {
     private final KafkaProducer<String, byte[]> producer;
     private final KafkaConsumer<String, NodeEvent> events;
     private final List<NodeEvent> seen = new ArrayList<>();
+    private final KafkaConsumer<String, LogChunk> logs;
+    private final List<ConsumerRecord<String, LogChunk>> logsSeen = new ArrayList<>();
 
     private KafkaFixture(Topics topics) {
         this.topics = topics;
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers()));
         this.producer = new KafkaProducer<>(clientProperties(), new StringSerializer(), new ByteArraySerializer());
         this.events = new KafkaConsumer<>(clientProperties(), new StringDeserializer(), JsonSerde.of(NodeEvent.class));
+        this.logs = new KafkaConsumer<>(clientProperties(), new StringDeserializer(), JsonSerde.of(LogChunk.class));
     }
 
     /** New topics, {@code nodeCommandPartitions} partitions of node commands, all created before this returns. */
@@ -76,11 +81,12 @@ public final class KafkaFixture implements AutoCloseable {
     }
 
     public void sendRaw(String key, byte[] value) {
-        try {
-            producer.send(new ProducerRecord<>(topics.nodeCommands(), key, value)).get();
-        } catch (InterruptedException | ExecutionException e) {
-            throw new IllegalStateException(e);
-        }
+        send(topics.nodeCommands(), key, value);
+    }
+
+    /** Publishes the kill on the control topic, as the conductor does. */
+    public void kill(NodeKill kill) {
+        send(topics.nodeControl(), kill.key(), Json.write(kill));
     }
 
     /** Reads node events until {@code done} holds for all read so far; returns them all, in order per workflow. */
@@ -90,6 +96,15 @@ public final class KafkaFixture implements AutoCloseable {
             return done.test(seen);
         });
         return List.copyOf(seen);
+    }
+
+    /** Reads log chunks until {@code done} holds for all read so far; returns them all, in order per partition. */
+    public List<ConsumerRecord<String, LogChunk>> awaitLogs(Predicate<List<ConsumerRecord<String, LogChunk>>> done) {
+        await().atMost(EVENT_WAIT).pollInSameThread().pollInterval(Duration.ofMillis(10)).until(() -> {
+            logs.poll(Duration.ofMillis(100)).forEach(logsSeen::add);
+            return done.test(logsSeen);
+        });
+        return List.copyOf(logsSeen);
     }
 
     /** The events read so far plus any that arrive within {@code quiet}. */
@@ -117,6 +132,7 @@ public final class KafkaFixture implements AutoCloseable {
     @Override
     public void close() {
         events.close();
+        logs.close();
         producer.close();
         admin.close();
     }
@@ -127,9 +143,21 @@ public final class KafkaFixture implements AutoCloseable {
         } catch (InterruptedException | ExecutionException e) {
             throw new IllegalStateException(e);
         }
-        List<TopicPartition> partitions = IntStream.range(0, topics.partitions())
-                .mapToObj(p -> new TopicPartition(topics.nodeEvents(), p)).toList();
-        events.assign(partitions);
-        events.seekToBeginning(partitions);
+        readFromTheBeginning(events, topics.nodeEvents());
+        readFromTheBeginning(logs, topics.nodeLogs());
+    }
+
+    private void send(String topic, String key, byte[] value) {
+        try {
+            producer.send(new ProducerRecord<>(topic, key, value)).get();
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void readFromTheBeginning(KafkaConsumer<String, ?> consumer, String topic) {
+        List<TopicPartition> partitions = IntStream.range(0, topics.partitions()).mapToObj(p -> new TopicPartition(topic, p)).toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
     }
 }

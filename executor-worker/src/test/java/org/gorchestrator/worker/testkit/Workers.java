@@ -9,6 +9,7 @@ import org.gorchestrator.worker.driver.DriverRegistry;
 import org.gorchestrator.worker.driver.NilDriver;
 import org.gorchestrator.worker.driver.SleepDriver;
 import org.gorchestrator.worker.driver.shell.ShellDriver;
+import org.gorchestrator.worker.logs.LogShipper;
 import org.gorchestrator.worker.runtime.NodeEventPublisher;
 import org.gorchestrator.worker.runtime.WorkerConfig;
 import org.gorchestrator.worker.runtime.WorkerRuntime;
@@ -18,16 +19,17 @@ public final class Workers implements AutoCloseable {
     private final KafkaFixture kafka;
     private final List<WorkerRuntime> runtimes = new ArrayList<>();
     private final List<NodeEventPublisher> publishers = new ArrayList<>();
+    private final List<LogShipper> shippers = new ArrayList<>();
 
     public Workers(KafkaFixture kafka) {
         this.kafka = kafka;
     }
 
-    /** Small graces and a short poll timeout, so that tests stop and commit quickly. */
+    /** Small graces, a short poll timeout and small log chunks, so that tests stop and commit quickly and see several chunks. */
     public static WorkerConfig config(String workerId, String groupId, int concurrency, Duration shutdownGrace,
                                       Map<String, String> consumer) {
         return new WorkerConfig(workerId, groupId, concurrency, Duration.ofMinutes(1), Duration.ofMillis(500), 64 * 1024,
-                shutdownGrace, Duration.ofMillis(200), consumer);
+                shutdownGrace, Duration.ofMillis(200), consumer, Duration.ofMillis(100), 4 * 1024, Duration.ofMinutes(10));
     }
 
     public static WorkerConfig config(String workerId, String groupId, int concurrency) {
@@ -42,9 +44,21 @@ public final class Workers implements AutoCloseable {
     }
 
     public WorkerRuntime start(WorkerConfig config, DriverRegistry drivers) {
+        return start(config, drivers, logShipper(config, KafkaFixture.clientProperties()));
+    }
+
+    /** A shipper of the fixture's logs topic, through a producer with {@code producerProperties}, closed with the workers. */
+    public LogShipper logShipper(WorkerConfig config, Map<String, Object> producerProperties) {
+        LogShipper logs = new LogShipper(producerProperties, kafka.topics().nodeLogs(), kafka.topics().maxMessageBytes(),
+                config.logFlushInterval(), config.logChunkBytes());
+        shippers.add(logs);
+        return logs;
+    }
+
+    public WorkerRuntime start(WorkerConfig config, DriverRegistry drivers, LogShipper logs) {
         NodeEventPublisher events = new NodeEventPublisher(KafkaFixture.clientProperties(), kafka.topics().nodeEvents());
         publishers.add(events);
-        WorkerRuntime runtime = new WorkerRuntime(config, kafka.topics(), KafkaFixture.clientProperties(), drivers, events);
+        WorkerRuntime runtime = new WorkerRuntime(config, kafka.topics(), KafkaFixture.clientProperties(), drivers, events, logs);
         runtimes.add(runtime);
         runtime.start();
         return runtime;
@@ -54,5 +68,6 @@ public final class Workers implements AutoCloseable {
     public void close() {
         runtimes.forEach(WorkerRuntime::stop);
         publishers.forEach(NodeEventPublisher::close);
+        shippers.forEach(LogShipper::close);
     }
 }

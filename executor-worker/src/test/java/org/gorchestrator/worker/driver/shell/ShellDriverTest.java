@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.gorchestrator.worker.testkit.Commands.command;
 import static org.gorchestrator.worker.testkit.Commands.withOutputs;
+import static org.gorchestrator.worker.testkit.Processes.gone;
+import static org.gorchestrator.worker.testkit.Processes.pids;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -206,22 +206,5 @@ class ShellDriverTest {
 
     private static List<String> prepend(String first, List<String> rest) {
         return Stream.concat(Stream.of(first), rest.stream()).toList();
-    }
-
-    private static List<Long> pids(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            return List.of();
-        }
-        return Files.readAllLines(file).stream().filter(l -> !l.isBlank()).map(Long::parseLong).toList();
-    }
-
-    /** Gone or a zombie: an orphan stays a zombie where PID 1 does not reap, which is no running process. */
-    private static boolean gone(long pid) throws IOException {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            return stat.charAt(stat.lastIndexOf(')') + 2) == 'Z';
-        } catch (NoSuchFileException e) {
-            return true;
-        }
     }
 }
