@@ -71,7 +71,7 @@ public final class DagEngine {
         WorkflowState state = WorkflowState.of(graph.withNodes(initial).withRun(State.INITIAL, null, null, null));
         Run run = new Run(state, submit.at());
         run.events.add(new WorkflowEvent.Submitted(state.id(), graph, submit.at()));
-        run.startPass();
+        run.startPass(false);
         for (int id = 0; id < state.size(); id++) {
             state.setNode(state.node(id).withState(State.TORUN));
         }
@@ -191,12 +191,12 @@ public final class DagEngine {
                 }
             }
             state.countPending();
-            startPass();
+            startPass(true);
             dispatchReady();
         }
 
-        void startPass() {
-            setGraphState(State.RUNNING);
+        void startPass(boolean rerun) {
+            setGraphState(State.RUNNING, rerun);
             Integer seconds = state.toGraphHeader().timeout();
             state.setDeadline(at.plus(seconds == null ? settings.graphTimeout() : Duration.ofSeconds(seconds)));
         }
@@ -263,8 +263,12 @@ public final class DagEngine {
         }
 
         void setGraphState(State newState) {
+            setGraphState(newState, false);
+        }
+
+        void setGraphState(State newState, boolean rerun) {
             state.setState(newState, at);
-            events.add(new WorkflowEvent.WorkflowChanged(state.id(), newState, at));
+            events.add(new WorkflowEvent.WorkflowChanged(state.id(), newState, rerun, at));
         }
 
         private void change(Node updated) {

@@ -42,12 +42,19 @@ public sealed interface WorkflowEvent {
         }
     }
 
-    /** The graph's new state; a finished state ends the workflow. */
-    record WorkflowChanged(String workflowId, State state, Instant at) implements WorkflowEvent {
+    /**
+     * The graph's new state; a finished state ends the workflow. {@code rerun} tells the running
+     * state of a rerun from that of the first pass, which no other field can.
+     */
+    record WorkflowChanged(String workflowId, State state, boolean rerun, Instant at) implements WorkflowEvent {
         public WorkflowChanged {
             Objects.requireNonNull(workflowId, "workflowId");
             Objects.requireNonNull(state, "state");
             Objects.requireNonNull(at, "at");
+        }
+
+        public WorkflowChanged(String workflowId, State state, Instant at) {
+            this(workflowId, state, false, at);
         }
     }
 }

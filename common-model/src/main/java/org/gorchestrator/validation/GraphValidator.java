@@ -112,6 +112,7 @@ public final class GraphValidator {
         checkText(at + ".name", node.name(), found);
         checkText(at + ".artifact", node.artifact(), found);
         checkText(at + ".target", node.target(), found);
+        checkPool(at + ".target", node.target(), found);
         checkTimeout(at + ".timeout", node.timeout(), found);
         String retryProblem = node.retry() == null ? null : node.retry().problem(MAX_ATTEMPTS, limits.maxTimeoutSeconds());
         if (retryProblem != null) {
@@ -255,6 +256,17 @@ public final class GraphValidator {
     private void checkText(String field, String value, List<Violation> found) {
         if (value != null && value.length() > limits.maxTextLength()) {
             found.add(new Violation(field, value.length() + " characters exceed the limit of " + limits.maxTextLength()));
+        }
+    }
+
+    private void checkPool(String field, String target, List<Violation> found) {
+        if (target == null || !target.startsWith(Limits.POOL_PREFIX)) {
+            return;
+        }
+        String pool = target.substring(Limits.POOL_PREFIX.length());
+        if (!pool.equals(Limits.DEFAULT_POOL) && !limits.pools().contains(pool)) {
+            String declared = limits.pools().isEmpty() ? "none besides default" : String.join(", ", new java.util.TreeSet<>(limits.pools()));
+            found.add(new Violation(field, "unknown worker pool '" + clip(pool) + "'; declared pools: " + declared));
         }
     }
 

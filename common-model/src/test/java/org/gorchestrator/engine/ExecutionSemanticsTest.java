@@ -1,6 +1,7 @@
 package org.gorchestrator.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.util.List;
@@ -169,8 +170,9 @@ class ExecutionSemanticsTest {
         assertThat(run.commands).hasSize(before + 2);
         assertThat(run.state.node(1).attempts()).extracting(at -> at.state()).containsExactly(State.FAILURE, State.SUCCESS);
         assertThat(run.events).filteredOn(e -> e instanceof WorkflowEvent.WorkflowChanged)
-                .extracting(e -> ((WorkflowEvent.WorkflowChanged) e).state())
-                .containsExactly(State.RUNNING, State.FAILURE, State.RUNNING, State.SUCCESS);
+                .map(e -> (WorkflowEvent.WorkflowChanged) e)
+                .extracting(WorkflowEvent.WorkflowChanged::state, WorkflowEvent.WorkflowChanged::rerun)
+                .containsExactly(tuple(State.RUNNING, false), tuple(State.FAILURE, false), tuple(State.RUNNING, true), tuple(State.SUCCESS, false));
     }
 
     @Test

@@ -325,4 +325,17 @@ class GraphValidatorTest {
             assertThat(v.message()).contains("not an ancestor of 'loose'");
         });
     }
+
+    @Test
+    void aPoolTargetMustNameADeclaredPool() {
+        Graph graph = TestGraphs.builder().rawNode(Node.of(0, "a", "nil", null, null).withTarget("pool:gpu")).sparse();
+
+        assertThat(validator.validate(graph)).singleElement().satisfies(v -> {
+            assertThat(v.field()).isEqualTo("nodes[0].target");
+            assertThat(v.message()).contains("unknown worker pool 'gpu'");
+        });
+        assertThat(new GraphValidator(Limits.DEFAULTS.withPools(java.util.Set.of("gpu"))).validate(graph)).isEmpty();
+        assertThat(validator.validate(TestGraphs.builder().rawNode(Node.of(0, "a", "nil", null, null).withTarget("host-1")).sparse()))
+                .as("any other target is a host, not a pool").isEmpty();
+    }
 }

@@ -25,14 +25,21 @@ import org.apache.kafka.common.config.TopicConfig;
  * @param eventRetention         how long workflow events and node commands are kept
  * @param maxMessageBytes        largest record on any topic (a workflow's state grows with its size)
  * @param logRetention           how long node logs are kept
+ * @param pools                  worker pools besides the default one; nodes of pool P (target {@code pool:P}) go to
+ *                               topic {@code <nodeCommands>.P}, read only by workers that serve P
  */
 public record Topics(String workflowCommands, String nodeCommands, String nodeEvents, String workflowEvents,
                      String workflowState, String nodeControl, String nodeLogs, int partitions, int nodeCommandPartitions, short replicationFactor,
-                     Duration eventRetention, int maxMessageBytes, Duration logRetention) {
+                     Duration eventRetention, int maxMessageBytes, Duration logRetention, List<String> pools) {
 
     public static final Topics DEFAULTS = new Topics("gorch.workflow-commands", "gorch.node-commands", "gorch.node-events",
             "gorch.workflow-events", "gorch.workflow-state", "gorch.node-control", "gorch.node-logs", 6, 12, (short) 1,
-            Duration.ofDays(7), 8 * 1024 * 1024, Duration.ofDays(7));
+            Duration.ofDays(7), 8 * 1024 * 1024, Duration.ofDays(7), List.of());
+
+    /** A node whose target is {@code pool:NAME} runs on the workers of pool NAME. */
+    public static final String POOL_PREFIX = "pool:";
+    /** The pool of nodes with any other target, served by workers unless they say otherwise. */
+    public static final String DEFAULT_POOL = "default";
 
     public Topics {
         Objects.requireNonNull(workflowCommands, "workflowCommands");
@@ -44,9 +51,29 @@ public record Topics(String workflowCommands, String nodeCommands, String nodeEv
         Objects.requireNonNull(nodeLogs, "nodeLogs");
         Objects.requireNonNull(eventRetention, "eventRetention");
         Objects.requireNonNull(logRetention, "logRetention");
+        pools = pools == null ? List.of() : pools.stream().map(String::trim).filter(p -> !p.isEmpty()).distinct().toList();
+        for (String pool : pools) {
+            if (!pool.matches("[A-Za-z0-9_-]+") || pool.equals(DEFAULT_POOL)) {
+                throw new IllegalArgumentException("pool names are letters, digits, _ and -, and not '" + DEFAULT_POOL + "': " + pool);
+            }
+        }
         if (partitions < 1 || nodeCommandPartitions < 1 || replicationFactor < 1 || maxMessageBytes < 1024) {
             throw new IllegalArgumentException("partitions, nodeCommandPartitions and replicationFactor must be >= 1, maxMessageBytes >= 1024");
         }
+    }
+
+    /** The pool a node target names ({@code pool:gpu} → gpu), or the default pool. */
+    public static String poolOf(String target) {
+        return target != null && target.startsWith(POOL_PREFIX) ? target.substring(POOL_PREFIX.length()) : DEFAULT_POOL;
+    }
+
+    public boolean knowsPool(String pool) {
+        return DEFAULT_POOL.equals(pool) || pools.contains(pool);
+    }
+
+    /** Where the commands of pool {@code pool} go; an undeclared pool gets the default topic. */
+    public String nodeCommandsOfPool(String pool) {
+        return DEFAULT_POOL.equals(pool) || !pools.contains(pool) ? nodeCommands : nodeCommands + "." + pool;
     }
 
     /** The topics to create when missing. */
@@ -60,14 +87,21 @@ public record Topics(String workflowCommands, String nodeCommands, String nodeEv
         Map<String, String> compacted = Map.of(
                 TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
                 TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(maxMessageBytes));
-        return List.of(
+        return concat(List.of(
                 topic(workflowCommands, partitions, deleteAfterRetention),
                 topic(nodeEvents, partitions, deleteAfterRetention),
                 topic(workflowEvents, partitions, deleteAfterRetention),
                 topic(workflowState, partitions, compacted),
                 topic(nodeCommands, nodeCommandPartitions, deleteAfterRetention),
                 topic(nodeControl, partitions, deleteAfterRetention),
-                topic(nodeLogs, partitions, logs));
+                topic(nodeLogs, partitions, logs)),
+                pools.stream().map(pool -> topic(nodeCommandsOfPool(pool), nodeCommandPartitions, deleteAfterRetention)).toList());
+    }
+
+    private static List<NewTopic> concat(List<NewTopic> a, List<NewTopic> b) {
+        List<NewTopic> all = new java.util.ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private NewTopic topic(String name, int count, Map<String, String> configs) {

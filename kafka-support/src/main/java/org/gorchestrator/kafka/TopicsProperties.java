@@ -3,6 +3,7 @@ package org.gorchestrator.kafka;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -24,11 +25,12 @@ public record TopicsProperties(
         @DefaultValue("1") @Min(1) short replicationFactor,
         @DefaultValue("7d") Duration eventRetention,
         @DefaultValue("8MB") DataSize maxMessageSize,
-        @DefaultValue("7d") Duration logRetention) {
+        @DefaultValue("7d") Duration logRetention,
+        List<String> pools) {
 
     public Topics toTopics() {
         return new Topics(workflowCommandsTopic, nodeCommandsTopic, nodeEventsTopic, workflowEventsTopic, workflowStateTopic,
                 nodeControlTopic, nodeLogsTopic, partitions, nodeCommandPartitions, replicationFactor, eventRetention,
-                (int) maxMessageSize.toBytes(), logRetention);
+                (int) maxMessageSize.toBytes(), logRetention, pools);
     }
 }

@@ -4,16 +4,17 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.processor.TopicNameExtractor;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.gorchestrator.kafka.JsonSerde;
 import org.gorchestrator.kafka.Topics;
+import org.gorchestrator.kafka.events.CloudEventSerde;
 import org.gorchestrator.message.NodeCommand;
 import org.gorchestrator.message.NodeEvent;
 import org.gorchestrator.message.NodeKill;
 import org.gorchestrator.message.WorkflowCommand;
-import org.gorchestrator.message.WorkflowEvent;
 import org.gorchestrator.model.Graph;
 
 /**
@@ -22,7 +23,7 @@ import org.gorchestrator.model.Graph;
  * state, three outputs (node commands, workflow events, workflow state):
  *
  * <pre>
- *  gorch.workflow-commands ─┐                      ┌─► gorch.node-commands   (key workflow/node)
+ *  gorch.workflow-commands ─┐                      ┌─► gorch.node-commands[.pool] (key workflow/node)
  *                           ├─► workflow-engine ───┼─► gorch.workflow-events (key workflow)
  *  gorch.node-events ───────┘   [store workflows]  └─► gorch.workflow-state  (key workflow, compacted)
  * </pre>
@@ -59,9 +60,10 @@ public final class ConductorTopology {
         topology.addProcessor(ENGINE_PROCESSOR, () -> new WorkflowProcessor(settings), COMMANDS_SOURCE, NODE_EVENTS_SOURCE);
         topology.addStateStore(workflowStore(), ENGINE_PROCESSOR);
         topology.addStateStore(timerStore(), ENGINE_PROCESSOR);
-        topology.addSink(NODE_COMMANDS_SINK, topics.nodeCommands(), keyOut, JsonSerde.of(NodeCommand.class), ENGINE_PROCESSOR);
+        TopicNameExtractor<String, NodeCommand> byPool = (key, command, context) -> topics.nodeCommandsOfPool(Topics.poolOf(command.target()));
+        topology.addSink(NODE_COMMANDS_SINK, byPool, keyOut, JsonSerde.of(NodeCommand.class), ENGINE_PROCESSOR);
         topology.addSink(NODE_CONTROL_SINK, topics.nodeControl(), keyOut, JsonSerde.of(NodeKill.class), ENGINE_PROCESSOR);
-        topology.addSink(WORKFLOW_EVENTS_SINK, topics.workflowEvents(), keyOut, JsonSerde.of(WorkflowEvent.class), ENGINE_PROCESSOR);
+        topology.addSink(WORKFLOW_EVENTS_SINK, topics.workflowEvents(), keyOut, new CloudEventSerde(), ENGINE_PROCESSOR);
         topology.addSink(WORKFLOW_STATE_SINK, topics.workflowState(), keyOut, JsonSerde.of(Graph.class), ENGINE_PROCESSOR);
         return topology;
     }

@@ -17,6 +17,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.gorchestrator.engine.EngineSettings;
 import org.gorchestrator.kafka.JsonSerde;
 import org.gorchestrator.kafka.Topics;
+import org.gorchestrator.kafka.events.CloudEventSerde;
 import org.gorchestrator.message.NodeCommand;
 import org.gorchestrator.message.NodeEvent;
 import org.gorchestrator.message.NodeKill;
@@ -32,7 +33,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class ConductorTopologyTest {
-    private static final Topics TOPICS = Topics.DEFAULTS;
+    private static final Topics TOPICS = new Topics("wc", "nc", "ne", "we", "ws", "ctl", "logs", 6, 12, (short) 1,
+            Duration.ofDays(1), 1024 * 1024, Duration.ofDays(1), List.of("gpu"));
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
     private static final ConductorSettings SETTINGS = new ConductorSettings(EngineSettings.DEFAULTS, Duration.ofMillis(250),
             Duration.ofHours(1), Duration.ofMinutes(1));
@@ -58,7 +60,7 @@ class ConductorTopologyTest {
         commands = driver.createInputTopic(TOPICS.workflowCommands(), keys, JsonSerde.of(WorkflowCommand.class));
         nodeEvents = driver.createInputTopic(TOPICS.nodeEvents(), keys, JsonSerde.of(NodeEvent.class));
         nodeCommands = driver.createOutputTopic(TOPICS.nodeCommands(), keysIn, JsonSerde.of(NodeCommand.class));
-        workflowEvents = driver.createOutputTopic(TOPICS.workflowEvents(), keysIn, JsonSerde.of(WorkflowEvent.class));
+        workflowEvents = driver.createOutputTopic(TOPICS.workflowEvents(), keysIn, new CloudEventSerde());
         workflowState = driver.createOutputTopic(TOPICS.workflowState(), keysIn, JsonSerde.of(Graph.class));
     }
 
@@ -203,5 +205,20 @@ class ConductorTopologyTest {
 
     private KeyValueStore<String, Graph> store() {
         return driver.getKeyValueStore(ConductorTopology.WORKFLOW_STORE);
+    }
+
+    @Test
+    void nodesOfADeclaredPoolGoToThatPoolsTopic() {
+        Graph graph = Graphs.fanOutFanIn(1, i -> Node.of(i, "n" + i, "nil", null, List.of()));
+        graph = graph.withNodes(List.of(graph.nodes().get(0).withTarget("pool:gpu"), graph.nodes().get(1).withTarget("host-1"),
+                graph.nodes().get(2)));
+        TestOutputTopic<String, NodeCommand> gpu = driver.createOutputTopic("nc.gpu", new StringDeserializer(), JsonSerde.of(NodeCommand.class));
+
+        commands.pipeInput("wf-10", new WorkflowCommand.Submit("wf-10", graph, T0));
+        assertThat(gpu.readValuesToList()).extracting(NodeCommand::nodeId).containsExactly(0);
+        nodeEvents.pipeInput("wf-10", new NodeEvent.Succeeded("wf-10", 0, 1, "w1", 0, Map.of(), T0, T0));
+
+        assertThat(nodeCommands.readValuesToList()).extracting(NodeCommand::nodeId).containsExactly(1);
+        assertThat(gpu.isEmpty()).isTrue();
     }
 }

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.gorchestrator.worker.runtime.WorkerConfig;
 import org.hibernate.validator.constraints.time.DurationMin;
@@ -31,7 +32,8 @@ public record WorkerProperties(
         @DefaultValue("") String artifactsDir,
         @DefaultValue("200ms") @DurationMin(millis = 1) Duration logFlushInterval,
         @DefaultValue("64KB") DataSize logChunkSize,
-        @DefaultValue("10m") @DurationMin(seconds = 1) Duration killMemory) {
+        @DefaultValue("10m") @DurationMin(seconds = 1) Duration killMemory,
+        @DefaultValue("default") List<String> pools) {
 
     private static final DataSize MIN_OUTPUT = DataSize.ofKilobytes(1);
     private static final DataSize MAX_OUTPUT = DataSize.ofMegabytes(256);
@@ -51,7 +53,7 @@ public record WorkerProperties(
     public WorkerConfig toConfig() {
         String workerId = id == null || id.isBlank() ? defaultId() : id;
         return new WorkerConfig(workerId, groupId, concurrency, defaultTimeout, killGrace, (int) maxOutput.toBytes(), shutdownGrace,
-                pollTimeout, consumer, logFlushInterval, (int) logChunkSize.toBytes(), killMemory);
+                pollTimeout, consumer, logFlushInterval, (int) logChunkSize.toBytes(), killMemory, pools);
     }
 
     private static void requireBetween(String name, DataSize size, DataSize min, DataSize max) {

@@ -1,8 +1,10 @@
 package org.gorchestrator.worker.runtime;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.gorchestrator.kafka.Topics;
 import org.gorchestrator.message.NodeCommand;
 
 /**
@@ -20,10 +22,11 @@ import org.gorchestrator.message.NodeCommand;
  * @param logFlushInterval how often the output of running attempts is shipped to the node-logs topic
  * @param logChunkBytes    the most output bytes in one log record
  * @param killMemory       how long a kill is remembered, so that a command that comes after its kill does not start
+ * @param pools            the worker pools this worker serves ({@code default} for nodes without a pool target)
  */
 public record WorkerConfig(String workerId, String groupId, int concurrency, Duration defaultTimeout, Duration killGrace,
                            int maxOutputBytes, Duration shutdownGrace, Duration pollTimeout, Map<String, String> consumer,
-                           Duration logFlushInterval, int logChunkBytes, Duration killMemory) {
+                           Duration logFlushInterval, int logChunkBytes, Duration killMemory, List<String> pools) {
     public WorkerConfig {
         requireText(workerId, "workerId");
         requireText(groupId, "groupId");
@@ -34,6 +37,7 @@ public record WorkerConfig(String workerId, String groupId, int concurrency, Dur
         requirePositive(logFlushInterval, "logFlushInterval");
         requirePositive(killMemory, "killMemory");
         consumer = consumer == null ? Map.of() : Map.copyOf(consumer);
+        pools = pools == null || pools.isEmpty() ? List.of(Topics.DEFAULT_POOL) : List.copyOf(pools);
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be >= 1, was " + concurrency);
         }

@@ -42,7 +42,8 @@ public final class WorkerRuntime implements SmartLifecycle {
         this.pool = new NodePool(config, new AttemptRunner(config, drivers, events, logs), offsets, attempts, this::pauseIntake,
                 this::resumeIntake);
         this.intake = new CommandIntake(offsets, pool);
-        this.container = container(topics.nodeCommands(), consumerProperties);
+        this.container = container(config.pools().stream().map(topics::nodeCommandsOfPool).distinct().toArray(String[]::new),
+                consumerProperties);
         this.kills = new KillListener(config, topics.nodeControl(), consumerProperties, attempts);
     }
 
@@ -87,8 +88,8 @@ public final class WorkerRuntime implements SmartLifecycle {
         container.resume();
     }
 
-    private KafkaMessageListenerContainer<String, byte[]> container(String topic, Map<String, Object> consumerProperties) {
-        ContainerProperties properties = new ContainerProperties(topic);
+    private KafkaMessageListenerContainer<String, byte[]> container(String[] commandTopics, Map<String, Object> consumerProperties) {
+        ContainerProperties properties = new ContainerProperties(commandTopics);
         properties.setAckMode(ContainerProperties.AckMode.MANUAL);
         properties.setPollTimeout(config.pollTimeout().toMillis());
         properties.setClientId("gorch-worker-" + config.workerId());

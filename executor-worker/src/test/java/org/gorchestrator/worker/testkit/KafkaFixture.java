@@ -59,7 +59,7 @@ public final class KafkaFixture implements AutoCloseable {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         Topics topics = new Topics("wc-" + suffix, "nc-" + suffix, "ne-" + suffix, "we-" + suffix, "ws-" + suffix,
                 "ctl-" + suffix, "logs-" + suffix, 2, nodeCommandPartitions, (short) 1, Duration.ofHours(1), 1024 * 1024,
-                Duration.ofHours(1));
+                Duration.ofHours(1), java.util.List.of());
         KafkaFixture fixture = new KafkaFixture(topics);
         fixture.createTopics();
         return fixture;

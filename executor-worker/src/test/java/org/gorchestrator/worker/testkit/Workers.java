@@ -29,7 +29,8 @@ public final class Workers implements AutoCloseable {
     public static WorkerConfig config(String workerId, String groupId, int concurrency, Duration shutdownGrace,
                                       Map<String, String> consumer) {
         return new WorkerConfig(workerId, groupId, concurrency, Duration.ofMinutes(1), Duration.ofMillis(500), 64 * 1024,
-                shutdownGrace, Duration.ofMillis(200), consumer, Duration.ofMillis(100), 4 * 1024, Duration.ofMinutes(10));
+                shutdownGrace, Duration.ofMillis(200), consumer, Duration.ofMillis(100), 4 * 1024, Duration.ofMinutes(10),
+                List.of());
     }
 
     public static WorkerConfig config(String workerId, String groupId, int concurrency) {

@@ -1,0 +1,98 @@
+package org.gorchestrator.kafka.events;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
+import org.gorchestrator.json.Json;
+import org.gorchestrator.message.WorkflowEvent;
+import org.gorchestrator.model.Graph;
+import org.gorchestrator.model.Node;
+import org.gorchestrator.model.State;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Wraps a {@link WorkflowEvent} in a CloudEvents 1.0 envelope and back.
+ *
+ * <ul>
+ *   <li>{@code subject}: the workflow id, then {@code /nodes/<node id>} for a node event;</li>
+ *   <li>{@code id}: the subject, the event's short name, the attempt (node events) and the time,
+ *       e.g. {@code <workflow>/nodes/2/node.failed/1@2026-05-01T10:00:01.456Z}: the same for
+ *       the same state change, different for any other (a node changes to the same state with
+ *       the same attempt again only in a later pass, so at a later time);</li>
+ *   <li>{@code data}: the submitted document, the node as it now is, or the graph's state.</li>
+ * </ul>
+ */
+public final class CloudEvents {
+    public static final String SPEC_VERSION = "1.0";
+    public static final String SOURCE = "/gorchestrator/conductor";
+    public static final String DATA_CONTENT_TYPE = "application/json";
+    /** The Kafka {@code content-type} header's value for a structured-mode event. */
+    public static final String CONTENT_TYPE = "application/cloudevents+json";
+
+    private static final String NODES = "/nodes/";
+
+    private CloudEvents() {}
+
+    public static CloudEvent wrap(WorkflowEvent event) {
+        EventType type = EventType.of(event);
+        String subject = subject(event);
+        String attempt = event instanceof WorkflowEvent.NodeChanged changed ? "/" + changed.node().attempt() : "";
+        String id = subject + "/" + type.eventName() + attempt + "@" + event.at();
+        return new CloudEvent(SPEC_VERSION, id, SOURCE, type.type(), subject, event.at(), DATA_CONTENT_TYPE,
+                type.payload().schema(), Json.mapper().valueToTree(data(event)));
+    }
+
+    /** The workflow event an envelope carries; throws IllegalArgumentException for an unknown type or a missing subject, time or data. */
+    public static WorkflowEvent unwrap(CloudEvent event) {
+        EventType type = EventType.ofType(event.type());
+        String workflowId = workflowId(event.subject());
+        Instant at = event.time();
+        if (at == null) {
+            throw new IllegalArgumentException("a workflow event needs its time");
+        }
+        return switch (type.payload()) {
+            case WORKFLOW_SUBMITTED -> new WorkflowEvent.Submitted(workflowId, read(event.data(), Graph.class), at);
+            case NODE_CHANGED -> new WorkflowEvent.NodeChanged(workflowId, read(event.data(), Node.class), at);
+            case WORKFLOW_CHANGED -> new WorkflowEvent.WorkflowChanged(workflowId, read(event.data(), GraphState.class).state(),
+                    type == EventType.WORKFLOW_RERUN, at);
+        };
+    }
+
+    private static String subject(WorkflowEvent event) {
+        return event instanceof WorkflowEvent.NodeChanged changed
+                ? event.workflowId() + NODES + changed.node().id()
+                : event.workflowId();
+    }
+
+    private static String workflowId(String subject) {
+        if (subject == null || subject.isEmpty()) {
+            throw new IllegalArgumentException("a workflow event needs its workflow id as subject");
+        }
+        int nodes = subject.lastIndexOf(NODES);
+        return nodes < 0 ? subject : subject.substring(0, nodes);
+    }
+
+    private static Object data(WorkflowEvent event) {
+        if (event instanceof WorkflowEvent.Submitted submitted) {
+            return submitted.graph();
+        }
+        if (event instanceof WorkflowEvent.NodeChanged changed) {
+            return changed.node();
+        }
+        return new GraphState(((WorkflowEvent.WorkflowChanged) event).state());
+    }
+
+    private static <T> T read(JsonNode data, Class<T> type) {
+        if (data == null || !data.isObject()) {
+            throw new IllegalArgumentException("a workflow event's data must be a JSON object");
+        }
+        return Json.mapper().treeToValue(data, type);
+    }
+
+    /** The data of workflow.started, .rerun and .finished. */
+    record GraphState(State state) {
+        @JsonProperty(value = "state_name", access = JsonProperty.Access.READ_ONLY)
+        String stateName() {
+            return state.label();
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package org.gorchestrator.kafka.events;
+
+import java.net.URI;
+import org.gorchestrator.message.WorkflowEvent;
+import org.gorchestrator.model.Node;
+import org.gorchestrator.model.State;
+
+/**
+ * The CloudEvents {@code type} of each workflow event, e.g. {@code org.gorchestrator.node.failed.v1},
+ * and the schema of its data. A type is a contract: changing what its data means makes a new version.
+ */
+public enum EventType {
+    WORKFLOW_SUBMITTED("workflow.submitted", Payload.WORKFLOW_SUBMITTED),
+    WORKFLOW_STARTED("workflow.started", Payload.WORKFLOW_CHANGED),
+    WORKFLOW_RERUN("workflow.rerun", Payload.WORKFLOW_CHANGED),
+    WORKFLOW_FINISHED("workflow.finished", Payload.WORKFLOW_CHANGED),
+    NODE_DISPATCHED("node.dispatched", Payload.NODE_CHANGED),
+    NODE_STARTED("node.started", Payload.NODE_CHANGED),
+    NODE_SUCCEEDED("node.succeeded", Payload.NODE_CHANGED),
+    NODE_FAILED("node.failed", Payload.NODE_CHANGED),
+    NODE_TIMEOUT("node.timeout", Payload.NODE_CHANGED),
+    NODE_CANCELED("node.canceled", Payload.NODE_CHANGED),
+    NODE_NOTRUNNABLE("node.notrunnable", Payload.NODE_CHANGED),
+    NODE_RETRYING("node.retrying", Payload.NODE_CHANGED),
+    NODE_RESET("node.reset", Payload.NODE_CHANGED);
+
+    /** The three shapes of {@code data}, each with its JSON Schema, {@code docs/events/<name>.v1.json}. */
+    public enum Payload {
+        WORKFLOW_SUBMITTED("workflow-submitted"),
+        WORKFLOW_CHANGED("workflow-changed"),
+        NODE_CHANGED("node-changed");
+
+        private final URI schema;
+
+        Payload(String name) {
+            this.schema = URI.create("urn:gorchestrator:events:" + name + ".v1");
+        }
+
+        /** The schema's {@code $id}, given as the event's {@code dataschema}. */
+        public URI schema() {
+            return schema;
+        }
+    }
+
+    private final String name;
+    private final Payload payload;
+
+    EventType(String name, Payload payload) {
+        this.name = name;
+        this.payload = payload;
+    }
+
+    /** The short name, e.g. {@code node.failed}. */
+    public String eventName() {
+        return name;
+    }
+
+    /** The CloudEvents type, e.g. {@code org.gorchestrator.node.failed.v1}. */
+    public String type() {
+        return "org.gorchestrator." + name + ".v1";
+    }
+
+    public Payload payload() {
+        return payload;
+    }
+
+    public static EventType ofType(String type) {
+        for (EventType t : values()) {
+            if (t.type().equals(type)) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException("unknown workflow event type '" + type + "'");
+    }
+
+    public static EventType of(WorkflowEvent event) {
+        if (event instanceof WorkflowEvent.Submitted) {
+            return WORKFLOW_SUBMITTED;
+        }
+        if (event instanceof WorkflowEvent.NodeChanged changed) {
+            return ofNode(changed.node());
+        }
+        WorkflowEvent.WorkflowChanged changed = (WorkflowEvent.WorkflowChanged) event;
+        if (changed.state() == State.RUNNING) {
+            return changed.rerun() ? WORKFLOW_RERUN : WORKFLOW_STARTED;
+        }
+        if (changed.state().isFinished()) {
+            return WORKFLOW_FINISHED;
+        }
+        throw new IllegalArgumentException("a workflow never changes to " + changed.state().label());
+    }
+
+    /** A torun node is waiting for a retry (retry_at), for its report (deadline), or for its predecessors again after a rerun. */
+    private static EventType ofNode(Node node) {
+        return switch (node.state()) {
+            case TORUN -> node.retryAt() != null ? NODE_RETRYING : node.deadline() != null ? NODE_DISPATCHED : NODE_RESET;
+            case RUNNING -> NODE_STARTED;
+            case SUCCESS -> NODE_SUCCEEDED;
+            case FAILURE -> NODE_FAILED;
+            case TIMEOUT -> NODE_TIMEOUT;
+            case CANCELED -> NODE_CANCELED;
+            case NOTRUNNABLE -> NODE_NOTRUNNABLE;
+            case INITIAL -> throw new IllegalArgumentException("a node never changes back to initial");
+        };
+    }
+}
