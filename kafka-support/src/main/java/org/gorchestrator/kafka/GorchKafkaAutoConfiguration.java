@@ -1,6 +1,11 @@
 package org.gorchestrator.kafka;
 
+import java.time.Duration;
+import java.util.Map;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.PropertySource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -8,7 +13,19 @@ import org.springframework.kafka.core.KafkaAdmin;
 /** Shares the {@link Topics} of {@code gorch.kafka.*} with every service and creates missing topics at start-up. */
 @AutoConfiguration
 @EnableConfigurationProperties(TopicsProperties.class)
+@PropertySource("classpath:gorch-defaults.properties")
 public class GorchKafkaAutoConfiguration {
+    private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(3);
+
+    /** Named {@code kafka}: the readiness group of every service includes it. */
+    @Bean
+    public KafkaClusterHealthIndicator kafkaHealthIndicator(KafkaProperties kafka) {
+        Map<String, Object> admin = kafka.buildAdminProperties();
+        admin.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) HEALTH_TIMEOUT.toMillis());
+        admin.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) HEALTH_TIMEOUT.toMillis());
+        return new KafkaClusterHealthIndicator(admin, HEALTH_TIMEOUT);
+    }
+
 
     @Bean
     public Topics gorchTopics(TopicsProperties properties) {

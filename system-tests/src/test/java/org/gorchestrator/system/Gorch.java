@@ -139,6 +139,11 @@ final class Gorch implements AutoCloseable {
         return send(request.build());
     }
 
+    /** GET of a path outside the API, e.g. {@code /actuator/prometheus}. */
+    HttpResponse<String> getPath(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build());
+    }
+
     HttpResponse<String> delete(String id) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + "/v1/tasks/" + id)).DELETE().build());
     }

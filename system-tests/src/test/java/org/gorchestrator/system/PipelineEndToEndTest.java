@@ -82,6 +82,30 @@ class PipelineEndToEndTest {
         assertThat(response.body()).contains("cycle").containsPattern("a -> b -> c -> a|b -> c -> a -> b|c -> a -> b -> c");
     }
 
+    @Test
+    void metricsAndProbesDescribeTheRun() {
+        Graph done = gorch.awaitFinished(gorch.submit(Gorch.example("failing.json")), Duration.ofSeconds(60));
+        assertThat(done.state()).isEqualTo(State.FAILURE);
+
+        String metrics = gorch.getPath("/actuator/prometheus").body();
+
+        assertThat(metricValue(metrics, "gorch_workflows_submitted_total")).isPositive();
+        assertThat(metricValue(metrics, "gorch_workflows_finished_total{state=\"failure\"}")).isPositive();
+        assertThat(metricValue(metrics, "gorch_node_duration_seconds_count{engine=\"shell\",outcome=\"success\"}")).isPositive();
+        assertThat(metricValue(metrics, "gorch_node_handoff_seconds_count")).isPositive();
+        assertThat(gorch.getPath("/actuator/health/readiness").body()).contains("\"status\":\"UP\"").contains("conductorStreams");
+        assertThat(gorch.getPath("/actuator/health/liveness").statusCode()).isEqualTo(200);
+    }
+
+    /** The value of the first sample whose name and labels start with {@code series}. */
+    private static double metricValue(String exposition, String series) {
+        String prefix = series.endsWith("}") ? series.substring(0, series.length() - 1) : series;
+        return exposition.lines()
+                .filter(line -> line.startsWith(prefix) && !line.startsWith("#"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElse(0);
+    }
+
     private static Map<String, Node> byName(Graph graph) {
         return graph.nodes().stream().collect(Collectors.toMap(Node::name, Function.identity()));
     }

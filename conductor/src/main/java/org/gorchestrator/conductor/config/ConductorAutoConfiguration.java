@@ -5,7 +5,12 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.gorchestrator.conductor.topology.ConductorMetrics;
 import org.gorchestrator.conductor.topology.ConductorTopology;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.kafka.streams.KafkaStreamsMicrometerListener;
 import org.gorchestrator.kafka.Topics;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -23,13 +28,22 @@ import org.springframework.kafka.config.KafkaStreamsInfrastructureCustomizer;
 public class ConductorAutoConfiguration {
 
     @Bean
-    public ConductorTopology conductorTopology(Topics topics, ConductorProperties properties) {
-        return new ConductorTopology(topics, properties.toSettings());
+    public ConductorTopology conductorTopology(Topics topics, ConductorProperties properties, ObjectProvider<MeterRegistry> registry) {
+        MeterRegistry meters = registry.getIfAvailable();
+        ConductorMetrics metrics = meters == null ? ConductorMetrics.NONE : new MicrometerConductorMetrics(meters);
+        return new ConductorTopology(topics, properties.toSettings(), metrics);
+    }
+
+    /** Named {@code conductorStreams}: the readiness and liveness groups include it. */
+    @Bean
+    public ConductorStreamsHealthIndicator conductorStreamsHealthIndicator(
+            @Qualifier("&conductorStreams") StreamsBuilderFactoryBean conductorStreams) {
+        return new ConductorStreamsHealthIndicator(conductorStreams);
     }
 
     @Bean
     public StreamsBuilderFactoryBean conductorStreams(KafkaProperties kafka, ConductorProperties properties, Topics topics,
-                                                      ConductorTopology topology) {
+                                                      ConductorTopology topology, ObjectProvider<MeterRegistry> registry) {
         Map<String, Object> config = kafka.buildStreamsProperties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, properties.applicationId());
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
@@ -48,6 +62,7 @@ public class ConductorAutoConfiguration {
             config.put(StreamsConfig.STATE_DIR_CONFIG, properties.stateDir());
         }
         StreamsBuilderFactoryBean factory = new StreamsBuilderFactoryBean(new KafkaStreamsConfiguration(config));
+        registry.ifAvailable(meters -> factory.addListener(new KafkaStreamsMicrometerListener(meters)));
         factory.setInfrastructureCustomizer(new KafkaStreamsInfrastructureCustomizer() {
             @Override
             public void configureTopology(org.apache.kafka.streams.Topology built) {

@@ -41,10 +41,12 @@ public final class ConductorTopology {
 
     private final Topics topics;
     private final ConductorSettings settings;
+    private final ConductorMetrics metrics;
 
-    public ConductorTopology(Topics topics, ConductorSettings settings) {
+    public ConductorTopology(Topics topics, ConductorSettings settings, ConductorMetrics metrics) {
         this.topics = topics;
         this.settings = settings;
+        this.metrics = metrics;
     }
 
     public Topology build() {
@@ -57,7 +59,7 @@ public final class ConductorTopology {
         StringSerializer keyOut = new StringSerializer();
         topology.addSource(COMMANDS_SOURCE, keys, JsonSerde.of(WorkflowCommand.class), topics.workflowCommands());
         topology.addSource(NODE_EVENTS_SOURCE, keys, JsonSerde.of(NodeEvent.class), topics.nodeEvents());
-        topology.addProcessor(ENGINE_PROCESSOR, () -> new WorkflowProcessor(settings), COMMANDS_SOURCE, NODE_EVENTS_SOURCE);
+        topology.addProcessor(ENGINE_PROCESSOR, () -> new WorkflowProcessor(settings, metrics), COMMANDS_SOURCE, NODE_EVENTS_SOURCE);
         topology.addStateStore(workflowStore(), ENGINE_PROCESSOR);
         topology.addStateStore(timerStore(), ENGINE_PROCESSOR);
         TopicNameExtractor<String, NodeCommand> byPool = (key, command, context) -> topics.nodeCommandsOfPool(Topics.poolOf(command.target()));

@@ -37,12 +37,14 @@ final class WorkflowProcessor implements Processor<String, EngineInput, String, 
 
     private final DagEngine engine;
     private final ConductorSettings settings;
+    private final ConductorMetrics metrics;
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, Graph> workflows;
     private KeyValueStore<String, String> timers;
 
-    WorkflowProcessor(ConductorSettings settings) {
+    WorkflowProcessor(ConductorSettings settings, ConductorMetrics metrics) {
         this.settings = settings;
+        this.metrics = metrics;
         this.engine = new DagEngine(settings.engine());
     }
 
@@ -82,6 +84,7 @@ final class WorkflowProcessor implements Processor<String, EngineInput, String, 
         if (decision.changed()) {
             apply(decision, timestamp);
             reschedule(id, wakeBefore, decision.state().nextWakeUp());
+            metrics.applied(input, decision, Instant.now());
         }
     }
 

@@ -54,7 +54,7 @@ class ConductorTopologyTest {
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         wallClockStart = Instant.now();
-        driver = new TopologyTestDriver(new ConductorTopology(TOPICS, SETTINGS).build(), config, wallClockStart);
+        driver = new TopologyTestDriver(new ConductorTopology(TOPICS, SETTINGS, ConductorMetrics.NONE).build(), config, wallClockStart);
         StringSerializer keys = new StringSerializer();
         StringDeserializer keysIn = new StringDeserializer();
         commands = driver.createInputTopic(TOPICS.workflowCommands(), keys, JsonSerde.of(WorkflowCommand.class));

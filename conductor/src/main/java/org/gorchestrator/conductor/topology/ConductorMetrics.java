@@ -1,0 +1,14 @@
+package org.gorchestrator.conductor.topology;
+
+import java.time.Instant;
+import org.gorchestrator.engine.Decision;
+import org.gorchestrator.message.EngineInput;
+
+/** What the conductor reports about each decision it applied; the Micrometer adapter lives in the config package. */
+@FunctionalInterface
+public interface ConductorMetrics {
+    ConductorMetrics NONE = (input, decision, now) -> { };
+
+    /** {@code decision} was applied for {@code input} at wall-clock time {@code now}. */
+    void applied(EngineInput input, Decision decision, Instant now);
+}
