@@ -1,6 +1,7 @@
 package org.gorchestrator.api;
 
 import java.time.Clock;
+import java.util.Set;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -11,12 +12,17 @@ import org.gorchestrator.api.config.ApiConfig;
 import org.gorchestrator.api.config.ApiProperties;
 import org.gorchestrator.api.document.DocumentParser;
 import org.gorchestrator.api.http.BodyReader;
+import org.gorchestrator.api.http.NodeLogController;
 import org.gorchestrator.api.http.ProblemHandler;
 import org.gorchestrator.api.http.TaskController;
+import org.gorchestrator.api.logs.LiveLogs;
+import org.gorchestrator.api.logs.NodeLogService;
+import org.gorchestrator.api.tasks.IdempotentSubmissions;
 import org.gorchestrator.api.tasks.RecentSubmissions;
 import org.gorchestrator.api.tasks.TaskService;
 import org.gorchestrator.api.tasks.WorkflowIds;
 import org.gorchestrator.api.view.ViewNames;
+import org.gorchestrator.api.view.ViewStores;
 import org.gorchestrator.api.view.ViewTopology;
 import org.gorchestrator.api.view.WorkflowView;
 import org.gorchestrator.kafka.GorchKafkaAutoConfiguration;
@@ -45,7 +51,7 @@ import org.springframework.kafka.core.ProducerFactory;
 @ConditionalOnProperty(prefix = "gorch.api", name = "enabled", matchIfMissing = true)
 @EnableConfigurationProperties(ApiProperties.class)
 @PropertySource("classpath:gorch-api-defaults.properties")
-@Import({TaskController.class, ProblemHandler.class})
+@Import({TaskController.class, NodeLogController.class, ProblemHandler.class})
 public class ApiAutoConfiguration {
 
     @Bean
@@ -82,29 +88,50 @@ public class ApiAutoConfiguration {
     }
 
     @Bean
-    public StreamsBuilderFactoryBean apiViewStreams(KafkaProperties kafka, ApiConfig config, ViewNames names) {
+    public LiveLogs apiLiveLogs() {
+        return new LiveLogs();
+    }
+
+    @Bean
+    public StreamsBuilderFactoryBean apiViewStreams(KafkaProperties kafka, ApiConfig config, ViewNames names,
+                                                    @Qualifier("apiLiveLogs") LiveLogs live) {
         Map<String, Object> props = kafka.buildStreamsProperties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, names.applicationId());
         props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toString());
         // One unreadable record must not stop every read of the API.
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
         StreamsBuilderFactoryBean factory = new StreamsBuilderFactoryBean(new KafkaStreamsConfiguration(props), new CleanupConfig(false, false));
-        factory.setInfrastructureCustomizer(new ViewTopology(names));
+        factory.setInfrastructureCustomizer(new ViewTopology(names, live));
         return factory;
     }
 
     @Bean
-    public WorkflowView apiWorkflowView(@Qualifier("apiViewStreams") StreamsBuilderFactoryBean streams, ViewNames names) {
-        return new WorkflowView(streams, names);
+    public ViewStores apiViewStores(@Qualifier("apiViewStreams") StreamsBuilderFactoryBean streams) {
+        return new ViewStores(streams);
     }
 
     @Bean
-    public TaskService apiTaskService(ApiConfig config, @Qualifier("apiCommandPublisher") CommandPublisher publisher,
+    public WorkflowView apiWorkflowView(@Qualifier("apiViewStores") ViewStores stores, ViewNames names) {
+        return new WorkflowView(stores, names);
+    }
+
+    @Bean
+    public TaskService apiTaskService(ApiConfig config, Topics topics, @Qualifier("apiCommandPublisher") CommandPublisher publisher,
                                       @Qualifier("apiWorkflowView") WorkflowView view) {
         Clock clock = Clock.systemUTC();
-        return new TaskService(new GraphValidator(config.limits()), new WorkflowIds(clock), publisher, view,
+        // The worker pools a node may name are the ones whose topics exist: gorch.kafka.pools.
+        GraphValidator validator = new GraphValidator(config.limits().withPools(Set.copyOf(topics.pools())));
+        return new TaskService(validator, new WorkflowIds(clock), publisher, view,
                 new RecentSubmissions(config.recentSubmissions(), config.recentSubmissionsTtl(), clock),
+                new IdempotentSubmissions(publisher, view, config.idempotencyWait(), clock),
                 config.readYourWritesWait(), clock);
+    }
+
+    @Bean
+    public NodeLogService apiNodeLogService(ApiConfig config, @Qualifier("apiTaskService") TaskService tasks,
+                                            @Qualifier("apiWorkflowView") WorkflowView view, @Qualifier("apiViewStores") ViewStores stores,
+                                            ViewNames names, @Qualifier("apiLiveLogs") LiveLogs live) {
+        return new NodeLogService(tasks, view, stores, names, live, config.logs());
     }
 
     @Bean

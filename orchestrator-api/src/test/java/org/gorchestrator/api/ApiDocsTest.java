@@ -24,10 +24,18 @@ class ApiDocsTest extends ApiIntegrationTest {
         assertThat(paths.get("/v1/tasks").has("get")).isTrue();
         assertThat(paths.get("/v1/tasks/{id}").has("get")).isTrue();
         assertThat(paths.get("/v1/tasks/{id}").has("delete")).isTrue();
+        assertThat(paths.get("/v1/tasks/{id}/rerun").has("post")).isTrue();
+        assertThat(paths.get("/v1/tasks/{id}/nodes/{node}/logs").get("get").get("responses").get("200").get("content").propertyNames())
+                .contains("text/plain", "text/event-stream");
         assertThat(paths.get("/v1/tasks").get("post").get("responses").has("202")).isTrue();
         JsonNode post = paths.get("/v1/tasks").get("post");
         assertThat(post.get("requestBody").toString()).contains("#/components/schemas/Graph");
-        assertThat(post.has("parameters")).as("the body is the only input of a submit").isFalse();
+        assertThat(post.get("parameters")).as("besides the body, a submit takes only the Idempotency-Key header").singleElement()
+                .satisfies(header -> {
+                    assertThat(header.get("name").asString()).isEqualTo("Idempotency-Key");
+                    assertThat(header.get("in").asString()).isEqualTo("header");
+                    assertThat(header.get("description").asString()).contains("do not sort by time").contains("across restarts");
+                });
         assertThat(post.get("responses").get("400").toString()).contains("ProblemDetail");
     }
 }

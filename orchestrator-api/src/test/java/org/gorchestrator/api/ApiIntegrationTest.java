@@ -3,8 +3,13 @@ package org.gorchestrator.api;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import org.gorchestrator.api.tasks.WorkflowIds;
 import org.gorchestrator.kafka.Topics;
+import org.gorchestrator.model.State;
+import org.gorchestrator.test.Graphs;
 import org.gorchestrator.test.KafkaBroker;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -22,6 +27,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @ExtendWith(KafkaBroker.class)
 abstract class ApiIntegrationTest {
     private static final Path STATE_DIR = Path.of("target", "view-state-" + System.nanoTime());
+    static final Duration VIEW_CATCH_UP = Duration.ofSeconds(30);
+
+    final WorkflowIds ids = new WorkflowIds(Clock.systemUTC());
 
     @LocalServerPort
     int port;
@@ -33,8 +41,11 @@ abstract class ApiIntegrationTest {
     KafkaTopicsClient kafka;
 
     @DynamicPropertySource
-    static void stateDir(DynamicPropertyRegistry registry) {
+    static void settings(DynamicPropertyRegistry registry) {
         registry.add("gorch.api.state-dir", STATE_DIR::toString);
+        // short, so the tests that wait them out stay short
+        registry.add("gorch.api.idempotency-wait", () -> "2s");
+        registry.add("gorch.api.logs.finish-grace", () -> "300ms");
     }
 
     @BeforeEach
@@ -43,5 +54,14 @@ abstract class ApiIntegrationTest {
         kafka = new KafkaTopicsClient(topics);
         // Reads answer 503 until the view has loaded the state topic.
         await().atMost(Duration.ofSeconds(60)).until(() -> api.get("/v1/tasks?limit=1").status() == 200);
+    }
+
+    /** Publishes the seed example in this state as the conductor would, and waits until the API serves it. */
+    String publishWorkflow(State state) {
+        String id = ids.next();
+        Instant now = Instant.now();
+        kafka.publishState(id, Graphs.seedExample().withId(id).withRun(state, now, state.isFinished() ? now : null, null));
+        await().atMost(VIEW_CATCH_UP).until(() -> api.get("/v1/tasks/" + id).status() == 200);
+        return id;
     }
 }

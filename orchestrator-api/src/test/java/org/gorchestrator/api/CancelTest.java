@@ -1,23 +1,16 @@
 package org.gorchestrator.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import org.gorchestrator.api.tasks.WorkflowIds;
 import org.gorchestrator.message.WorkflowCommand;
 import org.gorchestrator.model.State;
 import org.gorchestrator.test.Graphs;
 import org.junit.jupiter.api.Test;
 
 class CancelTest extends ApiIntegrationTest {
-    private final WorkflowIds ids = new WorkflowIds(Clock.systemUTC());
-
     @Test
     void cancelingARunningWorkflowPublishesCancel() {
-        String id = publish(State.RUNNING);
+        String id = publishWorkflow(State.RUNNING);
 
         ApiClient.Response response = api.delete("/v1/tasks/" + id);
 
@@ -41,7 +34,7 @@ class CancelTest extends ApiIntegrationTest {
 
     @Test
     void cancelingAFinishedWorkflowIsAConflictAndChangesNothing() {
-        String id = publish(State.SUCCESS);
+        String id = publishWorkflow(State.SUCCESS);
 
         ApiClient.Response response = api.delete("/v1/tasks/" + id);
 
@@ -61,13 +54,5 @@ class CancelTest extends ApiIntegrationTest {
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(kafka.commandsFor(id)).isEmpty();
-    }
-
-    private String publish(State state) {
-        String id = ids.next();
-        Instant now = Instant.now();
-        kafka.publishState(id, Graphs.seedExample().withId(id).withRun(state, now, state.isFinished() ? now : null, null));
-        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/v1/tasks/" + id).status() == 200);
-        return id;
     }
 }

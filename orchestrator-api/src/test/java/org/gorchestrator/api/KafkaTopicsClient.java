@@ -2,6 +2,7 @@ package org.gorchestrator.api;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -13,13 +14,14 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.gorchestrator.message.LogChunk;
 import org.gorchestrator.kafka.JsonSerde;
 import org.gorchestrator.kafka.Topics;
 import org.gorchestrator.message.WorkflowCommand;
 import org.gorchestrator.model.Graph;
 import org.gorchestrator.test.KafkaBroker;
 
-/** Plays the conductor's side of the topics: reads the commands the API sent, publishes workflow states. */
+/** Plays the conductor's and the workers' side of the topics: reads the commands the API sent, publishes states and logs. */
 final class KafkaTopicsClient {
     private final Topics topics;
 
@@ -54,11 +56,24 @@ final class KafkaTopicsClient {
 
     /** Publishes a workflow's latest state as the conductor does; null is the tombstone of a purged workflow. */
     void publishState(String workflowId, Graph graph) {
+        send(List.of(new ProducerRecord<String, Object>(topics.workflowState(), workflowId, graph)));
+    }
+
+    /** Publishes log chunks as a worker does, keyed by workflow and node. */
+    void publishLogs(LogChunk... chunks) {
+        send(Arrays.stream(chunks)
+                .map(chunk -> new ProducerRecord<String, Object>(topics.nodeLogs(), chunk.workflowId() + "/" + chunk.nodeId(), chunk))
+                .toList());
+    }
+
+    private void send(List<ProducerRecord<String, Object>> records) {
         Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers());
-        try (KafkaProducer<String, Graph> producer = new KafkaProducer<>(config, new StringSerializer(), JsonSerde.of(Graph.class))) {
-            producer.send(new ProducerRecord<>(topics.workflowState(), workflowId, graph)).get();
+        try (KafkaProducer<String, Object> producer = new KafkaProducer<>(config, new StringSerializer(), JsonSerde.of(Object.class))) {
+            for (ProducerRecord<String, Object> record : records) {
+                producer.send(record).get();
+            }
         } catch (Exception e) {
-            throw new IllegalStateException("could not publish the state of " + workflowId, e);
+            throw new IllegalStateException("could not publish " + records, e);
         }
     }
 }

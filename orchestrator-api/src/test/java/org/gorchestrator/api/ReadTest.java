@@ -3,14 +3,11 @@ package org.gorchestrator.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.gorchestrator.api.tasks.WorkflowIds;
 import org.gorchestrator.model.Graph;
 import org.gorchestrator.model.State;
 import org.gorchestrator.test.Graphs;
@@ -18,8 +15,6 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 class ReadTest extends ApiIntegrationTest {
-    private static final Duration VIEW_CATCH_UP = Duration.ofSeconds(30);
-    private final WorkflowIds ids = new WorkflowIds(Clock.systemUTC());
 
     @Test
     void aWorkflowStatePublishedByTheConductorIsServed() {

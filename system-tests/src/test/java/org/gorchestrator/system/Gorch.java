@@ -36,8 +36,12 @@ final class Gorch implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
     private String baseUrl;
 
-    Gorch(Path dataDir) {
+    private final List<String> shared;
+
+    /** @param shared properties every context of this system gets, e.g. {@code gorch.kafka.pools=gpu} */
+    Gorch(Path dataDir, String... shared) {
         this.dataDir = dataDir;
+        this.shared = List.of(shared);
         KafkaBroker.bootstrapServers();
     }
 
@@ -81,9 +85,11 @@ final class Gorch implements AutoCloseable {
         return start("conductor", "gorch.api.enabled=false", "gorch.worker.enabled=false", "spring.main.web-application-type=none");
     }
 
-    ConfigurableApplicationContext worker(String workerId) {
-        return start("worker-" + workerId, "gorch.api.enabled=false", "gorch.conductor.enabled=false",
-                "gorch.worker.id=" + workerId, "spring.main.web-application-type=none");
+    ConfigurableApplicationContext worker(String workerId, String... extra) {
+        List<String> props = new ArrayList<>(List.of("gorch.api.enabled=false", "gorch.conductor.enabled=false",
+                "gorch.worker.id=" + workerId, "spring.main.web-application-type=none"));
+        props.addAll(List.of(extra));
+        return start("worker-" + workerId, props.toArray(String[]::new));
     }
 
     private Gorch api(ConfigurableApplicationContext context) {
@@ -107,6 +113,7 @@ final class Gorch implements AutoCloseable {
                 "gorch.api.state-dir=" + dataDir.resolve("api-" + name),
                 "gorch.api.instance-id=" + name + "-" + suffix,
                 "gorch.worker.group-id=" + workerGroup()));
+        props.addAll(shared);
         props.addAll(List.of(extra));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(SystemTestApplication.class)
                 .properties(props.toArray(String[]::new)).run();

@@ -17,6 +17,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -67,7 +73,21 @@ public class WorkerAutoConfiguration {
 
     @Bean
     public WorkerRuntime gorchWorkerRuntime(WorkerConfig config, Topics topics, KafkaProperties kafka, DriverRegistry drivers,
-                                            NodeEventPublisher events, LogShipper logs) {
-        return new WorkerRuntime(config, topics, kafka.buildConsumerProperties(), drivers, events, logs);
+                                            NodeEventPublisher events, LogShipper logs, ObjectProvider<MeterRegistry> meters) {
+        return new WorkerRuntime(config, topics, kafka.buildConsumerProperties(), drivers, events, logs,
+                meters.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    /** {@code gorch_worker_nodes_busy}, {@code gorch_worker_partitions_assigned}, {@code gorch_worker_rebalances}. */
+    @Bean
+    public MeterBinder gorchWorkerMeters(WorkerRuntime runtime) {
+        return registry -> {
+            Gauge.builder("gorch.worker.nodes.busy", runtime, r -> r.status().busy()).description("nodes taken, queued or running")
+                    .register(registry);
+            Gauge.builder("gorch.worker.partitions.assigned", runtime, r -> r.status().assigned().size())
+                    .description("node-command partitions this worker owns").register(registry);
+            FunctionCounter.builder("gorch.worker.rebalances", runtime, r -> r.status().rebalances())
+                    .description("rebalances this worker went through").register(registry);
+        };
     }
 }

@@ -1,5 +1,6 @@
 package org.gorchestrator.worker.logs;
 
+import org.gorchestrator.message.LogChunk;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;

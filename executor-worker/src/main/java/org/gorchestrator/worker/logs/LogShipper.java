@@ -1,5 +1,6 @@
 package org.gorchestrator.worker.logs;
 
+import org.gorchestrator.message.LogChunk;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,6 +1,9 @@
 package org.gorchestrator.worker.runtime;
 
+import java.time.Duration;
 import java.time.Instant;
+import io.micrometer.core.instrument.Timer;
+import org.slf4j.MDC;
 import org.gorchestrator.message.NodeCommand;
 import org.gorchestrator.message.NodeEvent;
 import org.gorchestrator.worker.driver.Cancellation;
@@ -19,9 +22,11 @@ final class AttemptRunner {
     private final DriverRegistry drivers;
     private final NodeEventPublisher events;
     private final LogShipper logs;
+    private final Timer scheduleLatency;
 
-    AttemptRunner(WorkerConfig config, DriverRegistry drivers, NodeEventPublisher events, LogShipper logs) {
+    AttemptRunner(WorkerConfig config, DriverRegistry drivers, NodeEventPublisher events, LogShipper logs, Timer scheduleLatency) {
         this.config = config;
+        this.scheduleLatency = scheduleLatency;
         this.drivers = drivers;
         this.events = events;
         this.logs = logs;
@@ -33,13 +38,18 @@ final class AttemptRunner {
      */
     boolean run(NodeCommand command, Cancellation cancellation) {
         Instant startedAt = Instant.now();
-        events.publish(new NodeEvent.Started(command.workflowId(), command.nodeId(), command.attempt(), config.workerId(), startedAt));
-        DriverResult result = runDriver(command, cancellation);
-        if (cancellation.isAbandoned()) {
-            return false;
+        scheduleLatency.record(Duration.between(command.at(), startedAt).isNegative() ? Duration.ZERO : Duration.between(command.at(), startedAt));
+        try (MDC.MDCCloseable wf = MDC.putCloseable("workflowId", command.workflowId());
+                MDC.MDCCloseable node = MDC.putCloseable("nodeId", Integer.toString(command.nodeId()));
+                MDC.MDCCloseable attempt = MDC.putCloseable("attempt", Integer.toString(command.attempt()))) {
+            events.publish(new NodeEvent.Started(command.workflowId(), command.nodeId(), command.attempt(), config.workerId(), startedAt));
+            DriverResult result = runDriver(command, cancellation);
+            if (cancellation.isAbandoned()) {
+                return false;
+            }
+            events.publish(ended(command, config.workerId(), result, startedAt));
+            return true;
         }
-        events.publish(ended(command, config.workerId(), result, startedAt));
-        return true;
     }
 
     private DriverResult runDriver(NodeCommand command, Cancellation cancellation) {

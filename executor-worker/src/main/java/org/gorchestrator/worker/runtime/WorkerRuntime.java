@@ -14,6 +14,9 @@ import org.gorchestrator.worker.driver.DriverRegistry;
 import org.gorchestrator.worker.logs.LogShipper;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.springframework.kafka.core.MicrometerConsumerListener;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.KafkaMessageListenerContainer;
 
@@ -31,15 +34,20 @@ public final class WorkerRuntime implements SmartLifecycle {
     private final CommandIntake intake;
     private final KafkaMessageListenerContainer<String, byte[]> container;
     private final KillListener kills;
+    private final MeterRegistry meters;
     private volatile boolean running;
 
-    /** @param consumerProperties the Kafka consumer settings ({@code spring.kafka.*}); the worker adds its own */
+    /**
+     * @param consumerProperties the Kafka consumer settings ({@code spring.kafka.*}); the worker adds its own
+     * @param meters             where the worker's metrics go: schedule latency, busy nodes, the consumer's lag
+     */
     public WorkerRuntime(WorkerConfig config, Topics topics, Map<String, Object> consumerProperties, DriverRegistry drivers,
-                         NodeEventPublisher events, LogShipper logs) {
+                         NodeEventPublisher events, LogShipper logs, MeterRegistry meters) {
         this.config = config;
+        this.meters = meters;
         InFlightOffsets offsets = new InFlightOffsets();
         this.attempts = new RunningAttempts(config.killMemory());
-        this.pool = new NodePool(config, new AttemptRunner(config, drivers, events, logs), offsets, attempts, this::pauseIntake,
+        this.pool = new NodePool(config, new AttemptRunner(config, drivers, events, logs, scheduleLatency(meters)), offsets, attempts, this::pauseIntake,
                 this::resumeIntake);
         this.intake = new CommandIntake(offsets, pool);
         this.container = container(config.pools().stream().map(topics::nodeCommandsOfPool).distinct().toArray(String[]::new),
@@ -74,6 +82,12 @@ public final class WorkerRuntime implements SmartLifecycle {
         return running;
     }
 
+    /** From a node's dispatch by the conductor to its start here: time spent queued in Kafka and in this worker. */
+    private static Timer scheduleLatency(MeterRegistry meters) {
+        return Timer.builder("gorch.node.schedule").description("from a node's dispatch to its start on a worker")
+                .publishPercentileHistogram().register(meters);
+    }
+
     public WorkerStatus status() {
         Collection<TopicPartition> assigned = container.getAssignedPartitions();
         return new WorkerStatus(config.workerId(), assigned == null ? Set.of() : Set.copyOf(assigned), intake.rebalances(), pool.busy(),
@@ -97,6 +111,7 @@ public final class WorkerRuntime implements SmartLifecycle {
         properties.setConsumerRebalanceListener(intake);
         DefaultKafkaConsumerFactory<String, byte[]> factory = new DefaultKafkaConsumerFactory<>(
                 consumerSettings(consumerProperties), new StringDeserializer(), new ByteArrayDeserializer());
+        factory.addListener(new MicrometerConsumerListener<>(meters));
         KafkaMessageListenerContainer<String, byte[]> listenerContainer = new KafkaMessageListenerContainer<>(factory, properties);
         listenerContainer.setBeanName("gorch-worker");
         return listenerContainer;

@@ -1,5 +1,6 @@
 package org.gorchestrator.worker.logs;
 
+import org.gorchestrator.message.LogChunk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.gorchestrator.worker.testkit.Commands.command;

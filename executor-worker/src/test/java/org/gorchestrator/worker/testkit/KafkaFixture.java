@@ -29,7 +29,7 @@ import org.gorchestrator.message.NodeCommand;
 import org.gorchestrator.message.NodeEvent;
 import org.gorchestrator.message.NodeKill;
 import org.gorchestrator.test.KafkaBroker;
-import org.gorchestrator.worker.logs.LogChunk;
+import org.gorchestrator.message.LogChunk;
 
 /**
  * Fresh topics on the test broker, a producer of node commands and kills, and a reader of every node event and log chunk.

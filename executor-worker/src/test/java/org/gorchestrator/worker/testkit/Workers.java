@@ -59,7 +59,8 @@ public final class Workers implements AutoCloseable {
     public WorkerRuntime start(WorkerConfig config, DriverRegistry drivers, LogShipper logs) {
         NodeEventPublisher events = new NodeEventPublisher(KafkaFixture.clientProperties(), kafka.topics().nodeEvents());
         publishers.add(events);
-        WorkerRuntime runtime = new WorkerRuntime(config, kafka.topics(), KafkaFixture.clientProperties(), drivers, events, logs);
+        WorkerRuntime runtime = new WorkerRuntime(config, kafka.topics(), KafkaFixture.clientProperties(), drivers, events, logs,
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
         runtimes.add(runtime);
         runtime.start();
         return runtime;

@@ -7,11 +7,12 @@ import org.gorchestrator.validation.Limits;
 
 /** The API's settings as the code uses them; built from {@link ApiProperties}. */
 public record ApiConfig(long maxBodyBytes, Limits limits, int defaultPageSize, int maxPageSize, Duration readYourWritesWait,
-                        Duration submitTimeout, int recentSubmissions, Duration recentSubmissionsTtl, Path stateDir,
-                        String instanceId) {
+                        Duration submitTimeout, int recentSubmissions, Duration recentSubmissionsTtl, Duration idempotencyWait,
+                        LogSettings logs, Path stateDir, String instanceId) {
 
     public ApiConfig {
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(logs, "logs");
         Objects.requireNonNull(stateDir, "stateDir");
         Objects.requireNonNull(instanceId, "instanceId");
         requirePositive(maxBodyBytes, "maxBodyBytes");
@@ -26,6 +27,7 @@ public record ApiConfig(long maxBodyBytes, Limits limits, int defaultPageSize, i
         requireNotNegative(readYourWritesWait, "readYourWritesWait");
         requirePositive(submitTimeout, "submitTimeout");
         requirePositive(recentSubmissionsTtl, "recentSubmissionsTtl");
+        requirePositive(idempotencyWait, "idempotencyWait");
     }
 
     private static void requirePositive(long value, String name) {

@@ -1,7 +1,6 @@
 package org.gorchestrator.api.config;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -27,6 +26,8 @@ import org.springframework.validation.annotation.Validated;
  * @param submitTimeout          how long a submit or cancel waits for the broker's acknowledgement before 503
  * @param recentSubmissions      how many just-accepted submissions this instance remembers for reads
  * @param recentSubmissionsTtl   how long it remembers each of them
+ * @param idempotencyWait        how long a submit with an Idempotency-Key waits for the view to show which document won
+ * @param logs                   how node logs are followed
  * @param stateDir               where the view keeps its store; not set: {@code <java.io.tmpdir>/gorch-api}
  * @param instanceId             tells apart API instances sharing a state directory
  */
@@ -42,6 +43,8 @@ public record ApiProperties(
         @DefaultValue("10s") @NotNull Duration submitTimeout,
         @DefaultValue("10000") @Min(1) int recentSubmissions,
         @DefaultValue("5m") @NotNull Duration recentSubmissionsTtl,
+        @DefaultValue("5s") @NotNull Duration idempotencyWait,
+        @DefaultValue @Valid LogsProperties logs,
         Path stateDir,
         @DefaultValue("1") @Pattern(regexp = "[A-Za-z0-9._-]{1,64}") String instanceId) {
 
@@ -71,9 +74,24 @@ public record ApiProperties(
         }
     }
 
+    /**
+     * {@code gorch.api.logs.*}, see {@link LogSettings}.
+     *
+     * @param finishGrace  how long a followed log stays open after its node finished without a last chunk
+     * @param maxFollowers most logs this instance streams at once
+     */
+    public record LogsProperties(
+            @DefaultValue("2s") @NotNull Duration finishGrace,
+            @DefaultValue("256") @Min(1) int maxFollowers) {
+
+        LogSettings toSettings() {
+            return new LogSettings(finishGrace, maxFollowers);
+        }
+    }
+
     public ApiConfig toConfig() {
         Path dir = stateDir != null ? stateDir : Path.of(System.getProperty("java.io.tmpdir"), "gorch-api");
         return new ApiConfig(maxBodySize.toBytes(), limits.toLimits(), defaultPageSize, maxPageSize, readYourWritesWait,
-                submitTimeout, recentSubmissions, recentSubmissionsTtl, dir, instanceId);
+                submitTimeout, recentSubmissions, recentSubmissionsTtl, idempotencyWait, logs.toSettings(), dir, instanceId);
     }
 }

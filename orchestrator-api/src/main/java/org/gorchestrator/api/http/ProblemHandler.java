@@ -3,8 +3,12 @@ package org.gorchestrator.api.http;
 import java.util.List;
 import org.gorchestrator.api.commands.BrokerUnavailableException;
 import org.gorchestrator.api.document.MalformedDocumentException;
-import org.gorchestrator.api.tasks.TaskFinishedException;
+import org.gorchestrator.api.logs.NodeNotFoundException;
+import org.gorchestrator.api.logs.TooManyFollowersException;
+import org.gorchestrator.api.tasks.IdempotencyConflictException;
+import org.gorchestrator.api.tasks.SubmissionUnconfirmedException;
 import org.gorchestrator.api.tasks.TaskNotFoundException;
+import org.gorchestrator.api.tasks.TaskStateConflictException;
 import org.gorchestrator.api.view.ViewNotReadyException;
 import org.gorchestrator.validation.InvalidGraphException;
 import org.gorchestrator.validation.Violation;
@@ -59,11 +63,36 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
-    ResponseEntity<ProblemDetail> finished(TaskFinishedException e) {
-        ProblemDetail body = problem(HttpStatus.CONFLICT, "Task already finished", e.getMessage());
+    ResponseEntity<ProblemDetail> nodeNotFound(NodeNotFoundException e) {
+        return respond(problem(HttpStatus.NOT_FOUND, "Node not found", e.getMessage()));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> stateConflict(TaskStateConflictException e) {
+        ProblemDetail body = problem(HttpStatus.CONFLICT, e.title(), e.getMessage());
         body.setProperty("state", e.state().code());
         body.setProperty("state_name", e.state().label());
         return respond(body);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> idempotencyConflict(IdempotencyConflictException e) {
+        ProblemDetail body = problem(HttpStatus.CONFLICT, "Idempotency-Key already used", e.getMessage());
+        body.setProperty("id", e.workflowId());
+        body.setProperty("idempotency_key", e.key());
+        return respond(body);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> unconfirmed(SubmissionUnconfirmedException e) {
+        ProblemDetail body = problem(HttpStatus.SERVICE_UNAVAILABLE, "Submission not confirmed yet", e.getMessage());
+        body.setProperty("id", e.workflowId());
+        return retryLater(body);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> tooManyFollowers(TooManyFollowersException e) {
+        return retryLater(problem(HttpStatus.SERVICE_UNAVAILABLE, "Too many followed logs", e.getMessage()));
     }
 
     @ExceptionHandler

@@ -2,6 +2,7 @@ package org.gorchestrator.api.http;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -12,6 +13,8 @@ import java.net.URI;
 import java.util.Optional;
 import org.gorchestrator.api.config.ApiConfig;
 import org.gorchestrator.api.document.DocumentParser;
+import org.gorchestrator.api.tasks.Accepted;
+import org.gorchestrator.api.tasks.IdempotencyKey;
 import org.gorchestrator.api.tasks.TaskPage;
 import org.gorchestrator.api.tasks.TaskService;
 import org.gorchestrator.api.tasks.WorkflowIds;
@@ -24,17 +27,26 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The seed's task API: submit a gorch document, read its run, list runs, cancel a run. */
+/** The seed's task API and more: submit a gorch document, read its run, list runs, cancel or rerun a run. */
 @RestController
 @RequestMapping("/v1/tasks")
-@Tag(name = "Tasks", description = "Submit gorch documents, follow their runs, cancel them")
+@Tag(name = "Tasks", description = "Submit gorch documents, follow their runs, cancel and rerun them")
 public class TaskController {
-    private static final String JSON = MediaType.APPLICATION_JSON_VALUE;
-    private static final String PROBLEM = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
+    static final String JSON = MediaType.APPLICATION_JSON_VALUE;
+    static final String PROBLEM = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
+    static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    private static final String IDEMPOTENCY = """
+            With an Idempotency-Key header, the task id is derived from the key (such ids do not sort by \
+            time), so repeating the request is safe: the same key with the same document (compared after \
+            parsing: whitespace and field order do not matter) answers 200 with the same id and starts \
+            nothing; the same key with another document is a 409. A key is remembered as long as its task \
+            is kept (gorch.conductor.retention after it finished), across restarts: it lives in the task's \
+            state.""";
 
     private final TaskService tasks;
     private final DocumentParser parser;
@@ -49,21 +61,36 @@ public class TaskController {
     }
 
     @PostMapping(consumes = JSON)
-    @Operation(summary = "Submit a gorch document", description = "Validates the document and starts a run of it.",
+    @Operation(summary = "Submit a gorch document", description = "Validates the document and starts a run of it. " + IDEMPOTENCY,
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                     content = @Content(mediaType = JSON, schema = @Schema(implementation = Graph.class))))
+    @ApiResponse(responseCode = "200", description = "A repeat of an earlier submission with the same Idempotency-Key and document; nothing new was started",
+            headers = {@Header(name = "Location", description = "/v1/tasks/{id}"),
+                       @Header(name = REPLAYED_HEADER, description = "true")},
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = TaskId.class)))
     @ApiResponse(responseCode = "202", description = "Accepted; the run starts shortly",
             headers = @Header(name = "Location", description = "/v1/tasks/{id}"),
             content = @Content(mediaType = JSON, schema = @Schema(implementation = TaskId.class)))
-    @ApiResponse(responseCode = "400", description = "Malformed or invalid document; 'violations' names each field",
+    @ApiResponse(responseCode = "400", description = "Malformed or invalid document, or invalid Idempotency-Key; 'violations' names each field",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "409", description = "The Idempotency-Key was already used with another document",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "413", description = "Body over gorch.api.max-body-size",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "503", description = "The broker did not acknowledge in time",
+    @ApiResponse(responseCode = "503", description = "The broker did not acknowledge in time, or (with an Idempotency-Key) "
+            + "the conductor did not confirm within gorch.api.idempotency-wait: repeat the request",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    public ResponseEntity<TaskId> submit(HttpServletRequest request) {
-        String id = tasks.submit(parser.parse(bodies.read(request)));
-        return ResponseEntity.accepted().location(URI.create("/v1/tasks/" + id)).body(new TaskId(id));
+    public ResponseEntity<TaskId> submit(
+            HttpServletRequest request,
+            @Parameter(in = ParameterIn.HEADER, description = "Your name for this submission: 1 to 200 characters out of "
+                    + "A-Z a-z 0-9 . _ : -. " + IDEMPOTENCY)
+            @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey) {
+        Optional<IdempotencyKey> key = idempotencyKey(idempotencyKey);
+        Accepted accepted = tasks.submit(parser.parse(bodies.read(request)), key);
+        ResponseEntity.BodyBuilder response = accepted.replayed()
+                ? ResponseEntity.ok().header(REPLAYED_HEADER, "true")
+                : ResponseEntity.accepted();
+        return response.location(URI.create("/v1/tasks/" + accepted.id())).body(new TaskId(accepted.id()));
     }
 
     @GetMapping("/{id}")
@@ -79,7 +106,8 @@ public class TaskController {
     }
 
     @GetMapping
-    @Operation(summary = "List tasks", description = "Newest first, one page at a time.")
+    @Operation(summary = "List tasks", description = "Newest first, one page at a time (by id: tasks submitted with an "
+            + "Idempotency-Key have ids that do not sort by time, so they are listed out of time order).")
     @ApiResponse(responseCode = "200", description = "A page of tasks",
             content = @Content(mediaType = JSON, schema = @Schema(implementation = TaskList.class)))
     @ApiResponse(responseCode = "400", description = "Invalid limit, cursor or state",
@@ -100,16 +128,43 @@ public class TaskController {
     @DeleteMapping("/{id}")
     @Operation(summary = "Cancel a task", description = "Stops the run: nodes not finished become canceled. Repeating it is harmless.")
     @ApiResponse(responseCode = "202", description = "The cancel was handed to the conductor",
-            content = @Content(mediaType = JSON, schema = @Schema(implementation = CancelAccepted.class)))
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = CommandAccepted.class)))
     @ApiResponse(responseCode = "404", description = "No task with this id",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "409", description = "The task has already finished; nothing was changed",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "503", description = "The view is starting or the broker did not acknowledge in time",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    public ResponseEntity<CancelAccepted> cancel(@Parameter(description = "The task's id") @PathVariable String id) {
+    public ResponseEntity<CommandAccepted> cancel(@Parameter(description = "The task's id") @PathVariable String id) {
         tasks.cancel(id);
-        return ResponseEntity.accepted().body(CancelAccepted.of(id));
+        return ResponseEntity.accepted().body(CommandAccepted.canceling(id));
+    }
+
+    @PostMapping("/{id}/rerun")
+    @Operation(summary = "Rerun a task", description = "Runs again every node of a finished task that did not succeed "
+            + "(failure, timeout, canceled); succeeded nodes and their outputs stay. Repeating it is harmless.")
+    @ApiResponse(responseCode = "202", description = "The rerun was handed to the conductor",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = CommandAccepted.class)))
+    @ApiResponse(responseCode = "404", description = "No task with this id",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "409", description = "The task is still running, or every node succeeded; nothing was changed",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "503", description = "The view is starting or the broker did not acknowledge in time",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    public ResponseEntity<CommandAccepted> rerun(@Parameter(description = "The task's id") @PathVariable String id) {
+        tasks.rerun(id);
+        return ResponseEntity.accepted().body(CommandAccepted.rerunning(id));
+    }
+
+    private static Optional<IdempotencyKey> idempotencyKey(String header) {
+        if (header == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new IdempotencyKey(header));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidParameterException(IdempotencyKey.HEADER, e.getMessage());
+        }
     }
 
     private int pageSize(Integer limit) {

@@ -14,10 +14,9 @@ import org.gorchestrator.validation.GraphValidator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** What the API does with tasks: submit, read, list and cancel workflows. */
+/** What the API does with tasks: submit, read, list, cancel and rerun workflows. */
 public final class TaskService {
     private static final Logger LOG = LoggerFactory.getLogger(TaskService.class);
-    private static final long VIEW_POLL_MILLIS = 20;
     private static final String CANCEL_REASON = "canceled through the API";
 
     private final GraphValidator validator;
@@ -25,35 +24,34 @@ public final class TaskService {
     private final CommandPublisher publisher;
     private final WorkflowView view;
     private final RecentSubmissions recent;
+    private final IdempotentSubmissions idempotent;
     private final Duration readYourWritesWait;
     private final Clock clock;
 
     public TaskService(GraphValidator validator, WorkflowIds ids, CommandPublisher publisher, WorkflowView view,
-                       RecentSubmissions recent, Duration readYourWritesWait, Clock clock) {
+                       RecentSubmissions recent, IdempotentSubmissions idempotent, Duration readYourWritesWait, Clock clock) {
         this.validator = validator;
         this.ids = ids;
         this.publisher = publisher;
         this.view = view;
         this.recent = recent;
+        this.idempotent = idempotent;
         this.readYourWritesWait = readYourWritesWait;
         this.clock = clock;
     }
 
     /**
-     * Validates the document, gives it a new id and hands it to the conductor.
+     * Validates the document and hands it to the conductor under a new id, or under the id of its
+     * Idempotency-Key, where a repeat of an earlier submission starts nothing new.
      *
-     * @return the new workflow's id
      * @throws org.gorchestrator.validation.InvalidGraphException listing every violation
+     * @throws IdempotencyConflictException   when the key already submitted another document
+     * @throws SubmissionUnconfirmedException when the conductor did not confirm a keyed submission in time
      */
-    public String submit(Graph document) {
+    public Accepted submit(Graph document, Optional<IdempotencyKey> key) {
         validator.check(document);
-        String id = ids.next();
-        Graph accepted = document.withId(id).withRun(State.INITIAL, null, null, null)
-                .withNodes(document.nodes().stream().map(Node::definition).toList());
-        publisher.publish(new WorkflowCommand.Submit(id, accepted, clock.instant()));
-        recent.remember(accepted);
-        LOG.info("accepted task {} with {} nodes", id, accepted.nodes().size());
-        return id;
+        Graph definition = definitionOf(document);
+        return key.map(k -> idempotent.submit(definition, k)).orElseGet(() -> submitNew(definition));
     }
 
     /** @throws TaskNotFoundException when no workflow has this id */
@@ -61,9 +59,10 @@ public final class TaskService {
         if (!WorkflowIds.isWellFormed(id)) {
             throw new TaskNotFoundException(id);
         }
+        // Another instance may have accepted the workflow a moment ago: give the view a short time to show it.
         return view.find(id)
                 .or(() -> recent.find(id))
-                .or(() -> awaitView(id))
+                .or(() -> view.await(id, readYourWritesWait))
                 .orElseThrow(() -> new TaskNotFoundException(id));
     }
 
@@ -81,33 +80,49 @@ public final class TaskService {
      * Asks the conductor to stop the workflow. Asking twice is harmless: the conductor ignores a
      * cancel of a finished workflow.
      *
-     * @throws TaskNotFoundException  when no workflow has this id
-     * @throws TaskFinishedException when it has already finished
+     * @throws TaskNotFoundException       when no workflow has this id
+     * @throws TaskStateConflictException when it has already finished
      */
     public void cancel(String id) {
         Graph graph = get(id);
         if (graph.state().isFinished()) {
-            throw new TaskFinishedException(id, graph.state());
+            throw TaskStateConflictException.alreadyFinished(id, graph.state());
         }
         publisher.publish(new WorkflowCommand.Cancel(id, CANCEL_REASON, clock.instant()));
         LOG.info("asked to cancel task {}", id);
     }
 
-    /** Another instance may have accepted the workflow a moment ago: give the view a short time to show it. */
-    private Optional<Graph> awaitView(String id) {
-        long deadline = System.nanoTime() + readYourWritesWait.toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(VIEW_POLL_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Optional.empty();
-            }
-            Optional<Graph> found = view.find(id);
-            if (found.isPresent()) {
-                return found;
-            }
+    /**
+     * Asks the conductor to run again every node of a finished workflow that did not succeed. Asking
+     * twice is harmless: the conductor ignores a rerun of a workflow that is running again.
+     *
+     * @throws TaskNotFoundException       when no workflow has this id
+     * @throws TaskStateConflictException when it is still running or every node succeeded
+     */
+    public void rerun(String id) {
+        Graph graph = get(id);
+        if (!graph.state().isFinished()) {
+            throw TaskStateConflictException.stillRunning(id, graph.state());
         }
-        return Optional.empty();
+        if (graph.state() == State.SUCCESS) {
+            throw TaskStateConflictException.nothingToRerun(id);
+        }
+        publisher.publish(new WorkflowCommand.Rerun(id, clock.instant()));
+        LOG.info("asked to rerun task {}", id);
+    }
+
+    private Accepted submitNew(Graph definition) {
+        String id = ids.next();
+        Graph accepted = definition.withId(id);
+        publisher.publish(new WorkflowCommand.Submit(id, accepted, clock.instant()));
+        recent.remember(accepted);
+        LOG.info("accepted task {} with {} nodes", id, accepted.nodes().size());
+        return new Accepted(id, false);
+    }
+
+    /** The document as its author defined it: whatever run results, id or idempotency fields it carries are dropped. */
+    private static Graph definitionOf(Graph document) {
+        return document.withId(null).withIdempotency(null, null).withRun(State.INITIAL, null, null, null)
+                .withNodes(document.nodes().stream().map(Node::definition).toList());
     }
 }

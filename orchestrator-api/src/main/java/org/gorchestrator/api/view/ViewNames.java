@@ -5,19 +5,22 @@ import org.gorchestrator.kafka.Topics;
 
 /**
  * Every Kafka name of the read view: its Streams application id (one per API instance, so each
- * instance holds the whole view), the topic it reads and the store it fills.
+ * instance holds the whole view), the topics it reads and the stores it fills.
  */
-public record ViewNames(String applicationId, String stateTopic, String store) {
+public record ViewNames(String applicationId, String stateTopic, String store, String logTopic, String logStore) {
     public static final String APPLICATION_ID_PREFIX = "gorch-api-view-";
     public static final String STORE = "gorch-api-workflows";
+    public static final String LOG_STORE = "gorch-api-node-logs";
 
     public ViewNames {
         Objects.requireNonNull(applicationId, "applicationId");
         Objects.requireNonNull(stateTopic, "stateTopic");
         Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(logTopic, "logTopic");
+        Objects.requireNonNull(logStore, "logStore");
     }
 
     public static ViewNames of(Topics topics, String instanceId) {
-        return new ViewNames(APPLICATION_ID_PREFIX + instanceId, topics.workflowState(), STORE);
+        return new ViewNames(APPLICATION_ID_PREFIX + instanceId, topics.workflowState(), STORE, topics.nodeLogs(), LOG_STORE);
     }
 }

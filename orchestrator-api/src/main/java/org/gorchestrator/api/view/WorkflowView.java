@@ -1,34 +1,51 @@
 package org.gorchestrator.api.view;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StoreQueryParameters;
-import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.gorchestrator.model.Graph;
-import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 
 /** Reads the latest state of workflows from this instance's copy of the view. */
 public final class WorkflowView {
-    private final StreamsBuilderFactoryBean streams;
+    private static final long POLL_MILLIS = 20;
+
+    private final ViewStores stores;
     private final String store;
 
-    public WorkflowView(StreamsBuilderFactoryBean streams, ViewNames names) {
-        this.streams = streams;
+    public WorkflowView(ViewStores stores, ViewNames names) {
+        this.stores = stores;
         this.store = names.store();
     }
 
     /** @throws ViewNotReadyException while the view is not running */
     public Optional<Graph> find(String id) {
         return read(view -> Optional.ofNullable(view.get(id)));
+    }
+
+    /**
+     * Waits up to {@code wait} for the view to show the workflow: it may have been submitted a moment ago.
+     *
+     * @throws ViewNotReadyException while the view is not running
+     */
+    public Optional<Graph> await(String id, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        Optional<Graph> found = find(id);
+        while (found.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
+            found = find(id);
+        }
+        return found;
     }
 
     /**
@@ -54,15 +71,6 @@ public final class WorkflowView {
     }
 
     private <T> T read(Function<ReadOnlyKeyValueStore<String, Graph>, T> query) {
-        KafkaStreams kafkaStreams = streams.getKafkaStreams();
-        KafkaStreams.State state = kafkaStreams == null ? KafkaStreams.State.CREATED : kafkaStreams.state();
-        if (state != KafkaStreams.State.RUNNING) {
-            throw new ViewNotReadyException("the workflow view is not running yet (" + state.name().toLowerCase(Locale.ROOT) + ")");
-        }
-        try {
-            return query.apply(kafkaStreams.store(StoreQueryParameters.fromNameAndType(store, QueryableStoreTypes.keyValueStore())));
-        } catch (InvalidStateStoreException e) {
-            throw new ViewNotReadyException("the workflow view is not available: " + e.getMessage());
-        }
+        return stores.read(store, query);
     }
 }

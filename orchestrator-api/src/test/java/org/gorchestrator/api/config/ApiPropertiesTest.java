@@ -23,6 +23,8 @@ class ApiPropertiesTest {
         assertThat(config.maxPageSize()).isEqualTo(500);
         assertThat(config.readYourWritesWait()).isEqualTo(Duration.ofSeconds(2));
         assertThat(config.submitTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(config.idempotencyWait()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.logs()).isEqualTo(new LogSettings(Duration.ofSeconds(2), 256));
         assertThat(config.stateDir()).isEqualTo(Path.of(System.getProperty("java.io.tmpdir"), "gorch-api"));
         assertThat(config.instanceId()).isEqualTo("1");
     }
@@ -34,13 +36,15 @@ class ApiPropertiesTest {
                 "gorch.api.limits.max-nodes", "10",
                 "gorch.api.limits.max-timeout", "1h",
                 "gorch.api.limits.engines", "nil,shell",
-                "gorch.api.state-dir", "/var/lib/gorch")).toConfig();
+                "gorch.api.state-dir", "/var/lib/gorch",
+                "gorch.api.logs.finish-grace", "500ms")).toConfig();
 
         assertThat(config.maxBodyBytes()).isEqualTo(64 * 1024);
         assertThat(config.limits().maxNodes()).isEqualTo(10);
         assertThat(config.limits().maxTimeoutSeconds()).isEqualTo(3600);
         assertThat(config.limits().engines()).containsExactlyInAnyOrder("nil", "shell");
         assertThat(config.stateDir()).isEqualTo(Path.of("/var/lib/gorch"));
+        assertThat(config.logs().finishGrace()).isEqualTo(Duration.ofMillis(500));
     }
 
     @Test

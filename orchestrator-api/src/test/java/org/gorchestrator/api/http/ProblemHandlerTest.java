@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import org.gorchestrator.api.commands.BrokerUnavailableException;
 import org.gorchestrator.api.view.ViewNames;
 import org.gorchestrator.api.view.ViewNotReadyException;
+import org.gorchestrator.api.view.ViewStores;
 import org.gorchestrator.api.view.WorkflowView;
 import org.gorchestrator.kafka.Topics;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ class ProblemHandlerTest {
 
     @Test
     void aReadBeforeTheViewRunsIsUnavailableForNow() {
-        WorkflowView notStarted = new WorkflowView(new StreamsBuilderFactoryBean(), ViewNames.of(Topics.DEFAULTS, "1"));
+        WorkflowView notStarted = new WorkflowView(new ViewStores(new StreamsBuilderFactoryBean()), ViewNames.of(Topics.DEFAULTS, "1"));
         ViewNotReadyException e = catchThrowableOfType(ViewNotReadyException.class, () -> notStarted.find("any"));
 
         ResponseEntity<ProblemDetail> response = handler.viewNotReady(e);

@@ -48,6 +48,18 @@ class WorkflowIdsTest {
     }
 
     @Test
+    void anIdempotencyKeyAlwaysGivesTheSameVersion8Id() {
+        String id = WorkflowIds.forIdempotencyKey("order-42");
+
+        UUID uuid = UUID.fromString(id);
+        assertThat(uuid.version()).isEqualTo(8);
+        assertThat(uuid.variant()).isEqualTo(2);
+        assertThat(WorkflowIds.isWellFormed(id)).isTrue();
+        assertThat(WorkflowIds.forIdempotencyKey("order-42")).isEqualTo(id);
+        assertThat(WorkflowIds.forIdempotencyKey("order-43")).isNotEqualTo(id);
+    }
+
+    @Test
     void onlyTheFormOfTheseIdsIsWellFormed() {
         assertThat(WorkflowIds.isWellFormed(null)).isFalse();
         assertThat(WorkflowIds.isWellFormed("not-an-id")).isFalse();

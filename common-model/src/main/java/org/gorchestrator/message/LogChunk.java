@@ -1,4 +1,4 @@
-package org.gorchestrator.worker.logs;
+package org.gorchestrator.message;
 
 import java.time.Instant;
 import java.util.List;
@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * A piece of one attempt's output on {@code gorch.node-logs}, keyed by {@link #key()}, published
- * while the attempt runs. {@code seq} numbers the chunks of an attempt from 0, over both streams,
+ * by the workers while the attempt runs, read by the API. {@code seq} numbers the chunks of an attempt from 0, over both streams,
  * in the order they are published; a gap means chunks were lost. The chunk with {@code last} is the
  * attempt's final one: it comes after every other chunk of the attempt, is on stdout and may have
  * no lines.
@@ -26,10 +26,10 @@ public record LogChunk(String workflowId, int nodeId, int attempt, String stream
         if (!STDOUT.equals(stream) && !STDERR.equals(stream)) {
             throw new IllegalArgumentException("stream must be stdout or stderr, was " + stream);
         }
-        if (seq < 0) {
-            throw new IllegalArgumentException("seq must be >= 0, was " + seq);
+        if (nodeId < 0 || attempt < 0 || seq < 0) {
+            throw new IllegalArgumentException("nodeId, attempt and seq must not be negative");
         }
-        lines = lines == null ? List.of() : List.copyOf(lines);
+        lines = lines == null ? List.of() : lines.stream().map(line -> line == null ? "" : line).toList();
     }
 
     public String key() {

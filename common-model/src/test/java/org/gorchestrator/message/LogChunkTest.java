@@ -1,4 +1,4 @@
-package org.gorchestrator.worker.logs;
+package org.gorchestrator.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

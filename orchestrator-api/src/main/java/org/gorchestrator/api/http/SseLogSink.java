@@ -1,0 +1,55 @@
+package org.gorchestrator.api.http;
+
+import java.io.IOException;
+import org.gorchestrator.message.LogChunk;
+import org.gorchestrator.api.logs.LogSink;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * A followed log as Server-Sent Events: one event per chunk, named after its stream (stdout or
+ * stderr), one data line per output line; then an event {@code end} once the log is complete.
+ */
+final class SseLogSink implements LogSink {
+    static final String END_EVENT = "end";
+
+    private final SseEmitter emitter;
+
+    SseLogSink(SseEmitter emitter) {
+        this.emitter = emitter;
+    }
+
+    @Override
+    public void send(LogChunk chunk) throws IOException {
+        if (chunk.lines().isEmpty()) {
+            return;
+        }
+        SseEmitter.SseEventBuilder event = SseEmitter.event().name(chunk.stream());
+        // a carriage return would end the data line early in the client's parser
+        chunk.lines().forEach(line -> event.data(line.replace("\r", "")));
+        emit(event);
+    }
+
+    @Override
+    public void keepAlive() throws IOException {
+        emit(SseEmitter.event().comment("keep-alive"));
+    }
+
+    @Override
+    public void end(String reason) throws IOException {
+        emit(SseEmitter.event().name(END_EVENT).data(reason));
+    }
+
+    @Override
+    public void close() {
+        emitter.complete();
+    }
+
+    private void emit(SseEmitter.SseEventBuilder event) throws IOException {
+        try {
+            emitter.send(event);
+        } catch (IllegalStateException alreadyCompleted) {
+            // Spring completes the emitter itself when the client leaves or the request fails
+            throw new IOException("the stream is closed", alreadyCompleted);
+        }
+    }
+}

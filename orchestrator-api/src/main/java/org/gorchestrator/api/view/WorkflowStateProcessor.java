@@ -1,0 +1,45 @@
+package org.gorchestrator.api.view;
+
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+import org.gorchestrator.message.LogChunk;
+import org.gorchestrator.api.logs.LogKeys;
+import org.gorchestrator.model.Graph;
+
+/**
+ * Keeps the latest state of each workflow. A tombstone (the conductor purged the workflow after its
+ * retention) removes the workflow and its logs: without it the log store would only ever grow.
+ */
+final class WorkflowStateProcessor implements Processor<String, Graph, Void, Void> {
+    private final ViewNames names;
+    private TimestampedKeyValueStore<String, Graph> workflows;
+    private KeyValueStore<String, LogChunk> logs;
+
+    WorkflowStateProcessor(ViewNames names) {
+        this.names = names;
+    }
+
+    @Override
+    public void init(ProcessorContext<Void, Void> context) {
+        workflows = context.getStateStore(names.store());
+        logs = context.getStateStore(names.logStore());
+    }
+
+    @Override
+    public void process(Record<String, Graph> record) {
+        String id = record.key();
+        if (id == null) {
+            return;
+        }
+        if (record.value() != null) {
+            workflows.put(id, ValueAndTimestamp.make(record.value(), record.timestamp()));
+        } else {
+            workflows.delete(id);
+            LogKeys.deleteWorkflow(logs, id);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package org.gorchestrator.api.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.gorchestrator.api.logs.LiveLogs;
+import org.gorchestrator.message.LogChunk;
+import org.gorchestrator.kafka.JsonSerde;
+import org.gorchestrator.test.Graphs;
+import org.gorchestrator.test.KafkaBroker;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The view started on topics that already hold records, as after a restart that lost its state:
+ * the records go through the view's processors, so the stores hold what live processing gives.
+ */
+@ExtendWith(KafkaBroker.class)
+class ViewTopologyTest {
+    private final String run = UUID.randomUUID().toString();
+    private final ViewNames names = new ViewNames("view-test-" + run, "state-" + run, ViewNames.STORE, "logs-" + run, ViewNames.LOG_STORE);
+
+    @TempDir
+    Path stateDir;
+
+    @Test
+    void aRestoredViewKeysLogsByAttemptAndDropsThoseOfPurgedWorkflows() throws Exception {
+        createTopics();
+        send(names.stateTopic(), "kept", Graphs.seedExample().withId("kept"));
+        send(names.stateTopic(), "purged", Graphs.seedExample().withId("purged"));
+        send(names.logTopic(), "kept/0", chunk("kept", 0, "one"));
+        send(names.logTopic(), "kept/0", chunk("kept", 1, "two"));
+        send(names.logTopic(), "purged/0", chunk("purged", 0, "gone"));
+        send(names.stateTopic(), "purged", null);
+
+        try (KafkaStreams view = start()) {
+            assertThat(keys(view, names.store())).containsExactly("kept");
+            assertThat(keys(view, names.logStore())).containsExactly(
+                    "kept/0/1/stdout/0000000000000000000", "kept/0/1/stdout/0000000000000000001");
+        }
+    }
+
+    private KafkaStreams start() {
+        StreamsBuilder builder = new StreamsBuilder();
+        new ViewTopology(names, new LiveLogs()).configureBuilder(builder);
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, names.applicationId());
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers());
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        KafkaStreams streams = new KafkaStreams(builder.build(), props);
+        streams.start();
+        await().atMost(Duration.ofSeconds(60)).until(() -> streams.state() == KafkaStreams.State.RUNNING);
+        return streams;
+    }
+
+    private static List<String> keys(KafkaStreams view, String store) {
+        ReadOnlyKeyValueStore<String, Object> entries = view.store(StoreQueryParameters.fromNameAndType(store, QueryableStoreTypes.keyValueStore()));
+        List<String> keys = new ArrayList<>();
+        try (KeyValueIterator<String, Object> all = entries.all()) {
+            all.forEachRemaining(entry -> keys.add(entry.key));
+        }
+        return keys;
+    }
+
+    private void createTopics() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(names.stateTopic(), 2, (short) 1), new NewTopic(names.logTopic(), 2, (short) 1)))
+                    .all().get();
+        }
+    }
+
+    private static void send(String topic, String key, Object value) throws Exception {
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers());
+        try (KafkaProducer<String, Object> producer = new KafkaProducer<>(config, new StringSerializer(), JsonSerde.of(Object.class))) {
+            producer.send(new ProducerRecord<>(topic, key, value)).get();
+        }
+    }
+
+    private static LogChunk chunk(String workflowId, long seq, String line) {
+        return new LogChunk(workflowId, 0, 1, LogChunk.STDOUT, seq, List.of(line), false, Instant.now());
+    }
+}
