@@ -19,7 +19,7 @@ import org.gorchestrator.worker.driver.DriverRegistry;
 import org.gorchestrator.worker.driver.DriverResult;
 import org.gorchestrator.worker.driver.RunContext;
 import org.gorchestrator.worker.driver.Driver;
-import org.gorchestrator.worker.logs.LogChunk;
+import org.gorchestrator.message.LogChunk;
 import org.gorchestrator.worker.runtime.WorkerConfig;
 import org.gorchestrator.worker.runtime.WorkerRuntime;
 import org.gorchestrator.worker.testkit.KafkaFixture;

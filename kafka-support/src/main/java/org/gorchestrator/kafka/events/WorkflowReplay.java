@@ -27,10 +27,10 @@ public final class WorkflowReplay {
         return replay.graph();
     }
 
-    public WorkflowReplay apply(WorkflowEvent event) {
+    public void apply(WorkflowEvent event) {
         if (event instanceof WorkflowEvent.Submitted submitted) {
             submitted(submitted);
-            return this;
+            return;
         }
         checkSameWorkflow(event);
         if (event instanceof WorkflowEvent.NodeChanged changed) {
@@ -38,7 +38,6 @@ public final class WorkflowReplay {
         } else {
             graphChanged(((WorkflowEvent.WorkflowChanged) event).state(), event.at());
         }
-        return this;
     }
 
     /** The document as the events so far left it. */

@@ -13,18 +13,18 @@ import tools.jackson.databind.JsonNode;
  * {@code NAME=value} and from lines {@code ::{"outputs": {"NAME": "value"}}::}. The later line wins.
  * Names that were not declared are ignored.
  */
-final class DeclaredOutputs {
+public final class DeclaredOutputs {
     private static final String JSON_START = "::{";
     private static final String JSON_END = "}::";
 
     private final Set<String> names;
     private final Map<String, String> values = new LinkedHashMap<>();
 
-    DeclaredOutputs(List<String> names) {
+    public DeclaredOutputs(List<String> names) {
         this.names = Set.copyOf(names);
     }
 
-    synchronized void accept(String line) {
+    public synchronized void accept(String line) {
         if (names.isEmpty()) {
             return;
         }
@@ -38,7 +38,7 @@ final class DeclaredOutputs {
         }
     }
 
-    synchronized Map<String, String> values() {
+    public synchronized Map<String, String> values() {
         return Map.copyOf(values);
     }
 

@@ -87,7 +87,7 @@ public final class ShellDriver implements Driver {
      * The worker's environment, less its own configuration ({@code SPRING_*}, {@code GORCH_*}: Kafka
      * credentials can be among it), plus the node's identity.
      */
-    static void nodeEnvironment(Map<String, String> env, NodeCommand command) {
+    public static void nodeEnvironment(Map<String, String> env, NodeCommand command) {
         env.keySet().removeIf(name -> name.startsWith("SPRING_") || name.startsWith("GORCH_"));
         env.put("GORCH_WORKFLOW_ID", command.workflowId());
         env.put("GORCH_NODE_ID", Integer.toString(command.nodeId()));

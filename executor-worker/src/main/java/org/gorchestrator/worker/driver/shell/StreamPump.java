@@ -12,14 +12,14 @@ import java.util.function.Consumer;
  * hands it on line by line. A line longer than {@code maxLineBytes} is handed on in pieces, so that
  * output without newlines cannot exhaust memory.
  */
-final class StreamPump {
+public final class StreamPump {
     private final Thread thread;
 
     private StreamPump(Thread thread) {
         this.thread = thread;
     }
 
-    static StreamPump start(InputStream in, int maxLineBytes, Consumer<String> lines, String name) {
+    public static StreamPump start(InputStream in, int maxLineBytes, Consumer<String> lines, String name) {
         Thread thread = new Thread(() -> pump(in, maxLineBytes, lines), name);
         thread.setDaemon(true);
         thread.start();
@@ -30,7 +30,7 @@ final class StreamPump {
      * Waits up to {@code limit} for the stream's end. It can stay open longer when the process left
      * a background child holding it; the pump then keeps reading on its own until that child exits.
      */
-    void await(Duration limit) {
+    public void await(Duration limit) {
         try {
             thread.join(limit.toMillis());
         } catch (InterruptedException e) {

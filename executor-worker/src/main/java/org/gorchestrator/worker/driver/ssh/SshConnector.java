@@ -1,0 +1,54 @@
+package org.gorchestrator.worker.driver.ssh;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.apache.sshd.client.SshClient;
+import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
+import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.keyprovider.FileKeyPairProvider;
+import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
+
+/**
+ * Opens SSH sessions for the ssh drivers: one client for the worker, one session per attempt,
+ * logged in with the host's private key only, and only to a server whose key the known-hosts file
+ * gives (see {@link KnownHostsOnly}). Neither {@code ~/.ssh/config} nor any default key is used.
+ */
+public final class SshConnector implements AutoCloseable {
+    private final SshClient client;
+
+    public SshConnector(Path knownHosts) {
+        client = SshClient.setUpDefaultClient();
+        client.setServerKeyVerifier(new KnownHostsOnly(knownHosts.toAbsolutePath()));
+        client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
+        client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
+        client.start();
+    }
+
+    /** @throws IOException saying why the session could not be opened: the host key, the login, the network */
+    ClientSession open(SshHost host, Duration timeout) throws IOException {
+        Path key = Path.of(host.privateKey());
+        if (!Files.isReadable(key)) {
+            throw new IOException("cannot read the private key " + key + " of host " + host.name());
+        }
+        ClientSession session = client.connect(host.user(), host.host(), host.port()).verify(timeout).getClientSession();
+        try {
+            session.setKeyIdentityProvider(new FileKeyPairProvider(key));
+            session.auth().verify(timeout);
+            return session;
+        } catch (IOException | RuntimeException e) {
+            String refusal = session.getAttribute(KnownHostsOnly.REFUSAL);
+            session.close(true);
+            if (refusal != null) {
+                throw new IOException(refusal, e);
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() {
+        client.stop();
+    }
+}
