@@ -22,6 +22,7 @@ import org.gorchestrator.message.WorkflowEvent;
 import org.gorchestrator.model.Graph;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * A thin adapter around {@link DagEngine}: load the workflow's state, decide, store, forward. Runs
@@ -69,6 +70,12 @@ final class WorkflowProcessor implements Processor<String, EngineInput, String, 
     }
 
     private void handle(EngineInput input, long timestamp) {
+        try (MDC.MDCCloseable workflow = MDC.putCloseable("workflowId", input.workflowId())) {
+            decideAndApply(input, timestamp);
+        }
+    }
+
+    private void decideAndApply(EngineInput input, long timestamp) {
         String id = input.workflowId();
         Graph stored = workflows.get(id);
         WorkflowState state = stored == null ? null : WorkflowState.of(stored);
