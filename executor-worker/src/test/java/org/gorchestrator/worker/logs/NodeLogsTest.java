@@ -20,39 +20,24 @@ import java.util.stream.LongStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.gorchestrator.message.NodeEvent;
-import org.gorchestrator.test.KafkaBroker;
 import org.gorchestrator.worker.runtime.WorkerConfig;
-import org.gorchestrator.worker.testkit.KafkaFixture;
 import org.gorchestrator.worker.testkit.Workers;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.gorchestrator.worker.testkit.WorkersOnFreshTopics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The output of real processes on the node-logs topic. */
 @EnabledOnOs(OS.LINUX)
-@ExtendWith(KafkaBroker.class)
-class NodeLogsTest {
-    private KafkaFixture kafka;
-    private Workers workers;
+class NodeLogsTest extends WorkersOnFreshTopics {
     private final WorkerConfig config = Workers.config("w-logs", "workers-" + UUID.randomUUID(), 2);
 
     @TempDir
     Path tmp;
 
-    @BeforeEach
-    void freshTopics() {
-        kafka = KafkaFixture.withFreshTopics(2);
-        workers = new Workers(kafka);
-    }
-
-    @AfterEach
-    void stopWorkers() {
-        workers.close();
-        kafka.close();
+    NodeLogsTest() {
+        super(2);
     }
 
     @Test

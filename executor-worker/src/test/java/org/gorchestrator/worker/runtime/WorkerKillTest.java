@@ -18,43 +18,28 @@ import java.util.List;
 import java.util.UUID;
 import org.gorchestrator.message.NodeEvent;
 import org.gorchestrator.message.NodeKill;
-import org.gorchestrator.test.KafkaBroker;
-import org.gorchestrator.worker.testkit.KafkaFixture;
 import org.gorchestrator.worker.testkit.Workers;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.gorchestrator.worker.testkit.WorkersOnFreshTopics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Kill requests on the control topic, against real processes. */
 @EnabledOnOs(OS.LINUX)
-@ExtendWith(KafkaBroker.class)
-class WorkerKillTest {
+class WorkerKillTest extends WorkersOnFreshTopics {
     private static final Duration WAIT = Duration.ofSeconds(30);
     /** A shell, its child shell and that one's child sleep, each pid recorded in the file named by $1. */
     private static final String THREE_GENERATIONS =
             "echo $$ > \"$1\"; bash -c 'echo $$ >> \"$0\"; sleep 60 & echo $! >> \"$0\"; wait' \"$1\" & wait";
 
-    private KafkaFixture kafka;
-    private Workers workers;
     private final String group = "workers-" + UUID.randomUUID();
 
     @TempDir
     Path tmp;
 
-    @BeforeEach
-    void freshTopics() {
-        kafka = KafkaFixture.withFreshTopics(4);
-        workers = new Workers(kafka);
-    }
-
-    @AfterEach
-    void stopWorkers() {
-        workers.close();
-        kafka.close();
+    WorkerKillTest() {
+        super(4);
     }
 
     @Test

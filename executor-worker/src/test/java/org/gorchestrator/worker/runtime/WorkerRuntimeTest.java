@@ -23,36 +23,21 @@ import java.util.stream.IntStream;
 import org.awaitility.core.ConditionTimeoutException;
 import org.gorchestrator.message.NodeCommand;
 import org.gorchestrator.message.NodeEvent;
-import org.gorchestrator.test.KafkaBroker;
 import org.gorchestrator.worker.driver.Driver;
 import org.gorchestrator.worker.driver.DriverRegistry;
 import org.gorchestrator.worker.driver.DriverResult;
 import org.gorchestrator.worker.driver.RunContext;
-import org.gorchestrator.worker.testkit.KafkaFixture;
 import org.gorchestrator.worker.testkit.Workers;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.gorchestrator.worker.testkit.WorkersOnFreshTopics;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(KafkaBroker.class)
-class WorkerRuntimeTest {
+class WorkerRuntimeTest extends WorkersOnFreshTopics {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    private KafkaFixture kafka;
-    private Workers workers;
     private final String group = "workers-" + UUID.randomUUID();
 
-    @BeforeEach
-    void freshTopics() {
-        kafka = KafkaFixture.withFreshTopics(4);
-        workers = new Workers(kafka);
-    }
-
-    @AfterEach
-    void stopWorkers() {
-        workers.close();
-        kafka.close();
+    WorkerRuntimeTest() {
+        super(4);
     }
 
     @Test

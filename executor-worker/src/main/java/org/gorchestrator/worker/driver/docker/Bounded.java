@@ -3,11 +3,11 @@ package org.gorchestrator.worker.driver.docker;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
 import org.gorchestrator.worker.driver.Cancellation;
+import org.gorchestrator.worker.driver.Ending;
 
 /**
  * Runs blocking Engine API calls on a thread of their own, so that a time limit or a cancel can end
@@ -22,27 +22,34 @@ final class Bounded {
 
     /**
      * @throws TimeoutException      when {@code limit} passed first
-     * @throws CancellationException when {@code cancellation} came first
+     * @throws CancellationException when {@code cancellation} came first, or this thread was interrupted
      * @throws IOException           when the call failed
      */
     static <T> T call(Call<T> call, Duration limit, Cancellation cancellation, String threadName)
             throws IOException, TimeoutException {
-        FutureTask<T> task = new FutureTask<>(call::call);
-        Thread thread = new Thread(task, threadName);
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Thread thread = new Thread(() -> complete(result, call), threadName);
         thread.setDaemon(true);
         thread.start();
-        cancellation.whenCancelled().thenRun(() -> task.cancel(true));
+        Ending ending = Ending.await(result, cancellation, limit, thread::interrupt);
+        if (ending == Ending.TIMED_OUT) {
+            throw new TimeoutException();
+        }
+        if (ending == Ending.CANCELED) {
+            throw new CancellationException();
+        }
         try {
-            return task.get(limit.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            task.cancel(true);
-            throw e;
-        } catch (InterruptedException e) {
-            task.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new CancellationException("interrupted");
-        } catch (ExecutionException e) {
+            return result.join();
+        } catch (CompletionException e) {
             throw unwrap(e.getCause());
+        }
+    }
+
+    private static <T> void complete(CompletableFuture<T> result, Call<T> call) {
+        try {
+            result.complete(call.call());
+        } catch (Throwable e) { // an Error too: the waiting thread rethrows it
+            result.completeExceptionally(e);
         }
     }
 

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.gorchestrator.message.NodeCommand;
-import org.gorchestrator.worker.driver.shell.ShellDriver;
+import org.gorchestrator.worker.driver.NodeEnvironment;
 
 /**
  * The body of {@code POST /containers/create}: the image, the node's args as its command (exec form,
@@ -29,7 +29,7 @@ record ContainerSpec(
 
     static ContainerSpec of(NodeCommand command, DockerSettings settings) {
         Map<String, String> identity = new LinkedHashMap<>();
-        ShellDriver.nodeEnvironment(identity, command);
+        NodeEnvironment.apply(identity, command);
         List<String> env = new ArrayList<>();
         identity.forEach((name, value) -> env.add(name + "=" + value));
         Map<String, String> labels = new LinkedHashMap<>();

@@ -7,16 +7,13 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Consumer;
 import org.gorchestrator.message.NodeCommand;
 import org.gorchestrator.worker.driver.Cancellation;
 import org.gorchestrator.worker.driver.Driver;
 import org.gorchestrator.worker.driver.DriverResult;
+import org.gorchestrator.worker.driver.NodeOutput;
 import org.gorchestrator.worker.driver.OutputChannel;
-import org.gorchestrator.worker.driver.OutputSink;
 import org.gorchestrator.worker.driver.RunContext;
-import org.gorchestrator.worker.driver.shell.DeclaredOutputs;
-import org.gorchestrator.worker.driver.shell.StreamPump;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,22 +94,18 @@ public final class DockerDriver implements Driver {
 
     /** Feeds the container's logs to the sink, and its standard output to the declared outputs of an exited run. */
     private DriverResult withLogs(DriverResult result, String name, NodeCommand command, RunContext context) {
-        DeclaredOutputs outputs = new DeclaredOutputs(command.outputs());
-        OutputSink sink = context.sink();
-        pumpLogs(name, LogStream.STDOUT, line -> {
-            sink.line(OutputChannel.STDOUT, line);
-            outputs.accept(line);
-        }, context);
-        pumpLogs(name, LogStream.STDERR, line -> sink.line(OutputChannel.STDERR, line), context);
+        NodeOutput output = new NodeOutput(command, context);
+        pumpLogs(name, LogStream.STDOUT, OutputChannel.STDOUT, output);
+        pumpLogs(name, LogStream.STDERR, OutputChannel.STDERR, output);
         DriverResult withOutputs = result.exitCode() == null ? result
-                : new DriverResult(result.success(), result.exitCode(), outputs.values(), result.message(), "", "", false);
-        return withOutputs.withTails(sink.tail(OutputChannel.STDOUT), sink.tail(OutputChannel.STDERR));
+                : new DriverResult(result.success(), result.exitCode(), output.declaredValues(), result.message(), "", "", false);
+        return output.withTails(withOutputs);
     }
 
-    private void pumpLogs(String name, int stream, Consumer<String> lines, RunContext context) {
+    private void pumpLogs(String name, int stream, OutputChannel channel, NodeOutput output) {
         try (EngineResponse logs = Bounded.call(() -> api.logs(name, stream), CLEANUP_LIMIT, new Cancellation(), "gorch-logs-" + name)) {
             // Closing the response ends a pump still reading when the limit passes.
-            StreamPump.start(new LogStream(logs.body(), stream), context.maxOutputBytes(), lines, "gorch-logs-" + name).await(CLEANUP_LIMIT);
+            output.pump(channel, new LogStream(logs.body(), stream), "gorch-logs-" + name).await(CLEANUP_LIMIT);
         } catch (IOException | TimeoutException | CancellationException e) {
             LOG.warn("could not read the logs of container {}: {}", name, e.toString());
         }

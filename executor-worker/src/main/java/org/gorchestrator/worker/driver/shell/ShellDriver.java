@@ -7,16 +7,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.gorchestrator.message.NodeCommand;
-import org.gorchestrator.worker.driver.DriverResult;
 import org.gorchestrator.worker.driver.Driver;
+import org.gorchestrator.worker.driver.DriverResult;
+import org.gorchestrator.worker.driver.Ending;
+import org.gorchestrator.worker.driver.NodeEnvironment;
+import org.gorchestrator.worker.driver.NodeOutput;
 import org.gorchestrator.worker.driver.OutputChannel;
-import org.gorchestrator.worker.driver.OutputSink;
 import org.gorchestrator.worker.driver.RunContext;
+import org.gorchestrator.worker.driver.StreamPump;
 import org.gorchestrator.worker.driver.Texts;
 
 /**
@@ -73,7 +72,7 @@ public final class ShellDriver implements Driver {
         argv.add(program(command.artifact()));
         argv.addAll(command.args());
         ProcessBuilder builder = new ProcessBuilder(argv).directory(dir.path().toFile());
-        nodeEnvironment(builder.environment(), command);
+        NodeEnvironment.apply(builder.environment(), command);
         return builder;
     }
 
@@ -83,60 +82,26 @@ public final class ShellDriver implements Driver {
         return path.isAbsolute() || path.getNameCount() == 1 ? artifact : artifactsDir.resolve(path).toString();
     }
 
-    /**
-     * The worker's environment, less its own configuration ({@code SPRING_*}, {@code GORCH_*}: Kafka
-     * credentials can be among it), plus the node's identity.
-     */
-    public static void nodeEnvironment(Map<String, String> env, NodeCommand command) {
-        env.keySet().removeIf(name -> name.startsWith("SPRING_") || name.startsWith("GORCH_"));
-        env.put("GORCH_WORKFLOW_ID", command.workflowId());
-        env.put("GORCH_NODE_ID", Integer.toString(command.nodeId()));
-        env.put("GORCH_NODE_NAME", command.name() == null ? "" : command.name());
-        env.put("GORCH_ATTEMPT", Integer.toString(command.attempt()));
-    }
-
     private DriverResult supervise(Process process, NodeCommand command, RunContext context) {
         closeInput(process);
-        DeclaredOutputs outputs = new DeclaredOutputs(command.outputs());
-        OutputSink sink = context.sink();
-        StreamPump stdout = StreamPump.start(process.getInputStream(), context.maxOutputBytes(), line -> {
-            sink.line(OutputChannel.STDOUT, line);
-            outputs.accept(line);
-        }, "gorch-stdout-" + process.pid());
-        StreamPump stderr = StreamPump.start(process.getErrorStream(), context.maxOutputBytes(),
-                line -> sink.line(OutputChannel.STDERR, line), "gorch-stderr-" + process.pid());
+        NodeOutput output = new NodeOutput(command, context);
+        StreamPump stdout = output.pump(OutputChannel.STDOUT, process.getInputStream(), "gorch-stdout-" + process.pid());
+        StreamPump stderr = output.pump(OutputChannel.STDERR, process.getErrorStream(), "gorch-stderr-" + process.pid());
 
-        Ending ending = awaitEnd(process, context);
-        if (ending != Ending.EXITED) {
-            ProcessTree.kill(process.toHandle(), killGrace);
-        }
+        Ending ending = Ending.await(process.onExit(), context.cancellation(), context.timeLimit(),
+                () -> ProcessTree.kill(process.toHandle(), killGrace));
         stdout.await(killGrace);
         stderr.await(killGrace);
         DriverResult result = switch (ending) {
-            case EXITED -> exited(process.exitValue(), outputs.values());
+            case ENDED -> exited(process.exitValue(), output.declaredValues());
             case TIMED_OUT -> DriverResult.timedOut(context.timeLimit());
             case CANCELED -> DriverResult.canceled();
         };
-        return result.withTails(sink.tail(OutputChannel.STDOUT), sink.tail(OutputChannel.STDERR));
+        return output.withTails(result);
     }
 
     private static DriverResult exited(int exitCode, Map<String, String> outputs) {
         return new DriverResult(exitCode == 0, exitCode, outputs, "exit code " + exitCode, "", "", false);
-    }
-
-    private static Ending awaitEnd(Process process, RunContext context) {
-        CompletableFuture<Object> exitOrCancel = CompletableFuture.anyOf(process.onExit(), context.cancellation().whenCancelled());
-        try {
-            exitOrCancel.get(context.timeLimit().toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            return Ending.TIMED_OUT;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Ending.CANCELED;
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("waiting for a process cannot fail", e);
-        }
-        return process.isAlive() ? Ending.CANCELED : Ending.EXITED;
     }
 
     /** The program reads no input: it sees end of file at once instead of waiting forever. */
@@ -147,6 +112,4 @@ public final class ShellDriver implements Driver {
             // the process already went: nothing to close
         }
     }
-
-    private enum Ending { EXITED, TIMED_OUT, CANCELED }
 }

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.gorchestrator.message.NodeCommand;
-import org.gorchestrator.worker.driver.shell.ShellDriver;
+import org.gorchestrator.worker.driver.NodeEnvironment;
 
 /**
  * The command line of an SSH exec request. SSH carries one string, which the remote user's login
@@ -35,7 +35,7 @@ final class RemoteCommand {
             throw new IllegalArgumentException("the artifact must not start with '-'");
         }
         Map<String, String> exports = new LinkedHashMap<>();
-        ShellDriver.nodeEnvironment(exports, command);
+        NodeEnvironment.apply(exports, command);
         List<String> argv = new ArrayList<>(List.of(command.artifact()));
         for (String arg : command.args()) {
             Matcher env = ENV_ARG.matcher(arg);

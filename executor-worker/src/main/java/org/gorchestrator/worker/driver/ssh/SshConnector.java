@@ -1,6 +1,7 @@
 package org.gorchestrator.worker.driver.ssh;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,10 +18,12 @@ import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
  */
 public final class SshConnector implements AutoCloseable {
     private final SshClient client;
+    private final KnownHostsOnly verifier;
 
     public SshConnector(Path knownHosts) {
         client = SshClient.setUpDefaultClient();
-        client.setServerKeyVerifier(new KnownHostsOnly(knownHosts.toAbsolutePath()));
+        verifier = new KnownHostsOnly(knownHosts.toAbsolutePath());
+        client.setServerKeyVerifier(verifier);
         client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
         client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
         client.start();
@@ -32,14 +35,18 @@ public final class SshConnector implements AutoCloseable {
         if (!Files.isReadable(key)) {
             throw new IOException("cannot read the private key " + key + " of host " + host.name());
         }
-        ClientSession session = client.connect(host.user(), host.host(), host.port()).verify(timeout).getClientSession();
+        InetSocketAddress server = new InetSocketAddress(host.host(), host.port());
+        ClientSession session = null;
         try {
+            session = client.connect(host.user(), server).verify(timeout).getClientSession();
             session.setKeyIdentityProvider(new FileKeyPairProvider(key));
             session.auth().verify(timeout);
             return session;
         } catch (IOException | RuntimeException e) {
-            String refusal = session.getAttribute(KnownHostsOnly.REFUSAL);
-            session.close(true);
+            if (session != null) {
+                session.close(true);
+            }
+            String refusal = verifier.takeRefusal(server);
             if (refusal != null) {
                 throw new IOException(refusal, e);
             }

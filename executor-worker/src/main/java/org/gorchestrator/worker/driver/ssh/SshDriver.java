@@ -6,9 +6,6 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.channel.ClientChannelEvent;
 import org.apache.sshd.client.session.ClientSession;
@@ -17,11 +14,11 @@ import org.apache.sshd.common.util.buffer.Buffer;
 import org.gorchestrator.message.NodeCommand;
 import org.gorchestrator.worker.driver.Driver;
 import org.gorchestrator.worker.driver.DriverResult;
+import org.gorchestrator.worker.driver.Ending;
+import org.gorchestrator.worker.driver.NodeOutput;
 import org.gorchestrator.worker.driver.OutputChannel;
-import org.gorchestrator.worker.driver.OutputSink;
 import org.gorchestrator.worker.driver.RunContext;
-import org.gorchestrator.worker.driver.shell.DeclaredOutputs;
-import org.gorchestrator.worker.driver.shell.StreamPump;
+import org.gorchestrator.worker.driver.StreamPump;
 
 /**
  * Engines {@code ssh} and {@code toscassh}: run the artifact with the args on the host that the
@@ -83,45 +80,27 @@ public final class SshDriver implements Driver {
         try (ChannelExec channel = session.createExecChannel(commandLine)) {
             channel.open().verify(settings.connectTimeout());
             channel.getInvertedIn().close(); // the program reads no input: it sees end of file at once
-            DeclaredOutputs outputs = new DeclaredOutputs(command.outputs());
-            OutputSink sink = context.sink();
-            StreamPump stdout = StreamPump.start(channel.getInvertedOut(), context.maxOutputBytes(), line -> {
-                sink.line(OutputChannel.STDOUT, line);
-                outputs.accept(line);
-            }, "gorch-ssh-stdout-" + command.key());
-            StreamPump stderr = StreamPump.start(channel.getInvertedErr(), context.maxOutputBytes(),
-                    line -> sink.line(OutputChannel.STDERR, line), "gorch-ssh-stderr-" + command.key());
+            NodeOutput output = new NodeOutput(command, context);
+            StreamPump stdout = output.pump(OutputChannel.STDOUT, channel.getInvertedOut(), "gorch-ssh-stdout-" + command.key());
+            StreamPump stderr = output.pump(OutputChannel.STDERR, channel.getInvertedErr(), "gorch-ssh-stderr-" + command.key());
 
-            Ending ending = awaitEnd(channel, context, left);
-            if (ending != Ending.EXITED) {
-                stop(channel);
-            }
+            Ending ending = Ending.await(closed(channel), context.cancellation(), left, () -> stop(channel));
             stdout.await(settings.killGrace());
             stderr.await(settings.killGrace());
             DriverResult result = switch (ending) {
-                case EXITED -> exited(channel, outputs.values());
+                case ENDED -> exited(channel, output.declaredValues());
                 case TIMED_OUT -> DriverResult.timedOut(context.timeLimit());
                 case CANCELED -> DriverResult.canceled();
             };
-            return result.withTails(sink.tail(OutputChannel.STDOUT), sink.tail(OutputChannel.STDERR));
+            return output.withTails(result);
         }
     }
 
-    /** Waits until the server closes the channel (the program ended), the attempt is cancelled or its time is up. */
-    private static Ending awaitEnd(ChannelExec channel, RunContext context, Duration left) {
+    /** Completes when the server closes the channel: the program ended. */
+    private static CompletableFuture<Void> closed(ChannelExec channel) {
         CompletableFuture<Void> closed = new CompletableFuture<>();
         channel.addCloseFutureListener(future -> closed.complete(null));
-        try {
-            CompletableFuture.anyOf(closed, context.cancellation().whenCancelled()).get(left.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            return Ending.TIMED_OUT;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Ending.CANCELED;
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("waiting for a channel cannot fail", e);
-        }
-        return closed.isDone() ? Ending.EXITED : Ending.CANCELED;
+        return closed;
     }
 
     private static DriverResult exited(ChannelExec channel, Map<String, String> outputs) {
@@ -160,6 +139,4 @@ public final class SshDriver implements Driver {
     private static Duration min(Duration a, Duration b) {
         return a.compareTo(b) <= 0 ? a : b;
     }
-
-    private enum Ending { EXITED, TIMED_OUT, CANCELED }
 }

@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -121,17 +120,6 @@ class ShellDriverTest {
         assertThat(workDir.getFileName().toString()).startsWith("gorch-node-");
         assertThat(workDir).isNotEqualTo(Path.of("").toAbsolutePath());
         assertThat(workDir).doesNotExist();
-    }
-
-    @Test
-    void theWorkersOwnConfigurationStaysOutOfTheNodesEnvironment() {
-        Map<String, String> env = new HashMap<>(Map.of("PATH", "/usr/bin", "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG", "secret",
-                "GORCH_WORKER_ID", "w1", "GORCH_NODE_ID", "stale"));
-
-        ShellDriver.nodeEnvironment(env, command("wf", 5, "shell", "true", List.of()));
-
-        assertThat(env).containsEntry("PATH", "/usr/bin").containsEntry("GORCH_NODE_ID", "5")
-                .doesNotContainKeys("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG", "GORCH_WORKER_ID");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.gorchestrator.worker.driver.shell;
+package org.gorchestrator.worker.driver;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,18 +13,18 @@ import tools.jackson.databind.JsonNode;
  * {@code NAME=value} and from lines {@code ::{"outputs": {"NAME": "value"}}::}. The later line wins.
  * Names that were not declared are ignored.
  */
-public final class DeclaredOutputs {
+final class DeclaredOutputs {
     private static final String JSON_START = "::{";
     private static final String JSON_END = "}::";
 
     private final Set<String> names;
     private final Map<String, String> values = new LinkedHashMap<>();
 
-    public DeclaredOutputs(List<String> names) {
+    DeclaredOutputs(List<String> names) {
         this.names = Set.copyOf(names);
     }
 
-    public synchronized void accept(String line) {
+    synchronized void accept(String line) {
         if (names.isEmpty()) {
             return;
         }
@@ -38,7 +38,7 @@ public final class DeclaredOutputs {
         }
     }
 
-    public synchronized Map<String, String> values() {
+    synchronized Map<String, String> values() {
         return Map.copyOf(values);
     }
 

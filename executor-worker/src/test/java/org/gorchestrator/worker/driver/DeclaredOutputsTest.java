@@ -1,4 +1,4 @@
-package org.gorchestrator.worker.driver.shell;
+package org.gorchestrator.worker.driver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

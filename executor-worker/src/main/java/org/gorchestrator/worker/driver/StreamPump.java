@@ -1,4 +1,4 @@
-package org.gorchestrator.worker.driver.shell;
+package org.gorchestrator.worker.driver;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,7 +19,7 @@ public final class StreamPump {
         this.thread = thread;
     }
 
-    public static StreamPump start(InputStream in, int maxLineBytes, Consumer<String> lines, String name) {
+    static StreamPump start(InputStream in, int maxLineBytes, Consumer<String> lines, String name) {
         Thread thread = new Thread(() -> pump(in, maxLineBytes, lines), name);
         thread.setDaemon(true);
         thread.start();
