@@ -21,6 +21,8 @@ public final class NodeEventPublisher implements AutoCloseable {
         Map<String, Object> properties = new HashMap<>(producerProperties);
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
         properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        // Each event is sent alone and waited for: batching would only add Kafka 4's 5 ms default linger to every hand-off.
+        properties.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 0);
         this.factory = new DefaultKafkaProducerFactory<>(properties, new StringSerializer(), JsonSerde.of(NodeEvent.class));
         this.template = new KafkaTemplate<>(factory);
         this.topic = topic;
