@@ -55,8 +55,9 @@ public record Node(
     public Node {
         state = state == null ? State.INITIAL : state;
         engine = engine == null || engine.isBlank() ? NIL_ENGINE : engine.trim();
-        args = args == null ? List.of() : Collections.unmodifiableList(args.stream().map(a -> a == null ? "" : a).toList());
-        output = output == null ? Map.of() : copyOutputs(output);
+        // Every state change copies the node: keep lists and maps that are already clean as they are.
+        args = args == null ? List.of() : withoutNulls(args);
+        output = output == null || output.isEmpty() ? Map.of() : copyOutputs(output);
         attempt = attempt == null ? 0 : attempt;
         retries = retries == null ? 0 : retries;
         attempts = attempts == null ? List.of() : List.copyOf(attempts);
@@ -157,19 +158,23 @@ public record Node(
             c.message = why;
             c.worker = byWorker != null ? byWorker : worker;
             c.deadline = null;
-        }).recorded();
+            c.attempts = withAttempt(new Attempt(attempt, endState, c.startDate, at, code, why, c.worker));
+        });
     }
 
     /** The node will not run in this pass (notrunnable, canceled, timeout before start). */
     public Node closed(State endState, Instant at, String why) {
-        Node closed = copy(c -> {
+        boolean attemptEnds = isInFlight();
+        return copy(c -> {
             c.state = endState;
             c.stopDate = at;
             c.message = why;
             c.deadline = null;
             c.retryAt = null;
+            if (attemptEnds) {
+                c.attempts = withAttempt(new Attempt(attempt, endState, startDate, at, exitCode, why, worker));
+            }
         });
-        return isInFlight() ? closed.recorded() : closed;
     }
 
     /** The attempt failed and will be tried again at {@code when}: back to torun, the failure kept in the history. */
@@ -195,10 +200,20 @@ public record Node(
         return timeout == null ? fallback : Duration.ofSeconds(timeout);
     }
 
-    private Node recorded() {
-        List<Attempt> history = new ArrayList<>(attempts);
-        history.add(new Attempt(attempt, state, startDate, stopDate, exitCode, message, worker));
-        return copy(c -> c.attempts = history);
+    private List<Attempt> withAttempt(Attempt ended) {
+        List<Attempt> history = new ArrayList<>(attempts.size() + 1);
+        history.addAll(attempts);
+        history.add(ended);
+        return history;
+    }
+
+    private static List<String> withoutNulls(List<String> args) {
+        for (String arg : args) {
+            if (arg == null) {
+                return args.stream().map(a -> a == null ? "" : a).toList();
+            }
+        }
+        return List.copyOf(args);
     }
 
     private Node copy(Consumer<Fields> change) {
