@@ -5,8 +5,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.gorchestrator.message.NodeCommand;
 
 /**
- * Engine {@code sleep}, for tests: waits for the duration in the first arg, else in the artifact,
- * else for a random time under a second like the original. Honours the time limit and cancel.
+ * Engine {@code sleep}, for tests: waits for the duration in the first arg, else in the artifact
+ * when it is one, else for a random time under a second like the original (whose sleep nodes name
+ * a script as artifact, which the seed's sleep engine ignored). Honours the time limit and cancel.
  */
 public final class SleepDriver implements Driver {
     private static final long RANDOM_BOUND_MILLIS = 1000;
@@ -41,7 +42,11 @@ public final class SleepDriver implements Driver {
             return Durations.parse(command.args().get(0));
         }
         if (command.artifact() != null && !command.artifact().isBlank()) {
-            return Durations.parse(command.artifact());
+            try {
+                return Durations.parse(command.artifact());
+            } catch (IllegalArgumentException notADuration) {
+                // The seed's documents put a script name here; its sleep engine slept at random.
+            }
         }
         return Duration.ofMillis(ThreadLocalRandom.current().nextLong(RANDOM_BOUND_MILLIS));
     }

@@ -28,6 +28,12 @@ class SleepDriverTest {
     }
 
     @Test
+    void anArtifactThatIsNoDurationSleepsAtRandomLikeTheSeed() {
+        assertThat(SleepDriver.duration(command("w", 0, "sleep", "example/script.sh", List.of())))
+                .isGreaterThanOrEqualTo(Duration.ZERO).isLessThan(Duration.ofSeconds(1));
+    }
+
+    @Test
     void succeedsAfterSleeping() {
         DriverResult result = driver.run(command("w", 0, "sleep", null, List.of("20ms")), context(Duration.ofSeconds(5)));
 

@@ -2,11 +2,8 @@ package org.gorchestrator.worker.driver.ssh;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,6 +16,7 @@ import org.gorchestrator.model.Node;
 import org.gorchestrator.test.Graphs;
 import org.gorchestrator.worker.driver.DriverResult;
 import org.gorchestrator.worker.driver.RunContext;
+import org.gorchestrator.test.TestSshServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -30,22 +28,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @EnabledOnOs(OS.LINUX)
 class SeedExampleOverSshTest {
-    private static final List<String> SCRIPTS = List.of("sleep.sh", "script.sh", "script2.sh");
-
     @TempDir
     Path tmp;
 
     @Test
     void runsEveryToscasshNodeOfTheSeedExample() throws Exception {
-        Path home = Files.createDirectory(tmp.resolve("home"));
-        for (String script : SCRIPTS) {
-            Files.writeString(home.resolve(script), resource(script));
-            Files.setPosixFilePermissions(home.resolve(script), PosixFilePermissions.fromString("rwxr-xr-x"));
-        }
+        Path home = TestSshServer.seedHome(tmp.resolve("home"));
         try (TestSshServer server = TestSshServer.start(home); SshConnector connector = new SshConnector(tmp.resolve("known_hosts"))) {
-            server.writeUserKey(tmp.resolve("id_ecdsa"));
             Files.writeString(tmp.resolve("known_hosts"), server.knownHostsLine());
-            Files.writeString(tmp.resolve("sshConfig.yaml"), resource("sshConfig.yaml").replace("port: 2222", "port: " + server.port()));
+            server.writeSeedHostsFile(tmp);
             SshDriver driver = SshDriver.toscassh(connector, new SshSettings(tmp.resolve("sshConfig.yaml"), Duration.ofSeconds(5), Duration.ofMillis(500)));
 
             Map<String, Map<String, String>> outputs = runInOrder(driver, toscasshNodes());
@@ -95,9 +86,4 @@ class SeedExampleOverSshTest {
                 List.copyOf(node.output().keySet()), null, Instant.now());
     }
 
-    private static String resource(String name) throws IOException {
-        try (InputStream in = SeedExampleOverSshTest.class.getResourceAsStream("/seed-ssh/" + name)) {
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        }
-    }
 }
