@@ -1,6 +1,10 @@
 package org.gorchestrator.bench;
 
 import java.util.concurrent.TimeUnit;
+import org.gorchestrator.engine.DagEngine;
+import org.gorchestrator.engine.WorkflowState;
+import org.gorchestrator.json.Json;
+import org.gorchestrator.message.NodeEvent;
 import org.gorchestrator.model.Graph;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -12,26 +16,42 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * A whole run of a random DAG with the state written to JSON and read back between events, as the
- * conductor's store does: the part of a node's cost that grows with the size of its workflow.
+ * One node event as the conductor handles it (see {@code WorkflowProcessor}): the workflow's
+ * document is read from the store's JSON, turned into a {@link WorkflowState}, the event decided,
+ * and the whole document written back. The workflow is a random DAG half way through its run, so
+ * the document carries run results for half its nodes. This is the part of a node's cost that
+ * grows with the size of its workflow.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class StoreRoundTripBenchmark {
-    @Param({"10", "100", "1000"})
+    @Param({"10", "100", "1000", "10000"})
     public int nodes;
 
-    private final EngineDriver driver = new EngineDriver();
-    private Graph graph;
+    private final DagEngine engine = new DagEngine();
+    private byte[] stored;
+    private NodeEvent event;
 
     @Setup
     public void setUp() {
-        graph = Shape.RANDOM.build(nodes);
+        EngineDriver.Midway midway = new EngineDriver().runUntil(Shape.RANDOM.build(nodes), nodes / 2);
+        stored = Json.write(midway.state().toGraph());
+        event = EngineDriver.succeeded(midway.inFlight().get(0));
     }
 
     @Benchmark
-    public EngineDriver.Outcome run() {
-        return driver.runThroughStore(graph);
+    public byte[] event() {
+        WorkflowState state = WorkflowState.of(Json.read(stored, Graph.class));
+        engine.decide(state, event);
+        return Json.write(state.toGraph());
+    }
+
+    /** The size of the stored document, in bytes. */
+    public static int storedBytes(int nodes) {
+        StoreRoundTripBenchmark benchmark = new StoreRoundTripBenchmark();
+        benchmark.nodes = nodes;
+        benchmark.setUp();
+        return benchmark.stored.length;
     }
 }

@@ -28,12 +28,13 @@ public final class Suite {
     }
 
     public Report run() throws RunnerException {
+        MachineLoad load = new MachineLoad();
         RunResult seed = jmh(SeedBenchmark.class, null, List.of()).iterator().next();
         List<Report.Scaling> scaling = new ArrayList<>();
         for (RunResult r : jmh(ScalingBenchmark.class, "nodes", plan.scalingSizes())) {
             Shape shape = Shape.valueOf(r.getParams().getParam("shape"));
             int nodes = Integer.parseInt(r.getParams().getParam("nodes"));
-            scaling.add(new Report.Scaling(shape, nodes, edges(shape.build(nodes)), nanos(r), allocated(r)));
+            scaling.add(new Report.Scaling(shape, nodes, edges(shape.build(nodes)), nanos(r), cpuNanos(r), allocated(r)));
         }
         scaling.sort(Comparator.comparing(Report.Scaling::shape).thenComparing(Report.Scaling::nodes));
         List<Report.Parse> parse = new ArrayList<>();
@@ -41,17 +42,20 @@ public final class Suite {
             ParseBenchmark.Form form = ParseBenchmark.Form.valueOf(r.getParams().getParam("form"));
             int nodes = Integer.parseInt(r.getParams().getParam("nodes"));
             long jsonBytes = ParseBenchmark.document(form, nodes).length;
-            parse.add(new Report.Parse(form, nodes, edges(Shape.RANDOM.build(nodes)), jsonBytes, nanos(r), allocated(r)));
+            parse.add(new Report.Parse(form, nodes, edges(Shape.RANDOM.build(nodes)), jsonBytes, nanos(r), cpuNanos(r), allocated(r)));
         }
         parse.sort(Comparator.comparing(Report.Parse::nodes).thenComparing(Report.Parse::form));
         List<Report.RoundTrip> roundTrips = new ArrayList<>();
         for (RunResult r : jmh(StoreRoundTripBenchmark.class, "nodes", plan.roundTripSizes())) {
             int nodes = Integer.parseInt(r.getParams().getParam("nodes"));
-            roundTrips.add(new Report.RoundTrip(nodes, edges(Shape.RANDOM.build(nodes)), nanos(r), allocated(r)));
+            roundTrips.add(new Report.RoundTrip(nodes, edges(Shape.RANDOM.build(nodes)), StoreRoundTripBenchmark.storedBytes(nodes),
+                    nanos(r), cpuNanos(r), allocated(r)));
         }
         roundTrips.sort(Comparator.comparing(Report.RoundTrip::nodes));
         double seedError = seed.getPrimaryResult().getScoreError() * nanos(seed) / seed.getPrimaryResult().getScore();
-        return new Report(machine(), new Report.Seed(nanos(seed), seedError, allocated(seed)), scaling, parse, roundTrips, footprints());
+        List<Report.Footprint> footprints = footprints();
+        return new Report(machine() + "; " + load.summary(), new Report.Seed(nanos(seed), seedError, cpuNanos(seed), allocated(seed)),
+                scaling, parse, roundTrips, footprints);
     }
 
     private List<Report.Footprint> footprints() {
@@ -78,6 +82,7 @@ public final class Suite {
                 .measurementIterations(plan.measurements())
                 .measurementTime(plan.iteration())
                 .addProfiler(GCProfiler.class)
+                .addProfiler(CpuTimeProfiler.class)
                 .shouldFailOnError(true);
         if (param != null) {
             options.param(param, values.stream().map(String::valueOf).toArray(String[]::new));
@@ -99,8 +104,16 @@ public final class Suite {
     }
 
     private static double allocated(RunResult result) {
-        var allocated = result.getSecondaryResults().get(ALLOCATED);
-        return allocated == null ? Double.NaN : allocated.getScore();
+        return secondary(result, ALLOCATED);
+    }
+
+    private static double cpuNanos(RunResult result) {
+        return secondary(result, CpuTimeProfiler.CPU_TIME);
+    }
+
+    private static double secondary(RunResult result, String name) {
+        var secondary = result.getSecondaryResults().get(name);
+        return secondary == null ? Double.NaN : secondary.getScore();
     }
 
     private static int edges(Graph graph) {

@@ -2,6 +2,8 @@ package org.gorchestrator.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.gorchestrator.json.Json;
+import org.gorchestrator.message.NodeCommand;
 import org.gorchestrator.model.Graph;
 import org.gorchestrator.model.State;
 import org.gorchestrator.test.Graphs;
@@ -27,11 +29,24 @@ class EngineDriverTest {
     }
 
     @Test
-    void throughTheStoreARunEndsAsInMemory() {
-        EngineDriver driver = new EngineDriver();
-        Graph graph = Shape.RANDOM.build(50);
+    void aRunStoppedHalfWayHasNodesLeftInFlight() {
+        EngineDriver.Midway midway = new EngineDriver().runUntil(Shape.CHAIN.build(10), 4);
 
-        assertThat(driver.runThroughStore(graph)).isEqualTo(driver.run(graph));
+        assertThat(midway.state().state()).isEqualTo(State.RUNNING);
+        assertThat(midway.inFlight()).extracting(NodeCommand::nodeId).containsExactly(4);
+        assertThat(midway.state().node(3).state()).isEqualTo(State.SUCCESS);
+        assertThat(midway.state().node(5).state()).isEqualTo(State.TORUN);
+    }
+
+    @Test
+    void theStoreRoundTripDecidesItsEvent() {
+        StoreRoundTripBenchmark benchmark = new StoreRoundTripBenchmark();
+        benchmark.nodes = 10;
+        benchmark.setUp();
+
+        Graph after = Json.read(benchmark.event(), Graph.class);
+
+        assertThat(after.nodes()).filteredOn(n -> n.state() == State.SUCCESS).hasSize(6);
     }
 
     @ParameterizedTest

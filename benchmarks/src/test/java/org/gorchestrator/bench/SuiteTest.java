@@ -32,7 +32,7 @@ class SuiteTest {
                 .contains("| pure engine |")
                 .contains("| random | 30 |")
                 .contains("| digraph | 10 |")
-                .contains("| as in the conductor's store | 10 |")
+                .contains("| random DAG half way | 10 |")
                 .contains("| seed example | 8 |");
     }
 

@@ -77,7 +77,7 @@ final class LatencyPlot {
     }
 
     /** The smallest 1, 2 or 5 times a power of ten at or above {@code value}, so that ticks fall on round numbers. */
-    static double nice(double value) {
+    private static double nice(double value) {
         if (!(value > 0)) {
             return 1;
         }

@@ -125,7 +125,7 @@ public record Options(URI baseUrl, Scenario scenario, double rate, List<Double> 
         return rate;
     }
 
-    static Duration duration(String value) {
+    private static Duration duration(String value) {
         String v = value.trim().toLowerCase(Locale.ROOT);
         Duration d;
         if (v.endsWith("ms")) {
