@@ -1,7 +1,6 @@
 package org.gorchestrator.engine;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -202,15 +201,5 @@ public final class WorkflowState {
 
     void setDeadline(Instant newDeadline) {
         deadline = newDeadline;
-    }
-
-    List<Integer> nodeIdsIn(State wanted) {
-        List<Integer> ids = new ArrayList<>();
-        for (Node node : nodes) {
-            if (node.state() == wanted) {
-                ids.add(node.id());
-            }
-        }
-        return ids;
     }
 }

@@ -260,9 +260,11 @@ public record Node(
         }
 
         void clearRun() {
-            Map<String, String> blank = new LinkedHashMap<>();
-            output.keySet().forEach(k -> blank.put(k, ""));
-            output = blank;
+            if (!output.isEmpty()) {
+                Map<String, String> blank = new LinkedHashMap<>();
+                output.keySet().forEach(k -> blank.put(k, ""));
+                output = blank;
+            }
             startDate = null;
             stopDate = null;
             exitCode = null;
