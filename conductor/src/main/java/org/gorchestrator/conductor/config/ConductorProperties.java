@@ -23,6 +23,8 @@ import org.springframework.validation.annotation.Validated;
  * @param nodeTimeout    how long one attempt may take when its node sets no timeout
  * @param reportGrace    how long past a node's timeout the conductor waits for the worker's report
  * @param tickInterval   how often deadlines and retry times are checked: their precision
+ * @param liveStateNodes how many nodes of running workflows each stream task keeps decoded in memory
+ *                       (about 0.5 kB each), so that an event does not parse its workflow's document; 0 turns it off
  */
 @Validated
 @ConfigurationProperties("gorch.conductor")
@@ -37,9 +39,11 @@ public record ConductorProperties(
         @DefaultValue("5m") Duration graphTimeout,
         @DefaultValue("1h") Duration nodeTimeout,
         @DefaultValue("30s") Duration reportGrace,
-        @DefaultValue("250ms") Duration tickInterval) {
+        @DefaultValue("250ms") Duration tickInterval,
+        @DefaultValue("200000") @Min(0) int liveStateNodes) {
 
     public ConductorSettings toSettings() {
-        return new ConductorSettings(new EngineSettings(graphTimeout, nodeTimeout, reportGrace), tickInterval, retention, purgeInterval);
+        return new ConductorSettings(new EngineSettings(graphTimeout, nodeTimeout, reportGrace), tickInterval, retention, purgeInterval,
+                liveStateNodes);
     }
 }

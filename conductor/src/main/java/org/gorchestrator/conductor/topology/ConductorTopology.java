@@ -1,5 +1,6 @@
 package org.gorchestrator.conductor.topology;
 
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -66,7 +67,8 @@ public final class ConductorTopology {
         topology.addSink(NODE_COMMANDS_SINK, byPool, keyOut, JsonSerde.of(NodeCommand.class), ENGINE_PROCESSOR);
         topology.addSink(NODE_CONTROL_SINK, topics.nodeControl(), keyOut, JsonSerde.of(NodeKill.class), ENGINE_PROCESSOR);
         topology.addSink(WORKFLOW_EVENTS_SINK, topics.workflowEvents(), keyOut, new CloudEventSerde(), ENGINE_PROCESSOR);
-        topology.addSink(WORKFLOW_STATE_SINK, topics.workflowState(), keyOut, JsonSerde.of(Graph.class), ENGINE_PROCESSOR);
+        // The processor sends the document as the JSON bytes it just stored.
+        topology.addSink(WORKFLOW_STATE_SINK, topics.workflowState(), keyOut, new ByteArraySerializer(), ENGINE_PROCESSOR);
         return topology;
     }
 
@@ -74,8 +76,9 @@ public final class ConductorTopology {
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TIMER_STORE), Serdes.String(), Serdes.String());
     }
 
-    private static StoreBuilder<KeyValueStore<String, Graph>> workflowStore() {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WORKFLOW_STORE), Serdes.String(), JsonSerde.of(Graph.class))
+    /** Workflow id to its document, as JSON bytes (a {@link Graph}). */
+    private static StoreBuilder<KeyValueStore<String, byte[]>> workflowStore() {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WORKFLOW_STORE), Serdes.String(), Serdes.ByteArray())
                 .withCachingEnabled();
     }
 }

@@ -14,6 +14,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.gorchestrator.engine.DagEngine;
 import org.gorchestrator.engine.Decision;
 import org.gorchestrator.engine.WorkflowState;
+import org.gorchestrator.json.Json;
 import org.gorchestrator.message.EngineInput;
 import org.gorchestrator.message.NodeCommand;
 import org.gorchestrator.message.NodeKill;
@@ -29,6 +30,10 @@ import org.slf4j.MDC;
  * inside an exactly-once transaction, so the store updates and every forwarded record commit
  * together with the input's offset, or not at all.
  *
+ * <p>The store holds each workflow's document as JSON bytes, written once per change and sent as
+ * they are to the state topic; {@link LiveStates} keeps running workflows decoded, so an event
+ * costs the engine's work plus one serialization, not a parse of the whole document as well.
+ *
  * <p>Time: each workflow's next due moment ({@link WorkflowState#nextWakeUp()}) is kept in the timer
  * store, keyed so that keys sort by time; a wall-clock punctuation sends a {@link Tick} to every
  * workflow whose moment has come. The timer store is changelogged, so timers survive a restart.
@@ -39,24 +44,33 @@ final class WorkflowProcessor implements Processor<String, EngineInput, String, 
     private final DagEngine engine;
     private final ConductorSettings settings;
     private final ConductorMetrics metrics;
+    private final LiveStates live;
     private ProcessorContext<String, Object> context;
-    private KeyValueStore<String, Graph> workflows;
+    private KeyValueStore<String, byte[]> workflows;
     private KeyValueStore<String, String> timers;
 
     WorkflowProcessor(ConductorSettings settings, ConductorMetrics metrics) {
         this.settings = settings;
         this.metrics = metrics;
         this.engine = new DagEngine(settings.engine());
+        this.live = new LiveStates(settings.liveStateNodes());
     }
 
     @Override
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
+        // A task restarts after an aborted transaction: what the cache saw may never have been committed.
+        live.clear();
         this.workflows = context.getStateStore(ConductorTopology.WORKFLOW_STORE);
         this.timers = context.getStateStore(ConductorTopology.TIMER_STORE);
         context.schedule(settings.tickInterval(), PunctuationType.WALL_CLOCK_TIME, now -> fireTimersDueBy(Instant.ofEpochMilli(now)));
         context.schedule(settings.purgeInterval(), PunctuationType.WALL_CLOCK_TIME,
                 now -> purgeFinishedBefore(Instant.ofEpochMilli(now).minus(settings.retention())));
+    }
+
+    @Override
+    public void close() {
+        live.clear();
     }
 
     @Override
@@ -77,13 +91,14 @@ final class WorkflowProcessor implements Processor<String, EngineInput, String, 
 
     private void decideAndApply(EngineInput input, long timestamp) {
         String id = input.workflowId();
-        Graph stored = workflows.get(id);
-        WorkflowState state = stored == null ? null : WorkflowState.of(stored);
+        WorkflowState state = load(id);
         Instant wakeBefore = state == null ? null : state.nextWakeUp();
         Decision decision;
         try {
             decision = engine.decide(state, input);
         } catch (RuntimeException e) {
+            // The engine may have changed the cached state half way: the store has the last good one.
+            live.remove(id);
             // A bug must not block the partition behind one poisoned workflow: log it loudly and move on.
             LOG.error("workflow {}: engine rejected {}; input skipped", id, input, e);
             return;
@@ -95,10 +110,20 @@ final class WorkflowProcessor implements Processor<String, EngineInput, String, 
         }
     }
 
+    private WorkflowState load(String id) {
+        WorkflowState cached = live.get(id);
+        if (cached != null) {
+            return cached;
+        }
+        byte[] stored = workflows.get(id);
+        return stored == null ? null : WorkflowState.of(Json.read(stored, Graph.class));
+    }
+
     private void apply(Decision decision, long timestamp) {
-        Graph graph = decision.state().toGraph();
-        String id = graph.id();
-        workflows.put(id, graph);
+        String id = decision.state().id();
+        byte[] document = Json.write(decision.state().toGraph());
+        workflows.put(id, document);
+        live.put(id, decision.state());
         for (NodeCommand command : decision.commands()) {
             forward(command.key(), command, timestamp, ConductorTopology.NODE_COMMANDS_SINK);
         }
@@ -108,7 +133,7 @@ final class WorkflowProcessor implements Processor<String, EngineInput, String, 
         for (WorkflowEvent event : decision.events()) {
             forward(id, event, timestamp, ConductorTopology.WORKFLOW_EVENTS_SINK);
         }
-        forward(id, graph, timestamp, ConductorTopology.WORKFLOW_STATE_SINK);
+        forward(id, document, timestamp, ConductorTopology.WORKFLOW_STATE_SINK);
     }
 
     private void forward(String key, Object value, long timestamp, String sink) {
@@ -142,10 +167,10 @@ final class WorkflowProcessor implements Processor<String, EngineInput, String, 
     /** Deletes finished workflows stopped before {@code cutoff}, from the store and (by tombstone) from the state topic. */
     private void purgeFinishedBefore(Instant cutoff) {
         List<String> expired = new ArrayList<>();
-        try (KeyValueIterator<String, Graph> all = workflows.all()) {
+        try (KeyValueIterator<String, byte[]> all = workflows.all()) {
             while (all.hasNext()) {
-                KeyValue<String, Graph> entry = all.next();
-                Graph graph = entry.value;
+                KeyValue<String, byte[]> entry = all.next();
+                Graph graph = Json.read(entry.value, Graph.class);
                 if (graph.state().isFinished() && graph.stopDate() != null && graph.stopDate().isBefore(cutoff)) {
                     expired.add(entry.key);
                 }
@@ -154,6 +179,7 @@ final class WorkflowProcessor implements Processor<String, EngineInput, String, 
         long now = System.currentTimeMillis();
         for (String id : expired) {
             workflows.delete(id);
+            live.remove(id);
             forward(id, null, now, ConductorTopology.WORKFLOW_STATE_SINK);
         }
         if (!expired.isEmpty()) {

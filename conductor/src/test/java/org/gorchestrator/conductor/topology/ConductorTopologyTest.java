@@ -15,6 +15,7 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.gorchestrator.engine.EngineSettings;
+import org.gorchestrator.json.Json;
 import org.gorchestrator.kafka.JsonSerde;
 import org.gorchestrator.kafka.Topics;
 import org.gorchestrator.kafka.events.CloudEventSerde;
@@ -37,7 +38,7 @@ class ConductorTopologyTest {
             Duration.ofDays(1), 1024 * 1024, Duration.ofDays(1), List.of("gpu"));
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
     private static final ConductorSettings SETTINGS = new ConductorSettings(EngineSettings.DEFAULTS, Duration.ofMillis(250),
-            Duration.ofHours(1), Duration.ofMinutes(1));
+            Duration.ofHours(1), Duration.ofMinutes(1), ConductorSettings.DEFAULTS.liveStateNodes());
 
     private TopologyTestDriver driver;
     private Instant wallClockStart;
@@ -86,7 +87,7 @@ class ConductorTopologyTest {
         Graph last = lastState("wf-1");
         assertThat(last.state()).isEqualTo(State.SUCCESS);
         assertThat(last.nodes()).allSatisfy(node -> assertThat(node.state()).isEqualTo(State.SUCCESS));
-        assertThat(store().get("wf-1").state()).isEqualTo(State.SUCCESS);
+        assertThat(stored("wf-1").state()).isEqualTo(State.SUCCESS);
     }
 
     @Test
@@ -114,14 +115,14 @@ class ConductorTopologyTest {
         assertThat(nodeCommands.isEmpty()).isTrue();
         assertThat(workflowEvents.isEmpty()).isTrue();
         assertThat(workflowState.isEmpty()).isTrue();
-        assertThat(store().get("wf-3").nodes()).hasSize(2);
+        assertThat(stored("wf-3").nodes()).hasSize(2);
     }
 
     @Test
     void inputWhoseKeyIsNotItsWorkflowIsDropped() {
         commands.pipeInput("other-key", new WorkflowCommand.Submit("wf-4", Graphs.chain(2, Graphs.nil()), T0));
         assertThat(nodeCommands.isEmpty()).isTrue();
-        assertThat(store().get("wf-4")).isNull();
+        assertThat(stored("wf-4")).isNull();
     }
 
     @Test
@@ -148,8 +149,8 @@ class ConductorTopologyTest {
 
         var records = workflowState.readKeyValuesToList().stream().filter(kv -> kv.key.equals("wf-6")).toList();
         assertThat(records).singleElement().satisfies(kv -> assertThat(kv.value).isNull());
-        assertThat(store().get("wf-6")).isNull();
-        assertThat(store().get("wf-7")).as("a running workflow is never purged").isNotNull();
+        assertThat(stored("wf-6")).isNull();
+        assertThat(stored("wf-7")).as("a running workflow is never purged").isNotNull();
     }
 
     @Test
@@ -182,7 +183,7 @@ class ConductorTopologyTest {
             assertThat(kv.key).isEqualTo("wf-9/0");
             assertThat(kv.value.attempt()).isEqualTo(1);
         });
-        assertThat(store().get("wf-9").state()).isEqualTo(State.TIMEOUT);
+        assertThat(stored("wf-9").state()).isEqualTo(State.TIMEOUT);
         assertThat(timers()).isEmpty();
     }
 
@@ -203,8 +204,11 @@ class ConductorTopologyTest {
         return last;
     }
 
-    private KeyValueStore<String, Graph> store() {
-        return driver.getKeyValueStore(ConductorTopology.WORKFLOW_STORE);
+    /** The workflow's document in the conductor's store, or null. */
+    private Graph stored(String id) {
+        KeyValueStore<String, byte[]> store = driver.getKeyValueStore(ConductorTopology.WORKFLOW_STORE);
+        byte[] document = store.get(id);
+        return document == null ? null : Json.read(document, Graph.class);
     }
 
     @Test

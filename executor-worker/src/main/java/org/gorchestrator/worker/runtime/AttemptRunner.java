@@ -2,6 +2,8 @@ package org.gorchestrator.worker.runtime;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import io.micrometer.core.instrument.Timer;
 import org.slf4j.MDC;
 import org.gorchestrator.message.NodeCommand;
@@ -33,22 +35,22 @@ final class AttemptRunner {
     }
 
     /**
-     * @return true once the final event is acked; false when the worker abandoned the attempt
-     * @throws IllegalStateException when an event could not be published
+     * @return completes once the final event is acked (exceptionally when it could not be published);
+     * empty when the worker abandoned the attempt
      */
-    boolean run(NodeCommand command, Cancellation cancellation) {
+    Optional<CompletableFuture<Void>> run(NodeCommand command, Cancellation cancellation) {
         Instant startedAt = Instant.now();
         scheduleLatency.record(Duration.between(command.at(), startedAt).isNegative() ? Duration.ZERO : Duration.between(command.at(), startedAt));
         try (MDC.MDCCloseable wf = MDC.putCloseable("workflowId", command.workflowId());
                 MDC.MDCCloseable node = MDC.putCloseable("nodeId", Integer.toString(command.nodeId()));
                 MDC.MDCCloseable attempt = MDC.putCloseable("attempt", Integer.toString(command.attempt()))) {
+            // Not waited for: the final event follows it on the same partition, so its ack implies this one's.
             events.publish(new NodeEvent.Started(command.workflowId(), command.nodeId(), command.attempt(), config.workerId(), startedAt));
             DriverResult result = runDriver(command, cancellation);
             if (cancellation.isAbandoned()) {
-                return false;
+                return Optional.empty();
             }
-            events.publish(ended(command, config.workerId(), result, startedAt));
-            return true;
+            return Optional.of(events.publish(ended(command, config.workerId(), result, startedAt)));
         }
     }
 

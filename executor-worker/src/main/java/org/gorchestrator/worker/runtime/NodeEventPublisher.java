@@ -2,7 +2,7 @@ package org.gorchestrator.worker.runtime;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.gorchestrator.kafka.JsonSerde;
@@ -10,7 +10,12 @@ import org.gorchestrator.message.NodeEvent;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 
-/** Publishes node events keyed by workflow id, idempotently and with acks=all, and waits for each ack. */
+/**
+ * Publishes node events keyed by workflow id, idempotently and with acks=all. Sends do not block:
+ * one workflow's events share a partition and the idempotent producer keeps their order, so a
+ * node's thread need not wait for its "started" event before running, nor for its final event
+ * before taking the next node; whoever needs the ack waits on the returned future.
+ */
 public final class NodeEventPublisher implements AutoCloseable {
     private final DefaultKafkaProducerFactory<String, NodeEvent> factory;
     private final KafkaTemplate<String, NodeEvent> template;
@@ -21,23 +26,30 @@ public final class NodeEventPublisher implements AutoCloseable {
         Map<String, Object> properties = new HashMap<>(producerProperties);
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
         properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        // Each event is sent alone and waited for: batching would only add Kafka 4's 5 ms default linger to every hand-off.
+        // Events batch by themselves while earlier sends are in flight; a linger would only add Kafka 4's 5 ms default to every hand-off.
         properties.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 0);
         this.factory = new DefaultKafkaProducerFactory<>(properties, new StringSerializer(), JsonSerde.of(NodeEvent.class));
         this.template = new KafkaTemplate<>(factory);
         this.topic = topic;
     }
 
-    /** @throws IllegalStateException when the broker did not take the event within the producer's delivery timeout */
-    public void publish(NodeEvent event) {
-        try {
-            template.send(topic, event.workflowId(), event).get();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("could not publish " + describe(event) + ": " + e.getCause(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while publishing " + describe(event), e);
-        }
+    /**
+     * @return completes once the broker has the event; completes exceptionally with an
+     * {@link IllegalStateException} when the broker did not take it within the producer's delivery timeout
+     */
+    public CompletableFuture<Void> publish(NodeEvent event) {
+        return template.send(topic, event.workflowId(), event)
+                .handle((sent, error) -> {
+                    if (error != null) {
+                        throw new IllegalStateException("could not publish " + describe(event) + ": " + error.getMessage(), error);
+                    }
+                    return null;
+                });
+    }
+
+    /** Waits until every event sent so far is acknowledged or failed. */
+    public void flush() {
+        template.flush();
     }
 
     @Override

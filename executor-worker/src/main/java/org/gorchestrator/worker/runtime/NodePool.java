@@ -101,14 +101,22 @@ final class NodePool {
             return;
         }
         try {
-            if (attempts.run(command, cancellation)) {
-                offsets.finish(ticket);
-            }
+            attempts.run(command, cancellation).ifPresent(reported -> reported.whenComplete((ok, error) -> {
+                if (error == null) {
+                    offsets.finish(ticket);
+                } else {
+                    leftUncommitted(id, error);
+                }
+            }));
         } catch (RuntimeException e) {
-            LOG.error("{} left uncommitted, it runs again after the next rebalance: {}", id, e.getMessage());
+            leftUncommitted(id, e);
         } finally {
             running.end(cancellation);
         }
+    }
+
+    private static void leftUncommitted(AttemptId id, Throwable error) {
+        LOG.error("{} left uncommitted, it runs again after the next rebalance: {}", id, error.getMessage());
     }
 
     private synchronized void release() {

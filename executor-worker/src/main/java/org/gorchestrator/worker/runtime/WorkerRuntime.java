@@ -34,6 +34,7 @@ public final class WorkerRuntime implements SmartLifecycle {
     private final CommandIntake intake;
     private final KafkaMessageListenerContainer<String, byte[]> container;
     private final KillListener kills;
+    private final NodeEventPublisher events;
     private final MeterRegistry meters;
     private volatile boolean running;
 
@@ -44,6 +45,7 @@ public final class WorkerRuntime implements SmartLifecycle {
     public WorkerRuntime(WorkerConfig config, Topics topics, Map<String, Object> consumerProperties, DriverRegistry drivers,
                          NodeEventPublisher events, LogShipper logs, MeterRegistry meters) {
         this.config = config;
+        this.events = events;
         this.meters = meters;
         InFlightOffsets offsets = new InFlightOffsets();
         this.attempts = new RunningAttempts(config.killMemory());
@@ -72,6 +74,8 @@ public final class WorkerRuntime implements SmartLifecycle {
             return;
         }
         pool.shutdown();
+        // Nodes finished before the stop are committed by it only once their final events are acked.
+        events.flush();
         container.stop();
         kills.stop();
         running = false;
@@ -105,6 +109,9 @@ public final class WorkerRuntime implements SmartLifecycle {
     private KafkaMessageListenerContainer<String, byte[]> container(String[] commandTopics, Map<String, Object> consumerProperties) {
         ContainerProperties properties = new ContainerProperties(commandTopics);
         properties.setAckMode(ContainerProperties.AckMode.MANUAL);
+        // A lost async commit only makes a finished node's record run again (at least once), and
+        // the conductor drops the repeated report; a sync commit would stall the intake every poll.
+        properties.setSyncCommits(false);
         properties.setPollTimeout(config.pollTimeout().toMillis());
         properties.setClientId("gorch-worker-" + config.workerId());
         properties.setMessageListener(intake);
