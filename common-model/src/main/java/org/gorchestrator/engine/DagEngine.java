@@ -65,16 +65,10 @@ public final class DagEngine {
 
     private Decision submit(WorkflowCommand.Submit submit) {
         Graph graph = submit.graph().withId(submit.workflowId());
-        // A document may carry a previous run's results (a GET response posted again): start clean,
-        // or a stale attempt number could match a stale event for a node that was never dispatched.
-        List<Node> initial = graph.nodes().stream().map(Node::definition).toList();
-        WorkflowState state = WorkflowState.of(graph.withNodes(initial).withRun(State.INITIAL, null, null, null));
+        WorkflowState state = WorkflowState.submitted(graph);
         Run run = new Run(state, submit.at());
-        run.events.add(new WorkflowEvent.Submitted(state.id(), graph, submit.at()));
+        run.addEvent(new WorkflowEvent.Submitted(state.id(), graph, submit.at()));
         run.startPass(false);
-        for (int id = 0; id < state.size(); id++) {
-            state.setNode(state.node(id).withState(State.TORUN));
-        }
         run.dispatchReady();
         return run.decision();
     }
@@ -87,13 +81,29 @@ public final class DagEngine {
         return node.isInFlight() && node.attempt() == event.attempt();
     }
 
+    /**
+     * {@code list} plus {@code item}. Most inputs add at most two items to each list: such lists stay
+     * immutable, which {@link Decision} keeps without a copy; a third item moves them to a growable list.
+     */
+    private static <T> List<T> appended(List<T> list, T item) {
+        return switch (list.size()) {
+            case 0 -> List.of(item);
+            case 1 -> List.of(list.get(0), item);
+            default -> {
+                List<T> growable = list.size() == 2 ? new ArrayList<>(list) : list;
+                growable.add(item);
+                yield growable;
+            }
+        };
+    }
+
     /** The changes made while deciding one input. */
     private final class Run {
         private final WorkflowState state;
         private final Instant at;
-        private final List<NodeCommand> commands = new ArrayList<>();
-        private final List<NodeKill> kills = new ArrayList<>();
-        private final List<WorkflowEvent> events = new ArrayList<>();
+        private List<NodeCommand> commands = List.of();
+        private List<NodeKill> kills = List.of();
+        private List<WorkflowEvent> events = List.of();
 
         Run(WorkflowState state, Instant at) {
             this.state = state;
@@ -102,6 +112,18 @@ public final class DagEngine {
 
         Decision decision() {
             return new Decision(state, commands, kills, events);
+        }
+
+        void addEvent(WorkflowEvent event) {
+            events = appended(events, event);
+        }
+
+        private void addKill(NodeKill kill) {
+            kills = appended(kills, kill);
+        }
+
+        private void addCommand(NodeCommand command) {
+            commands = appended(commands, command);
         }
 
         void report(NodeEvent event) {
@@ -157,7 +179,7 @@ public final class DagEngine {
                 } else if (node.isInFlight() && node.deadline() != null && !at.isBefore(node.deadline())) {
                     String why = "no report from " + (node.worker() == null ? "any worker" : "worker " + node.worker())
                             + " by " + node.deadline() + " (timeout plus grace)";
-                    kills.add(new NodeKill(state.id(), id, node.attempt(), why, at));
+                    addKill(new NodeKill(state.id(), id, node.attempt(), why, at));
                     attemptEnded(node.finished(State.TIMEOUT, null, at, null, why, null, Map.of()));
                 }
             }
@@ -172,7 +194,7 @@ public final class DagEngine {
             for (int id = 0; id < state.size(); id++) {
                 Node node = state.node(id);
                 if (node.isInFlight()) {
-                    kills.add(new NodeKill(state.id(), id, node.attempt(), why, at));
+                    addKill(new NodeKill(state.id(), id, node.attempt(), why, at));
                     change(node.closed(inFlightEnd, at, why));
                 } else if (!node.state().isFinished()) {
                     change(node.closed(waitingEnd, at, why));
@@ -214,20 +236,34 @@ public final class DagEngine {
             Node node = state.node(id);
             Duration timeout = node.timeoutOr(settings.nodeTimeout());
             Node queued = node.dispatched(node.attempt() + 1, reportDeadline(node, at));
-            List<String> args = new ArrayList<>(node.args().size());
+            List<String> args;
             try {
-                for (String arg : node.args()) {
-                    // Looks up only the node the arg names: O(1), not a map of every node's outputs.
-                    args.add(ArgReference.resolve(arg, state::outputsOfSucceeded));
-                }
+                args = resolvedArgs(node);
             } catch (ArgReference.MissingOutputException e) {
                 change(queued);
                 attemptEnded(queued.finished(State.FAILURE, null, at, null, e.getMessage(), null, Map.of()));
                 return;
             }
             change(queued);
-            commands.add(new NodeCommand(state.id(), id, queued.attempt(), queued.displayName(), queued.engine(), queued.artifact(),
-                    args, queued.target(), List.copyOf(queued.output().keySet()), (int) Math.max(1, timeout.toSeconds()), at));
+            addCommand(new NodeCommand(state.id(), id, queued.attempt(), queued.displayName(), queued.engine(), queued.artifact(),
+                    args, queued.target(), outputNames(queued), (int) Math.max(1, timeout.toSeconds()), at));
+        }
+
+        /** The node's args with each get_attribute reference replaced by the output it names. */
+        private List<String> resolvedArgs(Node node) throws ArgReference.MissingOutputException {
+            if (node.args().isEmpty()) {
+                return List.of();
+            }
+            List<String> args = new ArrayList<>(node.args().size());
+            for (String arg : node.args()) {
+                // Looks up only the node the arg names: O(1), not a map of every node's outputs.
+                args.add(ArgReference.resolve(arg, state::outputsOfSucceeded));
+            }
+            return args;
+        }
+
+        private static List<String> outputNames(Node node) {
+            return node.output().isEmpty() ? List.of() : List.copyOf(node.output().keySet());
         }
 
         /** When the conductor stops waiting for a report: the node's timeout plus a grace, from dispatch or from start. */
@@ -268,12 +304,12 @@ public final class DagEngine {
 
         void setGraphState(State newState, boolean rerun) {
             state.setState(newState, at);
-            events.add(new WorkflowEvent.WorkflowChanged(state.id(), newState, rerun, at));
+            addEvent(new WorkflowEvent.WorkflowChanged(state.id(), newState, rerun, at));
         }
 
         private void change(Node updated) {
             state.setNode(updated);
-            events.add(new WorkflowEvent.NodeChanged(state.id(), updated, at));
+            addEvent(new WorkflowEvent.NodeChanged(state.id(), updated, at));
         }
     }
 }

@@ -23,35 +23,28 @@ public final class WorkflowState {
     private final Dag dag;
     private final Node[] nodes;
     private final int[] pending;
-    /** Node display name, then id as text → id: how {@code get_attribute name:output} finds its node in O(1). */
-    private final Map<String, Integer> idsByName;
+    /**
+     * Node display name, then id as text → id: how {@code get_attribute name:output} finds its node
+     * in O(1). Built at the first such lookup: most workflows never make one.
+     */
+    private Map<String, Integer> idsByName;
     private State state;
     private Instant startDate;
     private Instant stopDate;
     private Instant deadline;
     private int unfinished;
 
-    private WorkflowState(Graph graph, Dag dag) {
+    /** {@code nodes} indexed by id; the graph's own nodes are not used. */
+    private WorkflowState(Graph graph, Dag dag, Node[] nodes) {
         this.document = graph.withNodes(List.of());
         this.dag = dag;
-        this.nodes = new Node[dag.size()];
-        for (Node node : graph.nodes()) {
-            nodes[node.id()] = node;
-        }
+        this.nodes = nodes;
         this.pending = new int[dag.size()];
         this.state = graph.state();
         this.startDate = graph.startDate();
         this.stopDate = graph.stopDate();
         this.deadline = graph.deadline();
         countPending();
-        // Same precedence as GraphValidator: a display name wins over another node's id.
-        this.idsByName = new HashMap<>();
-        for (Node node : nodes) {
-            idsByName.putIfAbsent(node.displayName(), node.id());
-        }
-        for (Node node : nodes) {
-            idsByName.putIfAbsent(String.valueOf(node.id()), node.id());
-        }
     }
 
     /** Recounts, for every node, its predecessors that have not succeeded, and the unfinished nodes. O(V+E). */
@@ -72,12 +65,29 @@ public final class WorkflowState {
 
     /** The state of a stored or replayed workflow, as {@link #toGraph()} wrote it. */
     public static WorkflowState of(Graph graph) {
-        return new WorkflowState(graph, Dag.of(graph));
+        return of(graph, Dag.of(graph));
     }
 
     /** Same as {@link #of(Graph)} with an already built DAG (the validator builds one). */
     public static WorkflowState of(Graph graph, Dag dag) {
-        return new WorkflowState(graph, dag);
+        Node[] nodes = new Node[dag.size()];
+        for (Node node : graph.nodes()) {
+            nodes[node.id()] = node;
+        }
+        return new WorkflowState(graph, dag, nodes);
+    }
+
+    /**
+     * A workflow just submitted: nothing has run, every node is its {@link Node#firstPass()}. A
+     * document may carry a previous run's results (a GET response posted again): they go, or a
+     * stale attempt number could match a stale event for a node that was never dispatched.
+     */
+    static WorkflowState submitted(Graph graph) {
+        Node[] nodes = new Node[graph.nodes().size()];
+        for (Node node : graph.nodes()) {
+            nodes[node.id()] = node.firstPass();
+        }
+        return new WorkflowState(graph.withRun(State.INITIAL, null, null, null), Dag.of(graph), nodes);
     }
 
     public String id() {
@@ -102,11 +112,26 @@ public final class WorkflowState {
 
     /** The outputs of the node that get_attribute calls {@code nameOrId} once it succeeded, else null. O(1). */
     Map<String, String> outputsOfSucceeded(String nameOrId) {
+        if (idsByName == null) {
+            idsByName = idsByName();
+        }
         Integer id = idsByName.get(nameOrId);
         if (id == null || nodes[id].state() != State.SUCCESS) {
             return null;
         }
         return nodes[id].output();
+    }
+
+    private Map<String, Integer> idsByName() {
+        Map<String, Integer> ids = new HashMap<>();
+        // Same precedence as GraphValidator: a display name wins over another node's id.
+        for (Node node : nodes) {
+            ids.putIfAbsent(node.displayName(), node.id());
+        }
+        for (Node node : nodes) {
+            ids.putIfAbsent(String.valueOf(node.id()), node.id());
+        }
+        return ids;
     }
 
     int pending(int id) {

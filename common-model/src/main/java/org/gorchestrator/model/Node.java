@@ -7,12 +7,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * One node of a gorch document: what to run (engine, artifact, args, target, timeout, retry) and,
@@ -91,23 +89,28 @@ public record Node(
     }
 
     public Node withState(State newState) {
-        return copy(c -> c.state = newState);
+        return new Node(id, name, newState, engine, artifact, args, target, output, timeout, retry, attempt,
+                startDate, stopDate, exitCode, message, worker, deadline, retryAt, retries, attempts);
     }
 
     public Node withTarget(String newTarget) {
-        return copy(c -> c.target = newTarget);
+        return new Node(id, name, state, engine, artifact, args, newTarget, output, timeout, retry, attempt,
+                startDate, stopDate, exitCode, message, worker, deadline, retryAt, retries, attempts);
     }
 
     public Node withTimeout(Integer seconds) {
-        return copy(c -> c.timeout = seconds);
+        return new Node(id, name, state, engine, artifact, args, target, output, seconds, retry, attempt,
+                startDate, stopDate, exitCode, message, worker, deadline, retryAt, retries, attempts);
     }
 
     public Node withRetry(RetryPolicy policy) {
-        return copy(c -> c.retry = policy);
+        return new Node(id, name, state, engine, artifact, args, target, output, timeout, policy, attempt,
+                startDate, stopDate, exitCode, message, worker, deadline, retryAt, retries, attempts);
     }
 
     public Node withOutput(Map<String, String> newOutput) {
-        return copy(c -> c.output = newOutput);
+        return new Node(id, name, state, engine, artifact, args, target, newOutput, timeout, retry, attempt,
+                startDate, stopDate, exitCode, message, worker, deadline, retryAt, retries, attempts);
     }
 
     /**
@@ -115,99 +118,91 @@ public record Node(
      * values included (the declared names stay), so a stale value can never feed a get_attribute.
      */
     public Node dispatched(int newAttempt, Instant reportDeadline) {
-        return copy(c -> {
-            c.clearRun();
-            c.state = State.TORUN;
-            c.attempt = newAttempt;
-            c.deadline = reportDeadline;
-        });
+        return new Node(id, name, State.TORUN, engine, artifact, args, target, blankOutput(), timeout, retry, newAttempt,
+                null, null, null, null, null, reportDeadline, null, retries, attempts);
     }
 
     /** The node as its author declared it: state initial, no attempt, no run results, output names without values. */
     public Node definition() {
-        return copy(c -> {
-            c.clearRun();
-            c.state = State.INITIAL;
-            c.attempt = 0;
-            c.retries = 0;
-            c.attempts = List.of();
-        });
+        return definitionIn(State.INITIAL);
+    }
+
+    /** The definition in state torun: how every node starts a workflow's first pass. */
+    public Node firstPass() {
+        return definitionIn(State.TORUN);
+    }
+
+    private Node definitionIn(State initialState) {
+        return new Node(id, name, initialState, engine, artifact, args, target, blankOutput(), timeout, retry, 0,
+                null, null, null, null, null, null, null, 0, List.of());
     }
 
     public Node started(Instant at, String byWorker, Instant reportDeadline) {
-        return copy(c -> {
-            c.state = State.RUNNING;
-            c.startDate = at;
-            c.worker = byWorker;
-            c.deadline = reportDeadline;
-        });
+        return new Node(id, name, State.RUNNING, engine, artifact, args, target, output, timeout, retry, attempt,
+                at, stopDate, exitCode, message, byWorker, reportDeadline, retryAt, retries, attempts);
     }
 
     /** The attempt ended in {@code endState}; keeps an earlier start date when the event has none. */
     public Node finished(State endState, Instant started, Instant at, Integer code, String why, String byWorker, Map<String, String> outputs) {
-        return copy(c -> {
-            if (outputs != null && !outputs.isEmpty()) {
-                Map<String, String> merged = new LinkedHashMap<>(output);
-                output.keySet().stream().filter(outputs::containsKey).forEach(k -> merged.put(k, outputs.get(k)));
-                c.output = merged;
+        Instant startedAt = startDate != null ? startDate : started;
+        String ranBy = byWorker != null ? byWorker : worker;
+        Map<String, String> captured = outputs == null || outputs.isEmpty() ? output : capturedFrom(outputs);
+        return new Node(id, name, endState, engine, artifact, args, target, captured, timeout, retry, attempt,
+                startedAt, at, code, why, ranBy, null, retryAt, retries,
+                withAttempt(new Attempt(attempt, endState, startedAt, at, code, why, ranBy)));
+    }
+
+    /** The declared outputs, with the values {@code outputs} has for them. */
+    private Map<String, String> capturedFrom(Map<String, String> outputs) {
+        Map<String, String> merged = new LinkedHashMap<>(output);
+        for (String key : output.keySet()) {
+            if (outputs.containsKey(key)) {
+                merged.put(key, outputs.get(key));
             }
-            c.state = endState;
-            c.startDate = startDate != null ? startDate : started;
-            c.stopDate = at;
-            c.exitCode = code;
-            c.message = why;
-            c.worker = byWorker != null ? byWorker : worker;
-            c.deadline = null;
-            c.attempts = withAttempt(new Attempt(attempt, endState, c.startDate, at, code, why, c.worker));
-        });
+        }
+        return merged;
     }
 
     /** The node will not run in this pass (notrunnable, canceled, timeout before start). */
     public Node closed(State endState, Instant at, String why) {
-        boolean attemptEnds = isInFlight();
-        return copy(c -> {
-            c.state = endState;
-            c.stopDate = at;
-            c.message = why;
-            c.deadline = null;
-            c.retryAt = null;
-            if (attemptEnds) {
-                c.attempts = withAttempt(new Attempt(attempt, endState, startDate, at, exitCode, why, worker));
-            }
-        });
+        List<Attempt> history = isInFlight()
+                ? withAttempt(new Attempt(attempt, endState, startDate, at, exitCode, why, worker))
+                : attempts;
+        return new Node(id, name, endState, engine, artifact, args, target, output, timeout, retry, attempt,
+                startDate, at, exitCode, why, worker, null, null, retries, history);
     }
 
     /** The attempt failed and will be tried again at {@code when}: back to torun, the failure kept in the history. */
     public Node retrying(Instant when) {
-        return copy(c -> {
-            c.state = State.TORUN;
-            c.retryAt = when;
-            c.retries = retries + 1;
-            c.message = message + "; retry " + (retries + 1) + " at " + when;
-        });
+        String why = message + "; retry " + (retries + 1) + " at " + when;
+        return new Node(id, name, State.TORUN, engine, artifact, args, target, output, timeout, retry, attempt,
+                startDate, stopDate, exitCode, why, worker, deadline, when, retries + 1, attempts);
     }
 
     /** Back to torun for a rerun: a new pass with a fresh retry budget; history and attempt numbers go on. */
     public Node rerun() {
-        return copy(c -> {
-            c.clearRun();
-            c.state = State.TORUN;
-            c.retries = 0;
-        });
+        return new Node(id, name, State.TORUN, engine, artifact, args, target, blankOutput(), timeout, retry, attempt,
+                null, null, null, null, null, null, null, 0, attempts);
     }
 
     public Duration timeoutOr(Duration fallback) {
         return timeout == null ? fallback : Duration.ofSeconds(timeout);
     }
 
+    /** Built immutable, so that the constructor's {@code List.copyOf} keeps it as it is. */
     private List<Attempt> withAttempt(Attempt ended) {
-        List<Attempt> history = new ArrayList<>(attempts.size() + 1);
-        history.addAll(attempts);
-        history.add(ended);
-        return history;
+        if (attempts.isEmpty()) {
+            return List.of(ended);
+        }
+        Attempt[] history = attempts.toArray(new Attempt[attempts.size() + 1]);
+        history[attempts.size()] = ended;
+        return List.of(history);
     }
 
     private static List<String> withoutNulls(List<String> args) {
+        if (args.isEmpty()) {
+            return List.of();
+        }
         for (String arg : args) {
             if (arg == null) {
                 return args.stream().map(a -> a == null ? "" : a).toList();
@@ -216,63 +211,16 @@ public record Node(
         return List.copyOf(args);
     }
 
-    private Node copy(Consumer<Fields> change) {
-        Fields f = new Fields(this);
-        change.accept(f);
-        return new Node(id, name, f.state, engine, artifact, args, f.target, f.output, f.timeout, f.retry, f.attempt,
-                f.startDate, f.stopDate, f.exitCode, f.message, f.worker, f.deadline, f.retryAt, f.retries, f.attempts);
-    }
-
-    /** The changeable fields of a node, for {@link #copy}. */
-    private static final class Fields {
-        State state;
-        String target;
-        Map<String, String> output;
-        Integer timeout;
-        RetryPolicy retry;
-        int attempt;
-        Instant startDate;
-        Instant stopDate;
-        Integer exitCode;
-        String message;
-        String worker;
-        Instant deadline;
-        Instant retryAt;
-        int retries;
-        List<Attempt> attempts;
-
-        Fields(Node n) {
-            state = n.state;
-            target = n.target;
-            output = n.output;
-            timeout = n.timeout;
-            retry = n.retry;
-            attempt = n.attempt;
-            startDate = n.startDate;
-            stopDate = n.stopDate;
-            exitCode = n.exitCode;
-            message = n.message;
-            worker = n.worker;
-            deadline = n.deadline;
-            retryAt = n.retryAt;
-            retries = n.retries;
-            attempts = n.attempts;
+    /** The declared output names, without values. */
+    private Map<String, String> blankOutput() {
+        if (output.isEmpty()) {
+            return output;
         }
-
-        void clearRun() {
-            if (!output.isEmpty()) {
-                Map<String, String> blank = new LinkedHashMap<>();
-                output.keySet().forEach(k -> blank.put(k, ""));
-                output = blank;
-            }
-            startDate = null;
-            stopDate = null;
-            exitCode = null;
-            message = null;
-            worker = null;
-            deadline = null;
-            retryAt = null;
+        Map<String, String> blank = new LinkedHashMap<>();
+        for (String key : output.keySet()) {
+            blank.put(key, "");
         }
+        return blank;
     }
 
     private static Map<String, String> copyOutputs(Map<String, String> source) {

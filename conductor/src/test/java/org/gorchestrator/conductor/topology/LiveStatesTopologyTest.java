@@ -2,6 +2,7 @@ package org.gorchestrator.conductor.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.gorchestrator.engine.EngineSettings;
 import org.gorchestrator.kafka.JsonSerde;
 import org.gorchestrator.kafka.Topics;
+import org.gorchestrator.kafka.tracing.RecordTracing;
 import org.gorchestrator.message.NodeCommand;
 import org.gorchestrator.message.NodeEvent;
 import org.gorchestrator.message.WorkflowCommand;
@@ -24,6 +26,7 @@ import org.gorchestrator.model.Graph;
 import org.gorchestrator.model.State;
 import org.gorchestrator.test.Graphs;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The in-memory states are only a shortcut: evicting them at every step must not change what the conductor does. */
 class LiveStatesTopologyTest {
@@ -31,6 +34,9 @@ class LiveStatesTopologyTest {
             Duration.ofDays(1), 1024 * 1024, Duration.ofDays(1), List.of());
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
     private static final List<String> WORKFLOWS = List.of("wf-a", "wf-b", "wf-c");
+
+    @TempDir
+    Path stateDir;
 
     @Test
     void interleavedWorkflowsRunTheSameWithoutTheCacheWithOneWorkflowsWorthAndWithTheDefault() {
@@ -43,14 +49,15 @@ class LiveStatesTopologyTest {
 
     private record Run(List<String> dispatched, List<State> finalStates) {}
 
-    private static Run run(int liveStateNodes) {
+    private Run run(int liveStateNodes) {
         ConductorSettings settings = new ConductorSettings(EngineSettings.DEFAULTS, Duration.ofMillis(250), Duration.ofHours(1),
                 Duration.ofMinutes(1), liveStateNodes);
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "live-states-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        try (TopologyTestDriver driver = new TopologyTestDriver(new ConductorTopology(TOPICS, settings, ConductorMetrics.NONE).build(),
-                config, T0)) {
+        config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.resolve("budget-" + liveStateNodes).toString());
+        ConductorTopology topology = new ConductorTopology(TOPICS, settings, ConductorMetrics.NONE, RecordTracing.PASS_THROUGH);
+        try (TopologyTestDriver driver = new TopologyTestDriver(topology.build(), config, T0)) {
             TestInputTopic<String, WorkflowCommand> commands = driver.createInputTopic(TOPICS.workflowCommands(), new StringSerializer(),
                     JsonSerde.of(WorkflowCommand.class));
             TestInputTopic<String, NodeEvent> events = driver.createInputTopic(TOPICS.nodeEvents(), new StringSerializer(),

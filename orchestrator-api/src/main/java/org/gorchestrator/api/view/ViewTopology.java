@@ -8,7 +8,6 @@ import org.gorchestrator.api.logs.LiveLogs;
 import org.gorchestrator.message.LogChunk;
 import org.gorchestrator.api.logs.LogChunkProcessor;
 import org.gorchestrator.kafka.JsonSerde;
-import org.gorchestrator.model.Graph;
 import org.springframework.kafka.config.KafkaStreamsInfrastructureCustomizer;
 
 /**
@@ -36,9 +35,10 @@ public final class ViewTopology implements KafkaStreamsInfrastructureCustomizer 
                 names.logTopic(), Consumed.with(Serdes.String(), JsonSerde.of(LogChunk.class)),
                 () -> new LogChunkProcessor(names.logStore(), live));
         builder.addGlobalStore(
+                // Documents stay the JSON bytes the conductor wrote: parsed when read, not on every update.
                 Stores.timestampedKeyValueStoreBuilder(Stores.persistentTimestampedKeyValueStore(names.store()), Serdes.String(),
-                        JsonSerde.of(Graph.class)).withLoggingDisabled(),
-                names.stateTopic(), Consumed.with(Serdes.String(), JsonSerde.of(Graph.class)),
+                        Serdes.ByteArray()).withLoggingDisabled(),
+                names.stateTopic(), Consumed.with(Serdes.String(), Serdes.ByteArray()),
                 () -> new WorkflowStateProcessor(names));
     }
 }

@@ -8,15 +8,14 @@ import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.gorchestrator.message.LogChunk;
 import org.gorchestrator.api.logs.LogKeys;
-import org.gorchestrator.model.Graph;
 
 /**
- * Keeps the latest state of each workflow. A tombstone (the conductor purged the workflow after its
+ * Keeps the latest state of each workflow (its document's JSON bytes). A tombstone (the conductor purged the workflow after its
  * retention) removes the workflow and its logs: without it the log store would only ever grow.
  */
-final class WorkflowStateProcessor implements Processor<String, Graph, Void, Void> {
+final class WorkflowStateProcessor implements Processor<String, byte[], Void, Void> {
     private final ViewNames names;
-    private TimestampedKeyValueStore<String, Graph> workflows;
+    private TimestampedKeyValueStore<String, byte[]> workflows;
     private KeyValueStore<String, LogChunk> logs;
 
     WorkflowStateProcessor(ViewNames names) {
@@ -30,7 +29,7 @@ final class WorkflowStateProcessor implements Processor<String, Graph, Void, Voi
     }
 
     @Override
-    public void process(Record<String, Graph> record) {
+    public void process(Record<String, byte[]> record) {
         String id = record.key();
         if (id == null) {
             return;

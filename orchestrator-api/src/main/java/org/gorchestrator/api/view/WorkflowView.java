@@ -9,6 +9,7 @@ import java.util.function.Predicate;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.gorchestrator.json.Json;
 import org.gorchestrator.model.Graph;
 
 /** Reads the latest state of workflows from this instance's copy of the view. */
@@ -25,7 +26,7 @@ public final class WorkflowView {
 
     /** @throws ViewNotReadyException while the view is not running */
     public Optional<Graph> find(String id) {
-        return read(view -> Optional.ofNullable(view.get(id)));
+        return read(view -> Optional.ofNullable(view.get(id)).map(WorkflowView::decode));
     }
 
     /**
@@ -57,12 +58,13 @@ public final class WorkflowView {
     public List<Graph> newestFirst(String before, Predicate<Graph> filter, int count) {
         return read(view -> {
             List<Graph> page = new ArrayList<>(count);
-            try (KeyValueIterator<String, Graph> entries = view.reverseRange(null, before)) {
+            try (KeyValueIterator<String, byte[]> entries = view.reverseRange(null, before)) {
                 while (entries.hasNext() && page.size() < count) {
-                    KeyValue<String, Graph> entry = entries.next();
+                    KeyValue<String, byte[]> entry = entries.next();
                     // range bounds are inclusive, and a cursor is the last id the client already has
-                    if (!entry.key.equals(before) && entry.value != null && filter.test(entry.value)) {
-                        page.add(entry.value);
+                    Graph graph = entry.key.equals(before) || entry.value == null ? null : decode(entry.value);
+                    if (graph != null && filter.test(graph)) {
+                        page.add(graph);
                     }
                 }
             }
@@ -70,7 +72,11 @@ public final class WorkflowView {
         });
     }
 
-    private <T> T read(Function<ReadOnlyKeyValueStore<String, Graph>, T> query) {
+    private <T> T read(Function<ReadOnlyKeyValueStore<String, byte[]>, T> query) {
         return stores.read(store, query);
+    }
+
+    private static Graph decode(byte[] document) {
+        return Json.read(document, Graph.class);
     }
 }
