@@ -2,7 +2,11 @@ package org.gorchestrator.kafka;
 
 import java.time.Duration;
 import java.util.Map;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.gorchestrator.kafka.tracing.RecordTracing;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.PropertySource;
@@ -10,7 +14,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.KafkaAdmin;
 
-/** Shares the {@link Topics} of {@code gorch.kafka.*} with every service and creates missing topics at start-up. */
+/**
+ * Shares the {@link Topics} of {@code gorch.kafka.*} with every service, creates missing topics at
+ * start-up, and carries trace contexts across the records the services handle ({@link RecordTracing}).
+ */
 @AutoConfiguration
 @EnableConfigurationProperties(TopicsProperties.class)
 @PropertySource("classpath:gorch-defaults.properties")
@@ -26,6 +33,10 @@ public class GorchKafkaAutoConfiguration {
         return new KafkaClusterHealthIndicator(admin, HEALTH_TIMEOUT);
     }
 
+    @Bean
+    public RecordTracing gorchRecordTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        return RecordTracing.of(tracer.getIfAvailable(), propagator.getIfAvailable());
+    }
 
     @Bean
     public Topics gorchTopics(TopicsProperties properties) {

@@ -78,7 +78,10 @@ public class ApiAutoConfiguration {
     @Bean
     public KafkaTemplate<String, WorkflowCommand> apiCommandTemplate(
             @Qualifier("apiProducerFactory") ProducerFactory<String, WorkflowCommand> factory) {
-        return new KafkaTemplate<>(factory);
+        KafkaTemplate<String, WorkflowCommand> template = new KafkaTemplate<>(factory);
+        // Each command carries the trace of the HTTP request that sent it (traceparent header) to the conductor.
+        template.setObservationEnabled(true);
+        return template;
     }
 
     @Bean

@@ -13,6 +13,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
@@ -79,6 +86,44 @@ final class Gorch implements AutoCloseable {
 
     String nodeEventsTopic() {
         return "ne-" + suffix;
+    }
+
+    String nodeCommandsTopic() {
+        return "nc-" + suffix;
+    }
+
+    String workflowCommandsTopic() {
+        return "wc-" + suffix;
+    }
+
+    String workflowEventsTopic() {
+        return "we-" + suffix;
+    }
+
+    /**
+     * The committed records of {@code topic} whose key passes {@code key}, read from the beginning
+     * (as the services' consumers do, {@code read_committed}) until {@code done} holds for them.
+     */
+    static List<ConsumerRecord<String, byte[]>> readCommitted(String topic, Predicate<String> key,
+                                                             Predicate<List<ConsumerRecord<String, byte[]>>> done) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(60)).pollInSameThread().until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (key.test(r.key())) {
+                        records.add(r);
+                    }
+                });
+                return done.test(records);
+            });
+            return records;
+        }
     }
 
     ConfigurableApplicationContext conductor() {
@@ -178,8 +223,8 @@ final class Gorch implements AutoCloseable {
         }
     }
 
-    String submit(String json) {
-        HttpResponse<String> response = post(json);
+    String submit(String json, String... headers) {
+        HttpResponse<String> response = post(json, headers);
         if (response.statusCode() != 202) {
             throw new AssertionError("POST answered " + response.statusCode() + ": " + response.body());
         }

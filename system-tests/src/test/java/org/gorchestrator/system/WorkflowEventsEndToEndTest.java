@@ -7,15 +7,9 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.gorchestrator.json.Json;
 import org.gorchestrator.kafka.Topics;
 import org.gorchestrator.kafka.events.CloudEventSerde;
@@ -91,25 +85,9 @@ class WorkflowEventsEndToEndTest {
     }
 
     /** Every committed event of workflow {@code id}, from the start of the topic to its workflow.finished. */
-    private static List<ConsumerRecord<String, byte[]>> readUntilFinished(String topic, String id) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-            await().atMost(AT_MOST).pollInSameThread().until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (id.equals(r.key())) {
-                        records.add(r);
-                    }
-                });
-                return records.stream().anyMatch(r -> type(r).equals(EventType.WORKFLOW_FINISHED.type()));
-            });
-            return records;
-        }
+    static List<ConsumerRecord<String, byte[]>> readUntilFinished(String topic, String id) {
+        return Gorch.readCommitted(topic, id::equals,
+                records -> records.stream().anyMatch(r -> type(r).equals(EventType.WORKFLOW_FINISHED.type())));
     }
 
     private static String type(ConsumerRecord<String, byte[]> record) {

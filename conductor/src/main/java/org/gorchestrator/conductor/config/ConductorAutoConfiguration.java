@@ -12,6 +12,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.kafka.streams.KafkaStreamsMicrometerListener;
 import org.gorchestrator.kafka.Topics;
+import org.gorchestrator.kafka.tracing.RecordTracing;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -28,10 +29,11 @@ import org.springframework.kafka.config.KafkaStreamsInfrastructureCustomizer;
 public class ConductorAutoConfiguration {
 
     @Bean
-    public ConductorTopology conductorTopology(Topics topics, ConductorProperties properties, ObjectProvider<MeterRegistry> registry) {
+    public ConductorTopology conductorTopology(Topics topics, ConductorProperties properties, ObjectProvider<MeterRegistry> registry,
+                                               RecordTracing tracing) {
         MeterRegistry meters = registry.getIfAvailable();
         ConductorMetrics metrics = meters == null ? ConductorMetrics.NONE : new MicrometerConductorMetrics(meters);
-        return new ConductorTopology(topics, properties.toSettings(), metrics);
+        return new ConductorTopology(topics, properties.toSettings(), metrics, tracing);
     }
 
     /** Named {@code conductorStreams}: the readiness and liveness groups include it. */

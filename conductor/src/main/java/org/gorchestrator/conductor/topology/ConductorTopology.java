@@ -12,6 +12,7 @@ import org.apache.kafka.streams.state.Stores;
 import org.gorchestrator.kafka.JsonSerde;
 import org.gorchestrator.kafka.Topics;
 import org.gorchestrator.kafka.events.CloudEventSerde;
+import org.gorchestrator.kafka.tracing.RecordTracing;
 import org.gorchestrator.message.NodeCommand;
 import org.gorchestrator.message.NodeEvent;
 import org.gorchestrator.message.NodeKill;
@@ -28,6 +29,9 @@ import org.gorchestrator.model.Graph;
  *                           ├─► workflow-engine ───┼─► gorch.workflow-events (key workflow)
  *  gorch.node-events ───────┘   [store workflows]  └─► gorch.workflow-state  (key workflow, compacted)
  * </pre>
+ *
+ * <p>Every forwarded record carries the W3C {@code traceparent} of the input it was decided on
+ * (see {@link TraceContexts}).
  */
 public final class ConductorTopology {
     public static final String COMMANDS_SOURCE = "workflow-commands-source";
@@ -35,6 +39,8 @@ public final class ConductorTopology {
     public static final String ENGINE_PROCESSOR = "workflow-engine";
     public static final String WORKFLOW_STORE = "workflows";
     public static final String TIMER_STORE = "workflow-timers";
+    /** Workflow id to the trace context of its current pass, for the records its timers cause. */
+    public static final String TRACE_STORE = "workflow-traces";
     public static final String NODE_CONTROL_SINK = "node-control-sink";
     public static final String NODE_COMMANDS_SINK = "node-commands-sink";
     public static final String WORKFLOW_EVENTS_SINK = "workflow-events-sink";
@@ -43,11 +49,13 @@ public final class ConductorTopology {
     private final Topics topics;
     private final ConductorSettings settings;
     private final ConductorMetrics metrics;
+    private final RecordTracing tracing;
 
-    public ConductorTopology(Topics topics, ConductorSettings settings, ConductorMetrics metrics) {
+    public ConductorTopology(Topics topics, ConductorSettings settings, ConductorMetrics metrics, RecordTracing tracing) {
         this.topics = topics;
         this.settings = settings;
         this.metrics = metrics;
+        this.tracing = tracing;
     }
 
     public Topology build() {
@@ -60,9 +68,10 @@ public final class ConductorTopology {
         StringSerializer keyOut = new StringSerializer();
         topology.addSource(COMMANDS_SOURCE, keys, JsonSerde.of(WorkflowCommand.class), topics.workflowCommands());
         topology.addSource(NODE_EVENTS_SOURCE, keys, JsonSerde.of(NodeEvent.class), topics.nodeEvents());
-        topology.addProcessor(ENGINE_PROCESSOR, () -> new WorkflowProcessor(settings, metrics), COMMANDS_SOURCE, NODE_EVENTS_SOURCE);
+        topology.addProcessor(ENGINE_PROCESSOR, () -> new WorkflowProcessor(settings, metrics, tracing), COMMANDS_SOURCE, NODE_EVENTS_SOURCE);
         topology.addStateStore(workflowStore(), ENGINE_PROCESSOR);
-        topology.addStateStore(timerStore(), ENGINE_PROCESSOR);
+        topology.addStateStore(stringStore(TIMER_STORE), ENGINE_PROCESSOR);
+        topology.addStateStore(stringStore(TRACE_STORE), ENGINE_PROCESSOR);
         TopicNameExtractor<String, NodeCommand> byPool = (key, command, context) -> topics.nodeCommandsOfPool(Topics.poolOf(command.target()));
         topology.addSink(NODE_COMMANDS_SINK, byPool, keyOut, JsonSerde.of(NodeCommand.class), ENGINE_PROCESSOR);
         topology.addSink(NODE_CONTROL_SINK, topics.nodeControl(), keyOut, JsonSerde.of(NodeKill.class), ENGINE_PROCESSOR);
@@ -72,8 +81,8 @@ public final class ConductorTopology {
         return topology;
     }
 
-    private static StoreBuilder<KeyValueStore<String, String>> timerStore() {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TIMER_STORE), Serdes.String(), Serdes.String());
+    private static StoreBuilder<KeyValueStore<String, String>> stringStore(String name) {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), Serdes.String());
     }
 
     /** Workflow id to its document, as JSON bytes (a {@link Graph}). */

@@ -15,6 +15,9 @@ import org.gorchestrator.engine.DagEngine;
 import org.gorchestrator.engine.Decision;
 import org.gorchestrator.engine.WorkflowState;
 import org.gorchestrator.json.Json;
+import org.gorchestrator.kafka.tracing.Hop;
+import org.gorchestrator.kafka.tracing.RecordTracing;
+import org.gorchestrator.kafka.tracing.TraceHeaders;
 import org.gorchestrator.message.EngineInput;
 import org.gorchestrator.message.NodeCommand;
 import org.gorchestrator.message.NodeKill;
@@ -37,6 +40,9 @@ import org.slf4j.MDC;
  * <p>Time: each workflow's next due moment ({@link WorkflowState#nextWakeUp()}) is kept in the timer
  * store, keyed so that keys sort by time; a wall-clock punctuation sends a {@link Tick} to every
  * workflow whose moment has come. The timer store is changelogged, so timers survive a restart.
+ *
+ * <p>Tracing: each input is handled in a {@link Hop} of the trace it carries (a tick, of its
+ * workflow's), and every record forwarded for it carries that hop's {@code traceparent}.
  */
 final class WorkflowProcessor implements Processor<String, EngineInput, String, Object> {
     private static final Logger LOG = LoggerFactory.getLogger(WorkflowProcessor.class);
@@ -45,13 +51,16 @@ final class WorkflowProcessor implements Processor<String, EngineInput, String, 
     private final ConductorSettings settings;
     private final ConductorMetrics metrics;
     private final LiveStates live;
+    private final RecordTracing tracing;
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, byte[]> workflows;
     private KeyValueStore<String, String> timers;
+    private TraceContexts traces;
 
-    WorkflowProcessor(ConductorSettings settings, ConductorMetrics metrics) {
+    WorkflowProcessor(ConductorSettings settings, ConductorMetrics metrics, RecordTracing tracing) {
         this.settings = settings;
         this.metrics = metrics;
+        this.tracing = tracing;
         this.engine = new DagEngine(settings.engine());
         this.live = new LiveStates(settings.liveStateNodes());
     }
@@ -63,6 +72,7 @@ final class WorkflowProcessor implements Processor<String, EngineInput, String, 
         live.clear();
         this.workflows = context.getStateStore(ConductorTopology.WORKFLOW_STORE);
         this.timers = context.getStateStore(ConductorTopology.TIMER_STORE);
+        this.traces = new TraceContexts(tracing, context.getStateStore(ConductorTopology.TRACE_STORE));
         context.schedule(settings.tickInterval(), PunctuationType.WALL_CLOCK_TIME, now -> fireTimersDueBy(Instant.ofEpochMilli(now)));
         context.schedule(settings.purgeInterval(), PunctuationType.WALL_CLOCK_TIME,
                 now -> purgeFinishedBefore(Instant.ofEpochMilli(now).minus(settings.retention())));
@@ -80,16 +90,17 @@ final class WorkflowProcessor implements Processor<String, EngineInput, String, 
             LOG.warn("dropping input whose key {} does not match its workflow: {}", record.key(), input);
             return;
         }
-        handle(input, record.timestamp());
+        handle(input, record.timestamp(), TraceHeaders.traceparent(record.headers()));
     }
 
-    private void handle(EngineInput input, long timestamp) {
-        try (MDC.MDCCloseable workflow = MDC.putCloseable("workflowId", input.workflowId())) {
-            decideAndApply(input, timestamp);
+    private void handle(EngineInput input, long timestamp, String traceparent) {
+        try (MDC.MDCCloseable workflow = MDC.putCloseable("workflowId", input.workflowId());
+                Hop hop = traces.open(input, traceparent)) {
+            decideAndApply(input, timestamp, hop);
         }
     }
 
-    private void decideAndApply(EngineInput input, long timestamp) {
+    private void decideAndApply(EngineInput input, long timestamp, Hop hop) {
         String id = input.workflowId();
         WorkflowState state = load(id);
         Instant wakeBefore = state == null ? null : state.nextWakeUp();
@@ -104,7 +115,8 @@ final class WorkflowProcessor implements Processor<String, EngineInput, String, 
             return;
         }
         if (decision.changed()) {
-            apply(decision, timestamp);
+            apply(decision, timestamp, hop);
+            traces.applied(input, hop);
             reschedule(id, wakeBefore, decision.state().nextWakeUp());
             metrics.applied(input, decision, Instant.now());
         }
@@ -119,25 +131,25 @@ final class WorkflowProcessor implements Processor<String, EngineInput, String, 
         return stored == null ? null : WorkflowState.of(Json.read(stored, Graph.class));
     }
 
-    private void apply(Decision decision, long timestamp) {
+    private void apply(Decision decision, long timestamp, Hop hop) {
         String id = decision.state().id();
         byte[] document = Json.write(decision.state().toGraph());
         workflows.put(id, document);
         live.put(id, decision.state());
         for (NodeCommand command : decision.commands()) {
-            forward(command.key(), command, timestamp, ConductorTopology.NODE_COMMANDS_SINK);
+            forward(command.key(), command, timestamp, hop, ConductorTopology.NODE_COMMANDS_SINK);
         }
         for (NodeKill kill : decision.kills()) {
-            forward(kill.key(), kill, timestamp, ConductorTopology.NODE_CONTROL_SINK);
+            forward(kill.key(), kill, timestamp, hop, ConductorTopology.NODE_CONTROL_SINK);
         }
         for (WorkflowEvent event : decision.events()) {
-            forward(id, event, timestamp, ConductorTopology.WORKFLOW_EVENTS_SINK);
+            forward(id, event, timestamp, hop, ConductorTopology.WORKFLOW_EVENTS_SINK);
         }
-        forward(id, document, timestamp, ConductorTopology.WORKFLOW_STATE_SINK);
+        forward(id, document, timestamp, hop, ConductorTopology.WORKFLOW_STATE_SINK);
     }
 
-    private void forward(String key, Object value, long timestamp, String sink) {
-        context.forward(new Record<>(key, value, timestamp), sink);
+    private void forward(String key, Object value, long timestamp, Hop hop, String sink) {
+        context.forward(TraceContexts.record(key, value, timestamp, hop), sink);
     }
 
     private void reschedule(String id, Instant before, Instant after) {
@@ -155,7 +167,7 @@ final class WorkflowProcessor implements Processor<String, EngineInput, String, 
             it.forEachRemaining(entry -> due.add(entry.value));
         }
         for (String id : due) {
-            handle(new Tick(id, now), now.toEpochMilli());
+            handle(new Tick(id, now), now.toEpochMilli(), null);
         }
     }
 
@@ -180,7 +192,8 @@ final class WorkflowProcessor implements Processor<String, EngineInput, String, 
         for (String id : expired) {
             workflows.delete(id);
             live.remove(id);
-            forward(id, null, now, ConductorTopology.WORKFLOW_STATE_SINK);
+            traces.forget(id);
+            context.forward(new Record<>(id, null, now), ConductorTopology.WORKFLOW_STATE_SINK);
         }
         if (!expired.isEmpty()) {
             LOG.info("purged {} workflows finished before {}", expired.size(), cutoff);

@@ -18,6 +18,7 @@ import org.gorchestrator.engine.EngineSettings;
 import org.gorchestrator.json.Json;
 import org.gorchestrator.kafka.JsonSerde;
 import org.gorchestrator.kafka.Topics;
+import org.gorchestrator.kafka.tracing.RecordTracing;
 import org.gorchestrator.kafka.events.CloudEventSerde;
 import org.gorchestrator.message.NodeCommand;
 import org.gorchestrator.message.NodeEvent;
@@ -55,7 +56,7 @@ class ConductorTopologyTest {
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         wallClockStart = Instant.now();
-        driver = new TopologyTestDriver(new ConductorTopology(TOPICS, SETTINGS, ConductorMetrics.NONE).build(), config, wallClockStart);
+        driver = new TopologyTestDriver(new ConductorTopology(TOPICS, SETTINGS, ConductorMetrics.NONE, RecordTracing.PASS_THROUGH).build(), config, wallClockStart);
         StringSerializer keys = new StringSerializer();
         StringDeserializer keysIn = new StringDeserializer();
         commands = driver.createInputTopic(TOPICS.workflowCommands(), keys, JsonSerde.of(WorkflowCommand.class));

@@ -3,6 +3,7 @@ package org.gorchestrator.worker.config;
 import java.util.List;
 import org.gorchestrator.kafka.GorchKafkaAutoConfiguration;
 import org.gorchestrator.kafka.Topics;
+import org.gorchestrator.kafka.tracing.RecordTracing;
 import org.gorchestrator.worker.driver.Driver;
 import org.gorchestrator.worker.driver.DriverRegistry;
 import org.gorchestrator.worker.driver.NilDriver;
@@ -73,9 +74,10 @@ public class WorkerAutoConfiguration {
 
     @Bean
     public WorkerRuntime gorchWorkerRuntime(WorkerConfig config, Topics topics, KafkaProperties kafka, DriverRegistry drivers,
-                                            NodeEventPublisher events, LogShipper logs, ObjectProvider<MeterRegistry> meters) {
+                                            NodeEventPublisher events, LogShipper logs, ObjectProvider<MeterRegistry> meters,
+                                            RecordTracing tracing) {
         return new WorkerRuntime(config, topics, kafka.buildConsumerProperties(), drivers, events, logs,
-                meters.getIfAvailable(SimpleMeterRegistry::new));
+                meters.getIfAvailable(SimpleMeterRegistry::new), tracing);
     }
 
     /** {@code gorch_worker_nodes_busy}, {@code gorch_worker_partitions_assigned}, {@code gorch_worker_rebalances}. */

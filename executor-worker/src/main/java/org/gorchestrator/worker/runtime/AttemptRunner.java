@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import io.micrometer.core.instrument.Timer;
 import org.slf4j.MDC;
+import org.gorchestrator.kafka.tracing.Hop;
+import org.gorchestrator.kafka.tracing.RecordTracing;
 import org.gorchestrator.message.NodeCommand;
 import org.gorchestrator.message.NodeEvent;
 import org.gorchestrator.worker.driver.Cancellation;
@@ -16,7 +18,10 @@ import org.gorchestrator.worker.driver.Texts;
 import org.gorchestrator.worker.logs.AttemptOutput;
 import org.gorchestrator.worker.logs.LogShipper;
 
-/** Runs one attempt of a node, ships its output while it runs and reports it: started, then how it ended. */
+/**
+ * Runs one attempt of a node, ships its output while it runs and reports it: started, then how it
+ * ended. The attempt is a hop of its command's trace: its log lines and its events carry that trace.
+ */
 final class AttemptRunner {
     private static final int STDERR_CHARS_IN_MESSAGE = 2_000;
 
@@ -25,9 +30,12 @@ final class AttemptRunner {
     private final NodeEventPublisher events;
     private final LogShipper logs;
     private final Timer scheduleLatency;
+    private final RecordTracing tracing;
 
-    AttemptRunner(WorkerConfig config, DriverRegistry drivers, NodeEventPublisher events, LogShipper logs, Timer scheduleLatency) {
+    AttemptRunner(WorkerConfig config, DriverRegistry drivers, NodeEventPublisher events, LogShipper logs, Timer scheduleLatency,
+                  RecordTracing tracing) {
         this.config = config;
+        this.tracing = tracing;
         this.scheduleLatency = scheduleLatency;
         this.drivers = drivers;
         this.events = events;
@@ -38,20 +46,29 @@ final class AttemptRunner {
      * @return completes once the final event is acked (exceptionally when it could not be published);
      * empty when the worker abandoned the attempt
      */
-    Optional<CompletableFuture<Void>> run(NodeCommand command, Cancellation cancellation) {
+    Optional<CompletableFuture<Void>> run(NodeCommand command, String traceparent, Cancellation cancellation) {
         Instant startedAt = Instant.now();
         scheduleLatency.record(Duration.between(command.at(), startedAt).isNegative() ? Duration.ZERO : Duration.between(command.at(), startedAt));
         try (MDC.MDCCloseable wf = MDC.putCloseable("workflowId", command.workflowId());
                 MDC.MDCCloseable node = MDC.putCloseable("nodeId", Integer.toString(command.nodeId()));
-                MDC.MDCCloseable attempt = MDC.putCloseable("attempt", Integer.toString(command.attempt()))) {
+                MDC.MDCCloseable attempt = MDC.putCloseable("attempt", Integer.toString(command.attempt()));
+                Hop hop = open(command, traceparent)) {
             // Not waited for: the final event follows it on the same partition, so its ack implies this one's.
-            events.publish(new NodeEvent.Started(command.workflowId(), command.nodeId(), command.attempt(), config.workerId(), startedAt));
+            events.publish(new NodeEvent.Started(command.workflowId(), command.nodeId(), command.attempt(), config.workerId(), startedAt),
+                    hop.traceparent());
             DriverResult result = runDriver(command, cancellation);
             if (cancellation.isAbandoned()) {
                 return Optional.empty();
             }
-            return Optional.of(events.publish(ended(command, config.workerId(), result, startedAt)));
+            return Optional.of(events.publish(ended(command, config.workerId(), result, startedAt), hop.traceparent()));
         }
+    }
+
+    private Hop open(NodeCommand command, String traceparent) {
+        return tracing.open("node " + command.engine(), traceparent)
+                .tag("gorch.workflow.id", command.workflowId())
+                .tag("gorch.node.id", Integer.toString(command.nodeId()))
+                .tag("gorch.attempt", Integer.toString(command.attempt()));
     }
 
     private DriverResult runDriver(NodeCommand command, Cancellation cancellation) {

@@ -7,6 +7,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
 import org.gorchestrator.kafka.JsonSerde;
+import org.gorchestrator.kafka.tracing.TraceHeaders;
 import org.gorchestrator.message.NodeCommand;
 import org.gorchestrator.worker.driver.Texts;
 import org.gorchestrator.worker.runtime.InFlightOffsets.Ticket;
@@ -41,7 +42,8 @@ final class CommandIntake implements AcknowledgingMessageListener<String, byte[]
         if (command == null) {
             offsets.finish(ticket);
         } else {
-            pool.submit(ticket, command);
+            // The node runs on another thread: its trace context goes along with it.
+            pool.submit(ticket, command, TraceHeaders.traceparent(record.headers()));
         }
     }
 

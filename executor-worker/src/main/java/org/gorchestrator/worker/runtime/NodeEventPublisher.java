@@ -4,8 +4,10 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.gorchestrator.kafka.JsonSerde;
+import org.gorchestrator.kafka.tracing.TraceHeaders;
 import org.gorchestrator.message.NodeEvent;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -34,11 +36,12 @@ public final class NodeEventPublisher implements AutoCloseable {
     }
 
     /**
+     * @param traceparent the trace context the event carries (W3C {@code traceparent}), or null for none
      * @return completes once the broker has the event; completes exceptionally with an
      * {@link IllegalStateException} when the broker did not take it within the producer's delivery timeout
      */
-    public CompletableFuture<Void> publish(NodeEvent event) {
-        return template.send(topic, event.workflowId(), event)
+    public CompletableFuture<Void> publish(NodeEvent event, String traceparent) {
+        return template.send(new ProducerRecord<>(topic, null, event.workflowId(), event, TraceHeaders.of(traceparent)))
                 .handle((sent, error) -> {
                     if (error != null) {
                         throw new IllegalStateException("could not publish " + describe(event) + ": " + error.getMessage(), error);

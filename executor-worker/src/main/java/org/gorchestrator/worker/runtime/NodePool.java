@@ -43,15 +43,18 @@ final class NodePool {
                 new LinkedBlockingQueue<>(), threads("gorch-worker-node-"));
     }
 
-    /** Queues the node; once the worker is stopping it is dropped, uncommitted, for the next owner of its partition. */
-    synchronized void submit(Ticket ticket, NodeCommand command) {
+    /**
+     * Queues the node, to run in the trace of {@code traceparent} (null: none); once the worker is
+     * stopping it is dropped, uncommitted, for the next owner of its partition.
+     */
+    synchronized void submit(Ticket ticket, NodeCommand command, String traceparent) {
         if (stopping) {
             return;
         }
         if (++taken == config.concurrency()) {
             pauseIntake.run();
         }
-        executor.execute(() -> run(ticket, command));
+        executor.execute(() -> run(ticket, command, traceparent));
     }
 
     synchronized int busy() {
@@ -82,17 +85,17 @@ final class NodePool {
         }
     }
 
-    private void run(Ticket ticket, NodeCommand command) {
+    private void run(Ticket ticket, NodeCommand command, String traceparent) {
         try {
             if (!stopping && offsets.owns(ticket)) {
-                attempt(ticket, command);
+                attempt(ticket, command, traceparent);
             }
         } finally {
             release();
         }
     }
 
-    private void attempt(Ticket ticket, NodeCommand command) {
+    private void attempt(Ticket ticket, NodeCommand command, String traceparent) {
         AttemptId id = AttemptId.of(command);
         Cancellation cancellation = new Cancellation();
         if (!running.begin(id, cancellation)) {
@@ -101,7 +104,7 @@ final class NodePool {
             return;
         }
         try {
-            attempts.run(command, cancellation).ifPresent(reported -> reported.whenComplete((ok, error) -> {
+            attempts.run(command, traceparent, cancellation).ifPresent(reported -> reported.whenComplete((ok, error) -> {
                 if (error == null) {
                     offsets.finish(ticket);
                 } else {

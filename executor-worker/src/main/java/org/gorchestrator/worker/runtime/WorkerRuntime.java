@@ -10,6 +10,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.gorchestrator.kafka.Topics;
+import org.gorchestrator.kafka.tracing.RecordTracing;
 import org.gorchestrator.worker.driver.DriverRegistry;
 import org.gorchestrator.worker.logs.LogShipper;
 import org.springframework.context.SmartLifecycle;
@@ -41,16 +42,17 @@ public final class WorkerRuntime implements SmartLifecycle {
     /**
      * @param consumerProperties the Kafka consumer settings ({@code spring.kafka.*}); the worker adds its own
      * @param meters             where the worker's metrics go: schedule latency, busy nodes, the consumer's lag
+     * @param tracing            continues the trace of each node command in its attempt and events
      */
     public WorkerRuntime(WorkerConfig config, Topics topics, Map<String, Object> consumerProperties, DriverRegistry drivers,
-                         NodeEventPublisher events, LogShipper logs, MeterRegistry meters) {
+                         NodeEventPublisher events, LogShipper logs, MeterRegistry meters, RecordTracing tracing) {
         this.config = config;
         this.events = events;
         this.meters = meters;
         InFlightOffsets offsets = new InFlightOffsets();
         this.attempts = new RunningAttempts(config.killMemory());
-        this.pool = new NodePool(config, new AttemptRunner(config, drivers, events, logs, scheduleLatency(meters)), offsets, attempts, this::pauseIntake,
-                this::resumeIntake);
+        this.pool = new NodePool(config, new AttemptRunner(config, drivers, events, logs, scheduleLatency(meters), tracing), offsets,
+                attempts, this::pauseIntake, this::resumeIntake);
         this.intake = new CommandIntake(offsets, pool);
         this.container = container(config.pools().stream().map(topics::nodeCommandsOfPool).distinct().toArray(String[]::new),
                 consumerProperties);

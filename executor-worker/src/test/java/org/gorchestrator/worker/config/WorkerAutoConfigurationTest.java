@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.gorchestrator.kafka.GorchKafkaAutoConfiguration;
-import org.gorchestrator.kafka.Topics;
 import org.gorchestrator.message.NodeCommand;
 import org.gorchestrator.message.NodeEvent;
 import org.gorchestrator.test.KafkaBroker;
@@ -67,7 +66,7 @@ class WorkerAutoConfigurationTest {
     @Test
     void runsNodesFromTheConfiguredTopicsAndShipsTheirOutput() {
         try (KafkaFixture kafka = KafkaFixture.withFreshTopics(2)) {
-            runner.withPropertyValues(topicProperties(kafka.topics()))
+            runner.withPropertyValues(kafka.topicProperties())
                     .withPropertyValues("gorch.worker.id=ctx-worker", "gorch.worker.group-id=ctx-group", "gorch.worker.poll-timeout=200ms")
                     .run(context -> {
                         kafka.send(withOutputs(command("wf-ctx", 0, "shell", "echo", List.of("OUT=hello")), List.of("OUT")));
@@ -113,19 +112,5 @@ class WorkerAutoConfigurationTest {
                 .getFailure().rootCause().hasMessage("gorch.worker.max-output must be between 1KB and 256MB, was 1073741824B"));
         runner.withPropertyValues("gorch.worker.log-chunk-size=2MB").run(context -> assertThat(context).hasFailed()
                 .getFailure().rootCause().hasMessage("gorch.worker.log-chunk-size must be between 1KB and 1MB, was 2097152B"));
-    }
-
-    private static String[] topicProperties(Topics topics) {
-        return new String[] {
-            "gorch.kafka.workflow-commands-topic=" + topics.workflowCommands(),
-            "gorch.kafka.node-commands-topic=" + topics.nodeCommands(),
-            "gorch.kafka.node-events-topic=" + topics.nodeEvents(),
-            "gorch.kafka.workflow-events-topic=" + topics.workflowEvents(),
-            "gorch.kafka.workflow-state-topic=" + topics.workflowState(),
-            "gorch.kafka.node-control-topic=" + topics.nodeControl(),
-            "gorch.kafka.node-logs-topic=" + topics.nodeLogs(),
-            "gorch.kafka.partitions=" + topics.partitions(),
-            "gorch.kafka.node-command-partitions=" + topics.nodeCommandPartitions()
-        };
     }
 }

@@ -25,6 +25,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.gorchestrator.json.Json;
 import org.gorchestrator.kafka.JsonSerde;
 import org.gorchestrator.kafka.Topics;
+import org.gorchestrator.kafka.tracing.TraceHeaders;
 import org.gorchestrator.message.NodeCommand;
 import org.gorchestrator.message.NodeEvent;
 import org.gorchestrator.message.NodeKill;
@@ -42,7 +43,7 @@ public final class KafkaFixture implements AutoCloseable {
     private final Admin admin;
     private final KafkaProducer<String, byte[]> producer;
     private final KafkaConsumer<String, NodeEvent> events;
-    private final List<NodeEvent> seen = new ArrayList<>();
+    private final List<ConsumerRecord<String, NodeEvent>> seen = new ArrayList<>();
     private final KafkaConsumer<String, LogChunk> logs;
     private final List<ConsumerRecord<String, LogChunk>> logsSeen = new ArrayList<>();
 
@@ -69,6 +70,21 @@ public final class KafkaFixture implements AutoCloseable {
         return topics;
     }
 
+    /** The {@code gorch.kafka.*} properties of this fixture's topics, for a Spring context. */
+    public String[] topicProperties() {
+        return new String[] {
+            "gorch.kafka.workflow-commands-topic=" + topics.workflowCommands(),
+            "gorch.kafka.node-commands-topic=" + topics.nodeCommands(),
+            "gorch.kafka.node-events-topic=" + topics.nodeEvents(),
+            "gorch.kafka.workflow-events-topic=" + topics.workflowEvents(),
+            "gorch.kafka.workflow-state-topic=" + topics.workflowState(),
+            "gorch.kafka.node-control-topic=" + topics.nodeControl(),
+            "gorch.kafka.node-logs-topic=" + topics.nodeLogs(),
+            "gorch.kafka.partitions=" + topics.partitions(),
+            "gorch.kafka.node-command-partitions=" + topics.nodeCommandPartitions()
+        };
+    }
+
     /** What a service gets from {@code spring.kafka.*}: just the broker. */
     public static Map<String, Object> clientProperties() {
         return Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers());
@@ -81,18 +97,28 @@ public final class KafkaFixture implements AutoCloseable {
     }
 
     public void sendRaw(String key, byte[] value) {
-        send(topics.nodeCommands(), key, value);
+        send(topics.nodeCommands(), key, value, null);
+    }
+
+    /** Sends the command with a W3C {@code traceparent} header, as the conductor does. */
+    public void sendTraced(NodeCommand command, String traceparent) {
+        send(topics.nodeCommands(), command.key(), Json.write(command), traceparent);
     }
 
     /** Publishes the kill on the control topic, as the conductor does. */
     public void kill(NodeKill kill) {
-        send(topics.nodeControl(), kill.key(), Json.write(kill));
+        send(topics.nodeControl(), kill.key(), Json.write(kill), null);
     }
 
     /** Reads node events until {@code done} holds for all read so far; returns them all, in order per workflow. */
     public List<NodeEvent> awaitEvents(Predicate<List<NodeEvent>> done) {
+        return values(awaitEventRecords(records -> done.test(values(records))));
+    }
+
+    /** As {@link #awaitEvents}, with the records' keys and headers. */
+    public List<ConsumerRecord<String, NodeEvent>> awaitEventRecords(Predicate<List<ConsumerRecord<String, NodeEvent>>> done) {
         await().atMost(EVENT_WAIT).pollInSameThread().pollInterval(Duration.ofMillis(10)).until(() -> {
-            events.poll(Duration.ofMillis(100)).forEach(r -> seen.add(r.value()));
+            events.poll(Duration.ofMillis(100)).forEach(seen::add);
             return done.test(seen);
         });
         return List.copyOf(seen);
@@ -111,11 +137,13 @@ public final class KafkaFixture implements AutoCloseable {
     public List<NodeEvent> eventsAfter(Duration quiet) {
         long deadline = System.nanoTime() + quiet.toNanos();
         while (System.nanoTime() < deadline) {
-            for (ConsumerRecord<String, NodeEvent> r : events.poll(Duration.ofMillis(100))) {
-                seen.add(r.value());
-            }
+            events.poll(Duration.ofMillis(100)).forEach(seen::add);
         }
-        return List.copyOf(seen);
+        return values(seen);
+    }
+
+    private static List<NodeEvent> values(List<ConsumerRecord<String, NodeEvent>> records) {
+        return records.stream().map(ConsumerRecord::value).toList();
     }
 
     /** The sum of the group's committed offsets over the node-command partitions: records it finished. */
@@ -147,9 +175,9 @@ public final class KafkaFixture implements AutoCloseable {
         readFromTheBeginning(logs, topics.nodeLogs());
     }
 
-    private void send(String topic, String key, byte[] value) {
+    private void send(String topic, String key, byte[] value, String traceparent) {
         try {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
+            producer.send(new ProducerRecord<>(topic, null, key, value, TraceHeaders.of(traceparent))).get();
         } catch (InterruptedException | ExecutionException e) {
             throw new IllegalStateException(e);
         }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.gorchestrator.kafka.tracing.RecordTracing;
 import org.gorchestrator.worker.driver.Driver;
 import org.gorchestrator.worker.driver.DriverRegistry;
 import org.gorchestrator.worker.driver.NilDriver;
@@ -60,7 +61,7 @@ public final class Workers implements AutoCloseable {
         NodeEventPublisher events = new NodeEventPublisher(KafkaFixture.clientProperties(), kafka.topics().nodeEvents());
         publishers.add(events);
         WorkerRuntime runtime = new WorkerRuntime(config, kafka.topics(), KafkaFixture.clientProperties(), drivers, events, logs,
-                new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), RecordTracing.PASS_THROUGH);
         runtimes.add(runtime);
         runtime.start();
         return runtime;
