@@ -81,8 +81,9 @@ public final class ConductorTopology {
         return topology;
     }
 
+    /** Cached, like the workflow store: a key written several times within one commit reaches RocksDB and the changelog once. */
     private static StoreBuilder<KeyValueStore<String, String>> stringStore(String name) {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), Serdes.String());
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), Serdes.String()).withCachingEnabled();
     }
 
     /** Workflow id to its document, as JSON bytes (a {@link Graph}). */

@@ -39,7 +39,7 @@ import org.slf4j.MDC;
  *
  * <p>Time: each workflow's next due moment ({@link WorkflowState#nextWakeUp()}) is kept in the timer
  * store, keyed so that keys sort by time; a wall-clock punctuation sends a {@link Tick} to every
- * workflow whose moment has come. The timer store is changelogged, so timers survive a restart.
+ * workflow whose moment has come ({@link Timers}). The timer store is changelogged, so timers survive a restart.
  *
  * <p>Tracing: each input is handled in a {@link Hop} of the trace it carries (a tick, of its
  * workflow's), and every record forwarded for it carries that hop's {@code traceparent}.
@@ -54,7 +54,7 @@ final class WorkflowProcessor implements Processor<String, EngineInput, String, 
     private final RecordTracing tracing;
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, byte[]> workflows;
-    private KeyValueStore<String, String> timers;
+    private Timers timers;
     private TraceContexts traces;
 
     WorkflowProcessor(ConductorSettings settings, ConductorMetrics metrics, RecordTracing tracing) {
@@ -71,7 +71,7 @@ final class WorkflowProcessor implements Processor<String, EngineInput, String, 
         // A task restarts after an aborted transaction: what the cache saw may never have been committed.
         live.clear();
         this.workflows = context.getStateStore(ConductorTopology.WORKFLOW_STORE);
-        this.timers = context.getStateStore(ConductorTopology.TIMER_STORE);
+        this.timers = new Timers(context.getStateStore(ConductorTopology.TIMER_STORE));
         this.traces = new TraceContexts(tracing, context.getStateStore(ConductorTopology.TRACE_STORE));
         context.schedule(settings.tickInterval(), PunctuationType.WALL_CLOCK_TIME, now -> fireTimersDueBy(Instant.ofEpochMilli(now)));
         context.schedule(settings.purgeInterval(), PunctuationType.WALL_CLOCK_TIME,
@@ -117,7 +117,7 @@ final class WorkflowProcessor implements Processor<String, EngineInput, String, 
         if (decision.changed()) {
             apply(decision, timestamp, hop);
             traces.applied(input, hop);
-            reschedule(id, wakeBefore, decision.state().nextWakeUp());
+            timers.move(id, wakeBefore, decision.state().nextWakeUp());
             metrics.applied(input, decision, Instant.now());
         }
     }
@@ -152,28 +152,10 @@ final class WorkflowProcessor implements Processor<String, EngineInput, String, 
         context.forward(TraceContexts.record(key, value, timestamp, hop), sink);
     }
 
-    private void reschedule(String id, Instant before, Instant after) {
-        if (before != null && !before.equals(after)) {
-            timers.delete(timerKey(before, id));
-        }
-        if (after != null) {
-            timers.put(timerKey(after, id), id);
-        }
-    }
-
     private void fireTimersDueBy(Instant now) {
-        List<String> due = new ArrayList<>();
-        try (KeyValueIterator<String, String> it = timers.range(timerKey(Instant.EPOCH, ""), timerKey(now, "\uffff"))) {
-            it.forEachRemaining(entry -> due.add(entry.value));
-        }
-        for (String id : due) {
+        for (String id : timers.dueBy(now)) {
             handle(new Tick(id, now), now.toEpochMilli(), null);
         }
-    }
-
-    /** Zero-padded epoch millis first, so that keys sort by time. */
-    static String timerKey(Instant at, String workflowId) {
-        return String.format("%015d/%s", Math.max(0, at.toEpochMilli()), workflowId);
     }
 
     /** Deletes finished workflows stopped before {@code cutoff}, from the store and (by tombstone) from the state topic. */

@@ -1,0 +1,70 @@
+package org.gorchestrator.conductor.topology;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Each workflow's next due moment, in a store whose keys sort by time ({@code millis/workflowId}),
+ * and, in memory, when the earliest of them is: the punctuator asks several times a second, and a
+ * store scan (over the tombstones every moved timer leaves) costs far more than a comparison.
+ */
+final class Timers {
+    private static final int MILLIS_DIGITS = 15;
+    private static final String ZEROS = "0".repeat(MILLIS_DIGITS);
+
+    private final KeyValueStore<String, String> store;
+    private Instant earliest; // no timer is due before this; null: not known, look in the store
+
+    Timers(KeyValueStore<String, String> store) {
+        this.store = store;
+    }
+
+    /** The workflow's due moment moved from {@code before} to {@code after} (either may be null: none). */
+    void move(String workflowId, Instant before, Instant after) {
+        if (before != null && !before.equals(after)) {
+            store.delete(key(before, workflowId));
+        }
+        if (after != null) {
+            store.put(key(after, workflowId), workflowId);
+            if (earliest != null && after.isBefore(earliest)) {
+                earliest = after;
+            }
+        }
+    }
+
+    /** The workflows due by {@code now}, earliest first. Their timers stay until moved, so one not moved is due again. */
+    List<String> dueBy(Instant now) {
+        if (earliest != null && now.isBefore(earliest)) {
+            return List.of();
+        }
+        List<String> due = new ArrayList<>();
+        Instant next = Instant.MAX;
+        try (KeyValueIterator<String, String> byTime = store.range(null, null)) {
+            while (byTime.hasNext()) {
+                KeyValue<String, String> timer = byTime.next();
+                Instant at = timeOf(timer.key);
+                if (at.isAfter(now)) {
+                    next = at;
+                    break;
+                }
+                due.add(timer.value);
+            }
+        }
+        earliest = due.isEmpty() ? next : null;
+        return due;
+    }
+
+    /** Zero-padded epoch millis first, so that keys sort by time. */
+    static String key(Instant at, String workflowId) {
+        String millis = Long.toString(Math.max(0, at.toEpochMilli()));
+        return ZEROS.substring(millis.length()) + millis + "/" + workflowId;
+    }
+
+    private static Instant timeOf(String key) {
+        return Instant.ofEpochMilli(Long.parseLong(key, 0, MILLIS_DIGITS, 10));
+    }
+}
