@@ -48,7 +48,9 @@ final class AttemptRunner {
      */
     Optional<CompletableFuture<Void>> run(NodeCommand command, String traceparent, Cancellation cancellation) {
         Instant startedAt = Instant.now();
-        scheduleLatency.record(Duration.between(command.at(), startedAt).isNegative() ? Duration.ZERO : Duration.between(command.at(), startedAt));
+        // Clocks of conductor and worker may differ a little: a start "before" the dispatch counts as no wait.
+        Duration queued = Duration.between(command.at(), startedAt);
+        scheduleLatency.record(queued.isNegative() ? Duration.ZERO : queued);
         try (MDC.MDCCloseable wf = MDC.putCloseable("workflowId", command.workflowId());
                 MDC.MDCCloseable node = MDC.putCloseable("nodeId", Integer.toString(command.nodeId()));
                 MDC.MDCCloseable attempt = MDC.putCloseable("attempt", Integer.toString(command.attempt()));
