@@ -29,6 +29,9 @@ public final class LogShipper implements AutoCloseable {
     // Sends happen on the shipper's thread, except an attempt's last chunks: a broker in trouble
     // holds up the end of an attempt at most this long.
     private static final int DEFAULT_MAX_BLOCK_MILLIS = 1000;
+    // Nobody waits on a chunk the way a successor waits on a node's events: let the chunks of many
+    // attempts share a request (every nil node still ships its last chunk).
+    private static final int DEFAULT_LINGER_MILLIS = 50;
 
     private final KafkaProducer<String, LogChunk> producer;
     private final String topic;
@@ -46,6 +49,7 @@ public final class LogShipper implements AutoCloseable {
                       int chunkBytes) {
         Map<String, Object> properties = new HashMap<>(producerProperties);
         properties.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, DEFAULT_MAX_BLOCK_MILLIS);
+        properties.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, DEFAULT_LINGER_MILLIS);
         properties.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, maxMessageBytes);
         this.producer = new KafkaProducer<>(properties, new StringSerializer(), JsonSerde.of(LogChunk.class));
         this.topic = topic;
