@@ -17,7 +17,6 @@ import org.springframework.validation.annotation.Validated;
  * @param streamThreads  Kafka Streams threads in this process
  * @param commitInterval how often a transaction commits: the floor of the hand-off latency between nodes
  * @param retention      how long a finished workflow stays readable before it is purged
- * @param purgeInterval  how often finished workflows past their retention are purged
  * @param stateDir       where the RocksDB state lives (empty: spring.kafka.streams.state-dir, else a temp dir)
  * @param graphTimeout   how long a graph may run when its document sets no timeout (the seed's 5 minutes)
  * @param nodeTimeout    how long one attempt may take when its node sets no timeout
@@ -34,7 +33,6 @@ public record ConductorProperties(
         @DefaultValue("1") @Min(1) int streamThreads,
         @DefaultValue("100ms") Duration commitInterval,
         @DefaultValue("7d") Duration retention,
-        @DefaultValue("1m") Duration purgeInterval,
         String stateDir,
         @DefaultValue("5m") Duration graphTimeout,
         @DefaultValue("1h") Duration nodeTimeout,
@@ -43,7 +41,7 @@ public record ConductorProperties(
         @DefaultValue("200000") @Min(0) int liveStateNodes) {
 
     public ConductorSettings toSettings() {
-        return new ConductorSettings(new EngineSettings(graphTimeout, nodeTimeout, reportGrace), tickInterval, retention, purgeInterval,
+        return new ConductorSettings(new EngineSettings(graphTimeout, nodeTimeout, reportGrace), tickInterval, retention,
                 liveStateNodes);
     }
 }

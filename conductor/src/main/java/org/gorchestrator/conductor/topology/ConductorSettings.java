@@ -10,19 +10,17 @@ import org.gorchestrator.engine.EngineSettings;
  * @param engine        the engine's default timeouts
  * @param tickInterval  how often due timers (deadlines, retries) are looked for: their precision
  * @param retention     how long a finished workflow is kept before it is purged from the store and the state topic
- * @param purgeInterval how often finished workflows are looked for
  * @param liveStateNodes how many nodes of running workflows each task keeps decoded in memory, beside its store
  */
-public record ConductorSettings(EngineSettings engine, Duration tickInterval, Duration retention, Duration purgeInterval,
-                                int liveStateNodes) {
+public record ConductorSettings(EngineSettings engine, Duration tickInterval, Duration retention, int liveStateNodes) {
     public static final ConductorSettings DEFAULTS =
-            new ConductorSettings(EngineSettings.DEFAULTS, Duration.ofMillis(250), Duration.ofDays(7), Duration.ofMinutes(1), 200_000);
+            new ConductorSettings(EngineSettings.DEFAULTS, Duration.ofMillis(250), Duration.ofDays(7), 200_000);
 
     public ConductorSettings {
         Objects.requireNonNull(engine, "engine");
-        for (Duration d : new Duration[] {tickInterval, retention, purgeInterval}) {
+        for (Duration d : new Duration[] {tickInterval, retention}) {
             if (d == null || d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException("tick interval, retention and purge interval must be positive");
+                throw new IllegalArgumentException("tick interval and retention must be positive");
             }
         }
         if (liveStateNodes < 0) {

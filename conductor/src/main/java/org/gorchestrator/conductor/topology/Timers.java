@@ -36,12 +36,16 @@ final class Timers {
         }
     }
 
-    /** The workflows due by {@code now}, earliest first. Their timers stay until moved, so one not moved is due again. */
-    List<String> dueBy(Instant now) {
+    /** A workflow's timer. */
+    record Due(String workflowId, Instant at) {
+    }
+
+    /** The timers due by {@code now}, earliest first. They stay until moved, so one not moved is due again. */
+    List<Due> dueBy(Instant now) {
         if (earliest != null && now.isBefore(earliest)) {
             return List.of();
         }
-        List<String> due = new ArrayList<>();
+        List<Due> due = new ArrayList<>();
         Instant next = Instant.MAX;
         try (KeyValueIterator<String, String> byTime = store.range(null, null)) {
             while (byTime.hasNext()) {
@@ -51,7 +55,7 @@ final class Timers {
                     next = at;
                     break;
                 }
-                due.add(timer.value);
+                due.add(new Due(timer.value, at));
             }
         }
         earliest = due.isEmpty() ? next : null;

@@ -1,15 +1,10 @@
 package org.gorchestrator.conductor.topology;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.gorchestrator.engine.DagEngine;
 import org.gorchestrator.engine.Decision;
@@ -37,9 +32,11 @@ import org.slf4j.MDC;
  * they are to the state topic; {@link LiveStates} keeps running workflows decoded, so an event
  * costs the engine's work plus one serialization, not a parse of the whole document as well.
  *
- * <p>Time: each workflow's next due moment ({@link WorkflowState#nextWakeUp()}) is kept in the timer
- * store, keyed so that keys sort by time; a wall-clock punctuation sends a {@link Tick} to every
- * workflow whose moment has come ({@link Timers}). The timer store is changelogged, so timers survive a restart.
+ * <p>Time: each workflow's next due moment is kept in the timer store, keyed so that keys sort by
+ * time ({@link Timers}): while it runs, its engine's next wake-up ({@link WorkflowState#nextWakeUp()});
+ * once it finished, the end of its retention. A wall-clock punctuation sends a {@link Tick} to every
+ * running workflow whose moment has come and purges every finished one, so a purge costs the
+ * workflows it deletes, not a scan of all that are kept. The timer store is changelogged, so timers survive a restart.
  *
  * <p>Tracing: each input is handled in a {@link Hop} of the trace it carries (a tick, of its
  * workflow's), and every record forwarded for it carries that hop's {@code traceparent}.
@@ -74,8 +71,6 @@ final class WorkflowProcessor implements Processor<String, EngineInput, String, 
         this.timers = new Timers(context.getStateStore(ConductorTopology.TIMER_STORE));
         this.traces = new TraceContexts(tracing, context.getStateStore(ConductorTopology.TRACE_STORE));
         context.schedule(settings.tickInterval(), PunctuationType.WALL_CLOCK_TIME, now -> fireTimersDueBy(Instant.ofEpochMilli(now)));
-        context.schedule(settings.purgeInterval(), PunctuationType.WALL_CLOCK_TIME,
-                now -> purgeFinishedBefore(Instant.ofEpochMilli(now).minus(settings.retention())));
     }
 
     @Override
@@ -103,7 +98,7 @@ final class WorkflowProcessor implements Processor<String, EngineInput, String, 
     private void decideAndApply(EngineInput input, long timestamp, Hop hop) {
         String id = input.workflowId();
         WorkflowState state = load(id);
-        Instant wakeBefore = state == null ? null : state.nextWakeUp();
+        Instant dueBefore = dueOf(state);
         Decision decision;
         try {
             decision = engine.decide(state, input);
@@ -117,7 +112,7 @@ final class WorkflowProcessor implements Processor<String, EngineInput, String, 
         if (decision.changed()) {
             apply(decision, timestamp, hop);
             traces.applied(input, hop);
-            timers.move(id, wakeBefore, decision.state().nextWakeUp());
+            timers.move(id, dueBefore, dueOf(decision.state()));
             metrics.applied(input, decision, Instant.now());
         }
     }
@@ -152,33 +147,43 @@ final class WorkflowProcessor implements Processor<String, EngineInput, String, 
         context.forward(TraceContexts.record(key, value, timestamp, hop), sink);
     }
 
+    /** When the workflow next needs the clock: its engine's next wake-up while it runs, the end of its retention once it finished. */
+    private Instant dueOf(WorkflowState state) {
+        if (state == null || !state.isFinished()) {
+            return state == null ? null : state.nextWakeUp();
+        }
+        return state.stopDate() == null ? null : state.stopDate().plus(settings.retention());
+    }
+
     private void fireTimersDueBy(Instant now) {
-        for (String id : timers.dueBy(now)) {
-            handle(new Tick(id, now), now.toEpochMilli(), null);
+        for (Timers.Due due : timers.dueBy(now)) {
+            WorkflowState state = load(due.workflowId());
+            if (state == null) {
+                timers.move(due.workflowId(), due.at(), null);
+            } else if (state.isFinished()) {
+                purgeOrPostpone(state, due, now);
+            } else {
+                handle(new Tick(due.workflowId(), now), now.toEpochMilli(), null);
+            }
         }
     }
 
-    /** Deletes finished workflows stopped before {@code cutoff}, from the store and (by tombstone) from the state topic. */
-    private void purgeFinishedBefore(Instant cutoff) {
-        List<String> expired = new ArrayList<>();
-        try (KeyValueIterator<String, byte[]> all = workflows.all()) {
-            while (all.hasNext()) {
-                KeyValue<String, byte[]> entry = all.next();
-                Graph graph = Json.read(entry.value, Graph.class);
-                if (graph.state().isFinished() && graph.stopDate() != null && graph.stopDate().isBefore(cutoff)) {
-                    expired.add(entry.key);
-                }
-            }
+    /**
+     * Deletes a finished workflow whose retention is over, from the store and (by tombstone) from the
+     * state topic; one whose retention was raised since it finished gets a later timer instead.
+     */
+    private void purgeOrPostpone(WorkflowState state, Timers.Due due, Instant now) {
+        String id = state.id();
+        Instant end = dueOf(state);
+        if (end != null && end.isAfter(now)) {
+            timers.move(id, due.at(), end);
+            return;
         }
-        long now = System.currentTimeMillis();
-        for (String id : expired) {
-            workflows.delete(id);
-            live.remove(id);
-            traces.forget(id);
-            context.forward(new Record<>(id, null, now), ConductorTopology.WORKFLOW_STATE_SINK);
-        }
-        if (!expired.isEmpty()) {
-            LOG.info("purged {} workflows finished before {}", expired.size(), cutoff);
-        }
+        timers.move(id, due.at(), null);
+        workflows.delete(id);
+        live.remove(id);
+        traces.forget(id);
+        context.forward(new Record<>(id, null, now.toEpochMilli()), ConductorTopology.WORKFLOW_STATE_SINK);
+        LOG.debug("workflow {} purged: finished at {}, kept {}", id, state.stopDate(), settings.retention());
     }
 }

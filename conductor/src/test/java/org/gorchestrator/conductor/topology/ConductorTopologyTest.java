@@ -38,8 +38,9 @@ class ConductorTopologyTest {
     private static final Topics TOPICS = new Topics("wc", "nc", "ne", "we", "ws", "ctl", "logs", 6, 12, (short) 1,
             Duration.ofDays(1), 1024 * 1024, Duration.ofDays(1), List.of("gpu"));
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+    private static final Duration RETENTION = Duration.ofHours(1);
     private static final ConductorSettings SETTINGS = new ConductorSettings(EngineSettings.DEFAULTS, Duration.ofMillis(250),
-            Duration.ofHours(1), Duration.ofMinutes(1), ConductorSettings.DEFAULTS.liveStateNodes());
+            RETENTION, ConductorSettings.DEFAULTS.liveStateNodes());
 
     private TopologyTestDriver driver;
     private Instant wallClockStart;
@@ -184,7 +185,35 @@ class ConductorTopologyTest {
             assertThat(kv.key).isEqualTo("wf-9/0");
             assertThat(kv.value.attempt()).isEqualTo(1);
         });
-        assertThat(stored("wf-9").state()).isEqualTo(State.TIMEOUT);
+        Graph timedOut = stored("wf-9");
+        assertThat(timedOut.state()).isEqualTo(State.TIMEOUT);
+        assertThat(timers()).as("only its purge is left").containsExactly(Timers.key(timedOut.stopDate().plus(RETENTION), "wf-9"));
+    }
+
+    @Test
+    void aRerunTakesBackThePurgeOfAFinishedWorkflowAndItsNewEndSetsANewOne() {
+        Instant now = wallClockStart;
+        commands.pipeInput("wf-10", new WorkflowCommand.Submit("wf-10", Graphs.chain(1, Graphs.nil()), now));
+        nodeEvents.pipeInput("wf-10", new NodeEvent.Failed("wf-10", 0, 1, "w1", 1, "boom", now, now));
+        Instant firstStop = stored("wf-10").stopDate();
+        assertThat(timers()).containsExactly(Timers.key(firstStop.plus(RETENTION), "wf-10"));
+
+        driver.advanceWallClockTime(Duration.ofMinutes(58));
+        commands.pipeInput("wf-10", new WorkflowCommand.Rerun("wf-10", wallClockStart.plus(Duration.ofMinutes(58))));
+        List<NodeCommand> redispatched = nodeCommands.readValuesToList();
+        int attempt = redispatched.get(redispatched.size() - 1).attempt();
+        assertThat(timers()).as("running again: its report deadline, no purge").singleElement()
+                .satisfies(key -> assertThat(key).isNotEqualTo(Timers.key(firstStop.plus(RETENTION), "wf-10")));
+        driver.advanceWallClockTime(Duration.ofMinutes(3));
+        assertThat(stored("wf-10")).as("not purged an hour after its first end").isNotNull();
+
+        Instant later = wallClockStart.plus(Duration.ofMinutes(61));
+        nodeEvents.pipeInput("wf-10", new NodeEvent.Succeeded("wf-10", 0, attempt, "w1", 0, Map.of(), later, later));
+        Graph done = stored("wf-10");
+        assertThat(done.state()).isEqualTo(State.SUCCESS);
+        assertThat(timers()).containsExactly(Timers.key(done.stopDate().plus(RETENTION), "wf-10"));
+        driver.advanceWallClockTime(Duration.ofMinutes(61));
+        assertThat(stored("wf-10")).isNull();
         assertThat(timers()).isEmpty();
     }
 

@@ -3,6 +3,7 @@ package org.gorchestrator.conductor.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
@@ -35,25 +36,36 @@ class TimersTest {
         timers.move("late", null, T0.plusSeconds(10));
         timers.move("early", null, T0.plusSeconds(1));
         timers.move("now", null, T0);
-        assertThat(timers.dueBy(T0.plusSeconds(2))).containsExactly("now", "early");
-        assertThat(timers.dueBy(T0.plusSeconds(2))).as("not moved, so still due").containsExactly("now", "early");
+        assertThat(ids(timers.dueBy(T0.plusSeconds(2)))).containsExactly("now", "early");
+        assertThat(ids(timers.dueBy(T0.plusSeconds(2)))).as("not moved, so still due").containsExactly("now", "early");
         timers.move("now", T0, null);
         timers.move("early", T0.plusSeconds(1), T0.plusSeconds(20));
-        assertThat(timers.dueBy(T0.plusSeconds(2))).isEmpty();
-        assertThat(timers.dueBy(T0.plusSeconds(10))).containsExactly("late");
+        assertThat(ids(timers.dueBy(T0.plusSeconds(2)))).isEmpty();
+        assertThat(ids(timers.dueBy(T0.plusSeconds(10)))).containsExactly("late");
     }
 
     @Test
     void aTimerSetEarlierThanTheKnownEarliestIsNotMissed() {
         timers.move("a", null, T0.plusSeconds(60));
-        assertThat(timers.dueBy(T0)).isEmpty(); // now it knows the earliest is at 60 s
+        assertThat(ids(timers.dueBy(T0))).isEmpty(); // now it knows the earliest is at 60 s
         timers.move("b", null, T0.plusSeconds(5));
-        assertThat(timers.dueBy(T0.plusSeconds(5))).containsExactly("b");
+        assertThat(ids(timers.dueBy(T0.plusSeconds(5)))).containsExactly("b");
     }
 
     @Test
     void startsFromWhatTheStoreHolds() {
         store.put(Timers.key(T0, "restored"), "restored");
-        assertThat(new Timers(store).dueBy(T0)).containsExactly("restored");
+        assertThat(ids(new Timers(store).dueBy(T0))).containsExactly("restored");
+    }
+
+    @Test
+    void aDueTimerSaysWhenItWasDue() {
+        timers.move("wf", null, T0.plusMillis(1500));
+
+        assertThat(timers.dueBy(T0.plusSeconds(2))).containsExactly(new Timers.Due("wf", T0.plusMillis(1500)));
+    }
+
+    private static List<String> ids(List<Timers.Due> due) {
+        return due.stream().map(Timers.Due::workflowId).toList();
     }
 }
