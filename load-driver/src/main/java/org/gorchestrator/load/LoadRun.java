@@ -15,17 +15,22 @@ import org.gorchestrator.model.State;
 
 /**
  * One run at one rate: submits the scenario's workflow at that rate (or as fast as the in-flight
- * bound allows), follows each one by polling its GET with a growing delay until it finishes or
+ * bound allows), follows each one with long polls of its GET, one at a time, until it finishes or
  * its time is up, then measures. Every loop here is bounded: by the count or duration, by
  * {@link #MAX_SUBMISSIONS}, and by each workflow's finish timeout.
  */
 final class LoadRun {
     static final int MAX_SUBMISSIONS = 1_000_000;
-    // Every GET costs the system under test a read and a JSON document, and latencies come from the
-    // documents' own dates, not from when a poll saw them: so poll seldom, late enough to find most
-    // small workflows finished at the first look, and at most once a second.
-    private static final long FIRST_POLL_MS = 50;
-    private static final long MAX_POLL_MS = 1_000;
+    // The API holds a GET with wait until the workflow has finished: following one costs the system
+    // under test one answer, not a read and a JSON document per poll. Latencies come from the
+    // documents' own dates, not from when an answer came.
+    private static final long MAX_WAIT_MS = 30_000;
+    // An API older than the long poll ignores wait and answers at once. An unfinished answer back in
+    // under a tenth of its wait is taken for that: the next request waits, 50 ms and twice as long
+    // each time up to 1 s, as the driver used to poll, so as not to spin.
+    private static final int EARLY_FRACTION = 10;
+    private static final long FIRST_DELAY_MS = 50;
+    private static final long MAX_DELAY_MS = 1_000;
 
     /**
      * @param concurrency   most workflows in flight at once
@@ -144,24 +149,30 @@ final class LoadRun {
                 synchronized (this) {
                     submitted++;
                 }
-                pollLater(id, sent, deadline, FIRST_POLL_MS);
+                follow(id, sent, deadline, FIRST_DELAY_MS);
             }
         });
     }
 
-    private void pollLater(String id, Instant sent, long deadline, long delayMs) {
+    /** Asks for the workflow until it has finished or its deadline has passed; one request at a time. */
+    private void follow(String id, Instant sent, long deadline, long delayMs) {
         if (isClosed()) {
             return;
         }
-        timer.schedule(() -> client.get(id).whenComplete((graph, error) -> {
+        long asked = System.nanoTime();
+        long waitMs = Math.max(1, Math.min(MAX_WAIT_MS, TimeUnit.NANOSECONDS.toMillis(deadline - asked)));
+        client.get(id, Duration.ofMillis(waitMs)).whenComplete((graph, error) -> {
+            long now = System.nanoTime();
             if (graph != null && graph.state().isFinished()) {
                 done(() -> record(sent, graph));
-            } else if (System.nanoTime() > deadline) {
+            } else if (now > deadline) {
                 done(() -> unfinished++);
+            } else if (now - asked < TimeUnit.MILLISECONDS.toNanos(waitMs) / EARLY_FRACTION) {
+                timer.schedule(() -> follow(id, sent, deadline, Math.min(delayMs * 2, MAX_DELAY_MS)), delayMs, TimeUnit.MILLISECONDS);
             } else {
-                pollLater(id, sent, deadline, Math.min(delayMs * 2, MAX_POLL_MS));
+                follow(id, sent, deadline, FIRST_DELAY_MS);
             }
-        }), delayMs, TimeUnit.MILLISECONDS);
+        });
     }
 
     /** Ends one workflow: counts it (unless the run is over) and frees its slot. */
@@ -190,7 +201,7 @@ final class LoadRun {
 
     /** Waits for every workflow in flight to end; each ends by its own deadline at the latest. */
     private void drain() throws InterruptedException {
-        long bound = settings.finishTimeout().toMillis() + MAX_POLL_MS + 31_000;
+        long bound = settings.finishTimeout().toMillis() + MAX_DELAY_MS + 31_000;
         boolean all = slots.tryAcquire(settings.concurrency(), bound, TimeUnit.MILLISECONDS);
         synchronized (this) {
             if (!all) {

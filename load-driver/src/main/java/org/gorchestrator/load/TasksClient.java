@@ -10,7 +10,7 @@ import org.gorchestrator.json.Json;
 import org.gorchestrator.model.Graph;
 import tools.jackson.databind.JsonNode;
 
-/** The two calls the driver makes: {@code POST /v1/tasks} and {@code GET /v1/tasks/{id}}, asynchronous. */
+/** The two calls the driver makes: {@code POST /v1/tasks} and the long poll {@code GET /v1/tasks/{id}?wait=}, asynchronous. */
 final class TasksClient {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private final HttpClient http = HttpClient.newBuilder()
@@ -38,9 +38,13 @@ final class TasksClient {
         });
     }
 
-    /** The workflow's current document; completes with null when the API does not know the id (yet). */
-    CompletableFuture<Graph> get(String id) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(tasks + "/" + id)).timeout(REQUEST_TIMEOUT).GET().build();
+    /**
+     * The workflow's document once it has finished, or as it is when {@code wait} has passed (a long poll; an API older than
+     * it answers at once); completes with null when the API does not know the id (yet).
+     */
+    CompletableFuture<Graph> get(String id, Duration wait) {
+        URI uri = URI.create(tasks + "/" + id + "?wait=" + wait.toMillis() + "ms");
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(wait.plus(REQUEST_TIMEOUT)).GET().build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).thenApply(response -> {
             if (response.statusCode() == 404) {
                 return null;

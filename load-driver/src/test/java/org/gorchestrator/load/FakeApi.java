@@ -10,10 +10,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.gorchestrator.json.Json;
 import org.gorchestrator.model.Dag;
 import org.gorchestrator.model.Graph;
@@ -21,24 +25,43 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Imitates the API on a loopback port: a POST is accepted at once, the first GET of a workflow
- * says running, later GETs give it finished, every node having started exactly {@link #HAND_OFF}
- * after its last predecessor stopped and run for 1 ms. Documents are edited as JSON trees, as the
- * real API's would read on the wire.
+ * Imitates the API on a loopback port: a POST is accepted at once; a GET with {@code wait} gives the
+ * workflow finished (as if it had finished while the GET waited), one without says it is running.
+ * {@link #ignoringWait} imitates an API older than the long poll instead. In the finished document
+ * every node started exactly {@link #HAND_OFF} after its last predecessor stopped and ran for 1 ms.
+ * Documents are edited as JSON trees, as the real API's would read on the wire.
  */
 final class FakeApi implements AutoCloseable {
     static final Duration HAND_OFF = Duration.ofMillis(2);
+    /** What the driver sends: whole milliseconds. */
+    private static final Pattern WAIT = Pattern.compile("(?:^|&)wait=(\\d+)ms(?:&|$)");
+
+    /** A workflow as it ends, and when an API that ignores wait starts saying so. */
+    private record Workflow(ObjectNode finished, long finishesAtNanos) {}
+
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
-    private final Map<String, ObjectNode> finished = new ConcurrentHashMap<>();
-    private final Map<String, Boolean> askedOnce = new ConcurrentHashMap<>();
+    private final Map<String, Workflow> workflows = new ConcurrentHashMap<>();
     private final AtomicInteger posts = new AtomicInteger();
+    private final Queue<Duration> waits = new ConcurrentLinkedQueue<>();
+    /** Null when GETs honour wait. */
+    private final Duration runningFor;
 
     FakeApi() throws IOException {
+        this(null);
+    }
+
+    private FakeApi(Duration runningFor) throws IOException {
+        this.runningFor = runningFor;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/v1/tasks", this::handle);
         server.setExecutor(executor);
         server.start();
+    }
+
+    /** An API older than the long poll: ignores wait and answers at once; each workflow is running for {@code runningFor} after its POST. */
+    static FakeApi ignoringWait(Duration runningFor) throws IOException {
+        return new FakeApi(runningFor);
     }
 
     String url() {
@@ -49,28 +72,41 @@ final class FakeApi implements AutoCloseable {
         return posts.get();
     }
 
+    /** The wait of every GET so far; a GET without one counts as zero. */
+    List<Duration> waits() {
+        return List.copyOf(waits);
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             if (exchange.getRequestMethod().equals("POST")) {
                 byte[] body = exchange.getRequestBody().readAllBytes();
                 String id = "wf-" + posts.incrementAndGet();
-                finished.put(id, run(id, body, Instant.now()));
+                long finishesAt = System.nanoTime() + (runningFor == null ? 0 : runningFor.toNanos());
+                workflows.put(id, new Workflow(run(id, body, Instant.now()), finishesAt));
                 reply(exchange, 202, "{\"id\":\"" + id + "\"}");
                 return;
             }
             String id = exchange.getRequestURI().getPath().substring("/v1/tasks/".length());
-            ObjectNode document = finished.get(id);
-            if (document == null) {
+            Duration wait = waitOf(exchange.getRequestURI().getQuery());
+            waits.add(wait);
+            Workflow workflow = workflows.get(id);
+            if (workflow == null) {
                 reply(exchange, 404, "{}");
-            } else if (askedOnce.putIfAbsent(id, true) == null) {
-                ObjectNode running = document.deepCopy();
+            } else if (runningFor == null ? !wait.isZero() : System.nanoTime() >= workflow.finishesAtNanos()) {
+                reply(exchange, 200, Json.writeString(workflow.finished()));
+            } else {
+                ObjectNode running = workflow.finished().deepCopy();
                 running.put("state", 2);
                 running.remove("stop_date");
                 reply(exchange, 200, Json.writeString(running));
-            } else {
-                reply(exchange, 200, Json.writeString(document));
             }
         }
+    }
+
+    private static Duration waitOf(String query) {
+        Matcher wait = WAIT.matcher(query == null ? "" : query);
+        return wait.find() ? Duration.ofMillis(Long.parseLong(wait.group(1))) : Duration.ZERO;
     }
 
     /** The document as if it had run: in topological order, each node starting HAND_OFF after its predecessors. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.gorchestrator.json.Json;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import tools.jackson.databind.JsonNode;
 class MainTest {
     /** The seed graph's nodes that have predecessors: b, c, e, a and g. */
     private static final int SEED_HAND_OFFS = 5;
+    private static final Duration MAX_WAIT = Duration.ofSeconds(30);
 
     @Test
     void quickSweepFollowsEveryWorkflowAndWritesItsResults(@TempDir Path out) throws Exception {
@@ -28,6 +30,7 @@ class MainTest {
             assertThat(results.get(0).targetRate()).isZero();
             assertThat(results.subList(1, results.size())).allSatisfy(m -> assertThat(m.targetRate()).isPositive());
             assertThat(results.stream().mapToInt(Measurement::submitted).sum()).as("all but the warm-up's").isLessThan(api.posts());
+            assertThat(api.waits()).allSatisfy(wait -> assertThat(wait).isPositive().isLessThanOrEqualTo(MAX_WAIT));
             for (Measurement m : results) {
                 assertThat(m.submitted()).isPositive();
                 assertThat(m.succeeded()).isEqualTo(m.submitted());
@@ -58,9 +61,38 @@ class MainTest {
             Measurement m = Main.run(options).get(0);
 
             assertThat(api.posts()).isEqualTo(7);
+            assertThat(api.waits()).as("one long poll each").hasSize(7);
             assertThat(m.succeeded()).isEqualTo(7);
             assertThat(m.nodesPerWorkflow()).isEqualTo(100);
             assertThat(m.handOff().p50()).isEqualTo(2.0);
+        }
+    }
+
+    @Test
+    void anApiWithoutTheLongPollIsAskedAgainAfterAGrowingDelayNotInALoop() throws Exception {
+        try (FakeApi api = FakeApi.ignoringWait(Duration.ofSeconds(1))) {
+            Options options = Options.parse("--url", api.url(), "--count", "3", "--concurrency", "3", "--finish-timeout", "20s", "--warmup", "0");
+
+            Measurement m = Main.run(options).get(0);
+
+            assertThat(m.succeeded()).isEqualTo(3);
+            // Each is running for 1 s: asked at once, then 50, 100, 200, 400 and 800 ms later at most. Without the delay, hundreds.
+            assertThat(api.waits()).hasSizeLessThanOrEqualTo(6 * 3)
+                    .allSatisfy(wait -> assertThat(wait).isPositive().isLessThanOrEqualTo(MAX_WAIT));
+        }
+    }
+
+    @Test
+    void aWorkflowStillRunningAtItsDeadlineCountsAsUnfinished() throws Exception {
+        try (FakeApi api = FakeApi.ignoringWait(Duration.ofHours(1))) {
+            Options options = Options.parse("--url", api.url(), "--count", "1", "--finish-timeout", "2s", "--warmup", "0");
+
+            Measurement m = Main.run(options).get(0);
+
+            assertThat(m.unfinished()).isEqualTo(1);
+            assertThat(m.succeeded()).isZero();
+            // the last requests ask no longer than the time left
+            assertThat(api.waits()).allSatisfy(wait -> assertThat(wait).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(2)));
         }
     }
 

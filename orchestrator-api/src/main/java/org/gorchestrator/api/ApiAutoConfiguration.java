@@ -20,7 +20,9 @@ import org.gorchestrator.api.logs.NodeLogService;
 import org.gorchestrator.api.tasks.IdempotentSubmissions;
 import org.gorchestrator.api.tasks.RecentSubmissions;
 import org.gorchestrator.api.tasks.TaskService;
+import org.gorchestrator.api.tasks.WaitingReads;
 import org.gorchestrator.api.tasks.WorkflowIds;
+import org.gorchestrator.api.view.FinishWaiters;
 import org.gorchestrator.api.view.ViewNames;
 import org.gorchestrator.api.view.ViewStores;
 import org.gorchestrator.api.view.ViewTopology;
@@ -96,15 +98,21 @@ public class ApiAutoConfiguration {
     }
 
     @Bean
+    public FinishWaiters apiFinishWaiters(ApiConfig config) {
+        return new FinishWaiters(config.maxWaitingReads());
+    }
+
+    @Bean
     public StreamsBuilderFactoryBean apiViewStreams(KafkaProperties kafka, ApiConfig config, ViewNames names,
-                                                    @Qualifier("apiLiveLogs") LiveLogs live) {
+                                                    @Qualifier("apiLiveLogs") LiveLogs live,
+                                                    @Qualifier("apiFinishWaiters") FinishWaiters waiters) {
         Map<String, Object> props = kafka.buildStreamsProperties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, names.applicationId());
         props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toString());
         // One unreadable record must not stop every read of the API.
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
         StreamsBuilderFactoryBean factory = new StreamsBuilderFactoryBean(new KafkaStreamsConfiguration(props), new CleanupConfig(false, false));
-        factory.setInfrastructureCustomizer(new ViewTopology(names, live));
+        factory.setInfrastructureCustomizer(new ViewTopology(names, live, waiters));
         return factory;
     }
 
@@ -128,6 +136,12 @@ public class ApiAutoConfiguration {
                 new RecentSubmissions(config.recentSubmissions(), config.recentSubmissionsTtl(), clock),
                 new IdempotentSubmissions(publisher, view, config.idempotencyWait(), clock),
                 config.readYourWritesWait(), clock);
+    }
+
+    @Bean
+    public WaitingReads apiWaitingReads(@Qualifier("apiTaskService") TaskService tasks,
+                                        @Qualifier("apiFinishWaiters") FinishWaiters waiters) {
+        return new WaitingReads(tasks, waiters, Runtime.getRuntime().availableProcessors());
     }
 
     @Bean

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.gorchestrator.json.Json;
 import tools.jackson.databind.JsonNode;
@@ -37,6 +38,15 @@ final class ApiClient {
         return send(request(path).GET());
     }
 
+    /** Sends the GET now; the future completes with its response. */
+    CompletableFuture<Response> getLater(String path) {
+        return sendLater(request(path).GET());
+    }
+
+    CompletableFuture<Response> sendLater(HttpRequest.Builder request) {
+        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()).thenApply(ApiClient::response);
+    }
+
     Response delete(String path) {
         return send(request(path).DELETE());
     }
@@ -56,14 +66,17 @@ final class ApiClient {
 
     Response send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.headers(), response.body());
+            return response(http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
         } catch (IOException e) {
             throw new IllegalStateException("request failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
+    }
+
+    private static Response response(HttpResponse<String> response) {
+        return new Response(response.statusCode(), response.headers(), response.body());
     }
 
     HttpRequest.Builder request(String path) {

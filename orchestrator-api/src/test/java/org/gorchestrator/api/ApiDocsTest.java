@@ -38,4 +38,18 @@ class ApiDocsTest extends ApiIntegrationTest {
                 });
         assertThat(post.get("responses").get("400").toString()).contains("ProblemDetail");
     }
+
+    @Test
+    void theReadOfATaskDocumentsItsWait() {
+        JsonNode get = api.get("/v3/api-docs").json().get("paths").get("/v1/tasks/{id}").get("get");
+
+        assertThat(get.get("parameters")).filteredOn(parameter -> parameter.get("name").asString().equals("wait")).singleElement()
+                .satisfies(wait -> {
+                    assertThat(wait.get("in").asString()).isEqualTo("query");
+                    assertThat(wait.get("required").asBoolean()).isFalse();
+                    assertThat(wait.get("schema").get("type").asString()).isEqualTo("string");
+                    assertThat(wait.get("description").asString()).contains("gorch.api.max-wait").contains("PT30S");
+                });
+        assertThat(get.get("responses").propertyNames()).contains("200", "400", "404", "503");
+    }
 }

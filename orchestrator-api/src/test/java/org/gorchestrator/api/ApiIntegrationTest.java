@@ -46,6 +46,8 @@ abstract class ApiIntegrationTest {
         // short, so the tests that wait them out stay short
         registry.add("gorch.api.idempotency-wait", () -> "2s");
         registry.add("gorch.api.logs.finish-grace", () -> "300ms");
+        // small, so a test can reach it
+        registry.add("gorch.api.max-waiting-reads", () -> "2");
     }
 
     @BeforeEach

@@ -8,7 +8,7 @@ import org.gorchestrator.validation.Limits;
 /** The API's settings as the code uses them; built from {@link ApiProperties}. */
 public record ApiConfig(long maxBodyBytes, Limits limits, int defaultPageSize, int maxPageSize, Duration readYourWritesWait,
                         Duration submitTimeout, int recentSubmissions, Duration recentSubmissionsTtl, Duration idempotencyWait,
-                        LogSettings logs, Path stateDir, String instanceId) {
+                        Duration maxWait, int maxWaitingReads, LogSettings logs, Path stateDir, String instanceId) {
 
     public ApiConfig {
         Objects.requireNonNull(limits, "limits");
@@ -28,6 +28,8 @@ public record ApiConfig(long maxBodyBytes, Limits limits, int defaultPageSize, i
         requirePositive(submitTimeout, "submitTimeout");
         requirePositive(recentSubmissionsTtl, "recentSubmissionsTtl");
         requirePositive(idempotencyWait, "idempotencyWait");
+        requirePositive(maxWait, "maxWait");
+        requirePositive(maxWaitingReads, "maxWaitingReads");
     }
 
     private static void requirePositive(long value, String name) {

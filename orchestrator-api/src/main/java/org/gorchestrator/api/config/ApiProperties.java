@@ -27,6 +27,8 @@ import org.springframework.validation.annotation.Validated;
  * @param recentSubmissions      how many just-accepted submissions this instance remembers for reads
  * @param recentSubmissionsTtl   how long it remembers each of them
  * @param idempotencyWait        how long a submit with an Idempotency-Key waits for the view to show which document won
+ * @param maxWait                longest {@code wait} a read may ask for its task to finish
+ * @param maxWaitingReads        most reads this instance holds waiting at once
  * @param logs                   how node logs are followed
  * @param stateDir               where the view keeps its store; not set: {@code <java.io.tmpdir>/gorch-api}
  * @param instanceId             tells apart API instances sharing a state directory
@@ -44,6 +46,8 @@ public record ApiProperties(
         @DefaultValue("10000") @Min(1) int recentSubmissions,
         @DefaultValue("5m") @NotNull Duration recentSubmissionsTtl,
         @DefaultValue("5s") @NotNull Duration idempotencyWait,
+        @DefaultValue("60s") @NotNull Duration maxWait,
+        @DefaultValue("10000") @Min(1) int maxWaitingReads,
         @DefaultValue @Valid LogsProperties logs,
         Path stateDir,
         @DefaultValue("1") @Pattern(regexp = "[A-Za-z0-9._-]{1,64}") String instanceId) {
@@ -92,6 +96,7 @@ public record ApiProperties(
     public ApiConfig toConfig() {
         Path dir = stateDir != null ? stateDir : Path.of(System.getProperty("java.io.tmpdir"), "gorch-api");
         return new ApiConfig(maxBodySize.toBytes(), limits.toLimits(), defaultPageSize, maxPageSize, readYourWritesWait,
-                submitTimeout, recentSubmissions, recentSubmissionsTtl, idempotencyWait, logs.toSettings(), dir, instanceId);
+                submitTimeout, recentSubmissions, recentSubmissionsTtl, idempotencyWait, maxWait, maxWaitingReads, logs.toSettings(), dir,
+                instanceId);
     }
 }

@@ -9,6 +9,7 @@ import org.gorchestrator.api.tasks.IdempotencyConflictException;
 import org.gorchestrator.api.tasks.SubmissionUnconfirmedException;
 import org.gorchestrator.api.tasks.TaskNotFoundException;
 import org.gorchestrator.api.tasks.TaskStateConflictException;
+import org.gorchestrator.api.view.TooManyWaitingReadsException;
 import org.gorchestrator.api.view.ViewNotReadyException;
 import org.gorchestrator.validation.InvalidGraphException;
 import org.gorchestrator.validation.Violation;
@@ -93,6 +94,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ResponseEntity<ProblemDetail> tooManyFollowers(TooManyFollowersException e) {
         return retryLater(problem(HttpStatus.SERVICE_UNAVAILABLE, "Too many followed logs", e.getMessage()));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> tooManyWaitingReads(TooManyWaitingReadsException e) {
+        return retryLater(problem(HttpStatus.SERVICE_UNAVAILABLE, "Too many waiting reads", e.getMessage()));
     }
 
     @ExceptionHandler

@@ -10,16 +10,22 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.gorchestrator.api.config.ApiConfig;
 import org.gorchestrator.api.document.DocumentParser;
 import org.gorchestrator.api.tasks.Accepted;
 import org.gorchestrator.api.tasks.IdempotencyKey;
 import org.gorchestrator.api.tasks.TaskPage;
 import org.gorchestrator.api.tasks.TaskService;
+import org.gorchestrator.api.tasks.WaitingReads;
 import org.gorchestrator.api.tasks.WorkflowIds;
 import org.gorchestrator.model.Graph;
 import org.gorchestrator.model.State;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -31,6 +37,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
 
 /** The seed's task API and more: submit a gorch document, read its run, list runs, cancel or rerun a run. */
 @RestController
@@ -40,6 +47,7 @@ public class TaskController {
     static final String JSON = MediaType.APPLICATION_JSON_VALUE;
     static final String PROBLEM = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
     static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    private static final Duration CONTAINER_TIMEOUT_MARGIN = Duration.ofSeconds(10);
     private static final String IDEMPOTENCY = """
             With an Idempotency-Key header, the task id is derived from the key (such ids do not sort by \
             time), so repeating the request is safe: the same key with the same document (compared after \
@@ -52,12 +60,14 @@ public class TaskController {
     private final DocumentParser parser;
     private final BodyReader bodies;
     private final ApiConfig config;
+    private final WaitingReads waitingReads;
 
-    public TaskController(TaskService tasks, DocumentParser parser, BodyReader bodies, ApiConfig config) {
+    public TaskController(TaskService tasks, DocumentParser parser, BodyReader bodies, ApiConfig config, WaitingReads waitingReads) {
         this.tasks = tasks;
         this.parser = parser;
         this.bodies = bodies;
         this.config = config;
+        this.waitingReads = waitingReads;
     }
 
     @PostMapping(consumes = JSON)
@@ -94,15 +104,32 @@ public class TaskController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "Read a task", description = "The document with the current state, dates and outputs of the graph and of every node.")
+    @Operation(summary = "Read a task", description = "The document with the current state, dates and outputs of the graph and of "
+            + "every node. With 'wait', a long poll: the answer waits until the task has finished or the wait has passed, and is "
+            + "the document as it is then; its 'state' tells which.")
     @ApiResponse(responseCode = "200", description = "The task",
             content = @Content(mediaType = JSON, schema = @Schema(implementation = Graph.class)))
-    @ApiResponse(responseCode = "404", description = "No task with this id",
+    @ApiResponse(responseCode = "400", description = "Invalid wait; 'violations' names it",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "503", description = "The view is starting; retry after the Retry-After seconds",
+    @ApiResponse(responseCode = "404", description = "No task with this id (with wait: still none when the wait ended, or the "
+            + "task was purged meanwhile)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    public Graph get(@Parameter(description = "The task's id") @PathVariable String id) {
-        return tasks.get(id);
+    @ApiResponse(responseCode = "503", description = "The view is starting, or this instance holds gorch.api.max-waiting-reads "
+            + "waiting reads already; retry after the Retry-After seconds",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    public Object get(
+            @Parameter(description = "The task's id") @PathVariable String id,
+            @Parameter(description = "How long to wait for the task to finish (success, failure, notrunnable, timeout or canceled) "
+                    + "before answering: 500ms, 30s, 2m or ISO-8601 such as PT30S; a bare number is seconds. From 0 (the default: "
+                    + "answer at once) to gorch.api.max-wait (default 60s). An id not known yet is waited for too.",
+                    schema = @Schema(type = "string", example = "30s"))
+            @RequestParam(required = false) String wait) {
+        Duration waiting = waitParameter(wait);
+        if (waiting.isZero()) {
+            return tasks.get(id);
+        }
+        // Hence Object: a Graph at once, or a DeferredResult<Graph> later; Spring MVC serves each by its runtime type.
+        return deferred(waitingReads.whenFinished(id, waiting), waiting);
     }
 
     @GetMapping
@@ -165,6 +192,45 @@ public class TaskController {
         } catch (IllegalArgumentException e) {
             throw new InvalidParameterException(IdempotencyKey.HEADER, e.getMessage());
         }
+    }
+
+    /** Zero when absent. */
+    private Duration waitParameter(String wait) {
+        if (wait == null || wait.isBlank()) {
+            return Duration.ZERO;
+        }
+        Duration parsed;
+        try {
+            parsed = DurationStyle.detectAndParse(wait.trim(), ChronoUnit.SECONDS);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidParameterException("wait", "'" + wait + "' is not a duration; write e.g. 500ms, 30s, 2m or PT30S");
+        }
+        if (parsed.isNegative() || parsed.compareTo(config.maxWait()) > 0) {
+            throw new InvalidParameterException("wait", "must be between 0 and " + text(config.maxWait()) + ", was " + wait);
+        }
+        return parsed;
+    }
+
+    /**
+     * The answer to come, without a thread held meanwhile. The container's timeout only backs up the wait's own (past it, it
+     * would answer 503). The request ending any way stops the wait; a client that left is noticed only when written to, so its
+     * wait ends when its time has passed at the latest.
+     */
+    private static DeferredResult<Graph> deferred(CompletableFuture<Graph> answer, Duration wait) {
+        DeferredResult<Graph> result = new DeferredResult<>(wait.plus(CONTAINER_TIMEOUT_MARGIN).toMillis());
+        answer.whenComplete((graph, error) -> {
+            if (error != null) {
+                result.setErrorResult(error instanceof CompletionException && error.getCause() != null ? error.getCause() : error);
+            } else {
+                result.setResult(graph);
+            }
+        });
+        result.onCompletion(() -> answer.cancel(false));
+        return result;
+    }
+
+    private static String text(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + "s" : duration.toMillis() + "ms";
     }
 
     private int pageSize(Integer limit) {

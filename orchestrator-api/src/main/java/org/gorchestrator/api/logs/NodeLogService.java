@@ -7,11 +7,10 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.gorchestrator.api.DaemonThreads;
 import org.gorchestrator.api.config.LogSettings;
 import org.gorchestrator.api.tasks.TaskService;
 import org.gorchestrator.api.view.ViewNames;
@@ -41,7 +40,8 @@ public final class NodeLogService implements AutoCloseable {
         this.store = names.logStore();
         this.live = live;
         this.settings = settings;
-        this.followers = new ThreadPoolExecutor(0, settings.maxFollowers(), 1, TimeUnit.MINUTES, new SynchronousQueue<>(), daemonThreads());
+        this.followers = new ThreadPoolExecutor(0, settings.maxFollowers(), 1, TimeUnit.MINUTES, new SynchronousQueue<>(),
+                DaemonThreads.named("gorch-log-follower-"));
     }
 
     /**
@@ -107,14 +107,5 @@ public final class NodeLogService implements AutoCloseable {
     private static Optional<Node> find(Graph graph, String node) {
         Optional<Node> byId = graph.nodes().stream().filter(n -> String.valueOf(n.id()).equals(node)).findFirst();
         return byId.or(() -> graph.nodes().stream().filter(n -> node.equals(n.name())).findFirst());
-    }
-
-    private static ThreadFactory daemonThreads() {
-        AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, "gorch-log-follower-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

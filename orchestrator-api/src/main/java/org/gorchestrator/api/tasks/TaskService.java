@@ -60,10 +60,18 @@ public final class TaskService {
             throw new TaskNotFoundException(id);
         }
         // Another instance may have accepted the workflow a moment ago: give the view a short time to show it.
-        return view.find(id)
-                .or(() -> recent.find(id))
+        return find(id)
                 .or(() -> view.await(id, readYourWritesWait))
                 .orElseThrow(() -> new TaskNotFoundException(id));
+    }
+
+    /**
+     * The workflow as the view shows it now or, accepted here a moment ago and not in the view yet, as accepted.
+     *
+     * @throws org.gorchestrator.api.view.ViewNotReadyException while the view is not running
+     */
+    public Optional<Graph> find(String id) {
+        return view.find(id).or(() -> recent.find(id));
     }
 
     /** Up to {@code limit} workflows, newest first, after the cursor {@code after} (null: from the newest). */

@@ -19,10 +19,12 @@ import org.springframework.kafka.config.KafkaStreamsInfrastructureCustomizer;
 public final class ViewTopology implements KafkaStreamsInfrastructureCustomizer {
     private final ViewNames names;
     private final LiveLogs live;
+    private final FinishWaiters waiters;
 
-    public ViewTopology(ViewNames names, LiveLogs live) {
+    public ViewTopology(ViewNames names, LiveLogs live, FinishWaiters waiters) {
         this.names = names;
         this.live = live;
+        this.waiters = waiters;
     }
 
     @Override
@@ -39,6 +41,6 @@ public final class ViewTopology implements KafkaStreamsInfrastructureCustomizer 
                 Stores.timestampedKeyValueStoreBuilder(Stores.persistentTimestampedKeyValueStore(names.store()), Serdes.String(),
                         Serdes.ByteArray()).withLoggingDisabled(),
                 names.stateTopic(), Consumed.with(Serdes.String(), Serdes.ByteArray()),
-                () -> new WorkflowStateProcessor(names));
+                () -> new WorkflowStateProcessor(names, waiters));
     }
 }

@@ -11,15 +11,18 @@ import org.gorchestrator.api.logs.LogKeys;
 
 /**
  * Keeps the latest state of each workflow (its document's JSON bytes). A tombstone (the conductor purged the workflow after its
- * retention) removes the workflow and its logs: without it the log store would only ever grow.
+ * retention) removes the workflow and its logs: without it the log store would only ever grow. Reads waiting for the workflow
+ * to finish are told after the store holds the update, so one that registered before reading the store never misses it.
  */
 final class WorkflowStateProcessor implements Processor<String, byte[], Void, Void> {
     private final ViewNames names;
+    private final FinishWaiters waiters;
     private TimestampedKeyValueStore<String, byte[]> workflows;
     private KeyValueStore<String, LogChunk> logs;
 
-    WorkflowStateProcessor(ViewNames names) {
+    WorkflowStateProcessor(ViewNames names, FinishWaiters waiters) {
         this.names = names;
+        this.waiters = waiters;
     }
 
     @Override
@@ -40,5 +43,6 @@ final class WorkflowStateProcessor implements Processor<String, byte[], Void, Vo
             workflows.delete(id);
             LogKeys.deleteWorkflow(logs, id);
         }
+        waiters.stored(id, record.value());
     }
 }

@@ -24,6 +24,8 @@ class ApiPropertiesTest {
         assertThat(config.readYourWritesWait()).isEqualTo(Duration.ofSeconds(2));
         assertThat(config.submitTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(config.idempotencyWait()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.maxWait()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(config.maxWaitingReads()).isEqualTo(10_000);
         assertThat(config.logs()).isEqualTo(new LogSettings(Duration.ofSeconds(2), 256));
         assertThat(config.stateDir()).isEqualTo(Path.of(System.getProperty("java.io.tmpdir"), "gorch-api"));
         assertThat(config.instanceId()).isEqualTo("1");
@@ -37,7 +39,9 @@ class ApiPropertiesTest {
                 "gorch.api.limits.max-timeout", "1h",
                 "gorch.api.limits.engines", "nil,shell",
                 "gorch.api.state-dir", "/var/lib/gorch",
-                "gorch.api.logs.finish-grace", "500ms")).toConfig();
+                "gorch.api.logs.finish-grace", "500ms",
+                "gorch.api.max-wait", "2m",
+                "gorch.api.max-waiting-reads", "50")).toConfig();
 
         assertThat(config.maxBodyBytes()).isEqualTo(64 * 1024);
         assertThat(config.limits().maxNodes()).isEqualTo(10);
@@ -45,6 +49,8 @@ class ApiPropertiesTest {
         assertThat(config.limits().engines()).containsExactlyInAnyOrder("nil", "shell");
         assertThat(config.stateDir()).isEqualTo(Path.of("/var/lib/gorch"));
         assertThat(config.logs().finishGrace()).isEqualTo(Duration.ofMillis(500));
+        assertThat(config.maxWait()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(config.maxWaitingReads()).isEqualTo(50);
     }
 
     @Test

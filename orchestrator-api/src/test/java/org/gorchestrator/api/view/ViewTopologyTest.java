@@ -65,7 +65,7 @@ class ViewTopologyTest {
 
     private KafkaStreams start() {
         StreamsBuilder builder = new StreamsBuilder();
-        new ViewTopology(names, new LiveLogs()).configureBuilder(builder);
+        new ViewTopology(names, new LiveLogs(), new FinishWaiters(1)).configureBuilder(builder);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, names.applicationId());
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers());
