@@ -34,6 +34,9 @@ import org.gorchestrator.model.State;
  */
 public final class DagEngine {
     private final EngineSettings settings;
+    // Most nodes set no timeout: what they get is worked out once, not boxed and added up per dispatch.
+    private final Integer defaultTimeoutSeconds;
+    private final Duration defaultReportWindow;
 
     public DagEngine() {
         this(EngineSettings.DEFAULTS);
@@ -41,6 +44,8 @@ public final class DagEngine {
 
     public DagEngine(EngineSettings settings) {
         this.settings = settings;
+        this.defaultTimeoutSeconds = (int) Math.max(1, settings.nodeTimeout().toSeconds());
+        this.defaultReportWindow = settings.nodeTimeout().plus(settings.reportGrace());
     }
 
     public Decision decide(WorkflowState state, EngineInput input) {
@@ -234,7 +239,6 @@ public final class DagEngine {
 
         void dispatch(int id) {
             Node node = state.node(id);
-            Duration timeout = node.timeoutOr(settings.nodeTimeout());
             Node queued = node.dispatched(node.attempt() + 1, reportDeadline(node, at));
             List<String> args;
             try {
@@ -246,7 +250,7 @@ public final class DagEngine {
             }
             change(queued);
             addCommand(new NodeCommand(state.id(), id, queued.attempt(), queued.displayName(), queued.engine(), queued.artifact(),
-                    args, queued.target(), outputNames(queued), (int) Math.max(1, timeout.toSeconds()), at));
+                    args, queued.target(), outputNames(queued), timeoutSeconds(queued), at));
         }
 
         /** The node's args with each get_attribute reference replaced by the output it names. */
@@ -266,9 +270,14 @@ public final class DagEngine {
             return node.output().isEmpty() ? List.of() : List.copyOf(node.output().keySet());
         }
 
+        /** The attempt's time limit in whole seconds, as its command carries it. */
+        private Integer timeoutSeconds(Node node) {
+            return node.timeout() == null ? defaultTimeoutSeconds : Integer.valueOf(Math.max(1, node.timeout()));
+        }
+
         /** When the conductor stops waiting for a report: the node's timeout plus a grace, from dispatch or from start. */
         private Instant reportDeadline(Node node, Instant from) {
-            return from.plus(node.timeoutOr(settings.nodeTimeout())).plus(settings.reportGrace());
+            return from.plus(node.timeout() == null ? defaultReportWindow : Duration.ofSeconds(node.timeout()).plus(settings.reportGrace()));
         }
 
         private void markDownstreamNotRunnable(int failedId) {
