@@ -87,15 +87,17 @@ public final class DagEngine {
     }
 
     /**
-     * {@code list} plus {@code item}. Most inputs add at most two items to each list: such lists stay
-     * immutable, which {@link Decision} keeps without a copy; a third item moves them to a growable list.
+     * {@code list} plus {@code item}. Most inputs add at most three items to each list: such lists
+     * stay immutable, which {@link Decision} keeps without a copy (copying a growable list costs two
+     * arrays); a fourth item moves them to a growable list.
      */
     private static <T> List<T> appended(List<T> list, T item) {
         return switch (list.size()) {
             case 0 -> List.of(item);
             case 1 -> List.of(list.get(0), item);
+            case 2 -> List.of(list.get(0), list.get(1), item);
             default -> {
-                List<T> growable = list.size() == 2 ? new ArrayList<>(list) : list;
+                List<T> growable = list.size() == 3 ? new ArrayList<>(list) : list;
                 growable.add(item);
                 yield growable;
             }
