@@ -284,7 +284,8 @@ public final class DagEngine {
 
         /** When the conductor stops waiting for a report: the node's timeout plus a grace, from dispatch or from start. */
         private Instant reportDeadline(Node node, Instant from) {
-            return from.plus(node.timeout() == null ? defaultReportWindow : Duration.ofSeconds(node.timeout()).plus(settings.reportGrace()));
+            Duration window = node.timeout() == null ? defaultReportWindow : Duration.ofSeconds(node.timeout()).plus(settings.reportGrace());
+            return from.plus(window);
         }
 
         private void markDownstreamNotRunnable(int failedId) {

@@ -28,9 +28,7 @@ public final class Dag {
         for (int to : succ) {
             predStart[to]++;
         }
-        for (int v = 1; v <= size; v++) {
-            predStart[v] += predStart[v - 1];
-        }
+        runningSums(predStart);
         // predStart[v] now ends v's predecessors; filling backwards moves it to their start, and
         // leaves each node's predecessors in ascending order.
         for (int from = size - 1; from >= 0; from--) {
@@ -63,7 +61,7 @@ public final class Dag {
                 }
             }
         }
-        toStarts(succStart);
+        runningSums(succStart);
         int[] succ = new int[succStart[n]];
         int k = 0;
         for (int r = 0; r < rows; r++) {
@@ -89,12 +87,12 @@ public final class Dag {
         int[] succStart = new int[n + 1];
         int count = 0;
         for (int i = 0; i < packed.length; i++) {
-            if (i == 0 || packed[i] != packed[i - 1]) {
+            if (i == 0 || packed[i] != packed[i - 1]) { // sorted: a repeat follows its original
                 succStart[(int) (packed[i] >>> 32) + 1]++;
                 packed[count++] = packed[i];
             }
         }
-        toStarts(succStart);
+        runningSums(succStart);
         int[] succ = new int[count];
         for (int i = 0; i < count; i++) {
             succ[i] = (int) packed[i];
@@ -102,8 +100,8 @@ public final class Dag {
         return new Dag(succStart, succ);
     }
 
-    /** Turns counts per node, held one slot to the right, into the index where each node's run begins. */
-    private static void toStarts(int[] counts) {
+    /** Adds to each entry all those before it: counts per node held at v + 1 become where each node's run begins. */
+    private static void runningSums(int[] counts) {
         for (int v = 1; v < counts.length; v++) {
             counts[v] += counts[v - 1];
         }
