@@ -51,25 +51,23 @@ public final class Dag {
     }
 
     public static Dag fromMatrix(int n, List<Integer> matrix) {
-        // Row by row rather than i / n and i % n per entry: a division costs more than the rest of a step.
-        int rows = n == 0 ? 0 : Math.min(n, matrix.size() / n);
         int[] succStart = new int[n + 1];
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < n; c++) {
-                if (isEdge(matrix.get(r * n + c))) {
-                    succStart[r + 1]++;
-                }
+        int i = 0;
+        for (Integer v : matrix) {
+            if (isEdge(v)) {
+                succStart[i / n + 1]++;
             }
+            i++;
         }
         runningSums(succStart);
         int[] succ = new int[succStart[n]];
         int k = 0;
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < n; c++) {
-                if (isEdge(matrix.get(r * n + c))) {
-                    succ[k++] = c;
-                }
+        i = 0;
+        for (Integer v : matrix) {
+            if (isEdge(v)) {
+                succ[k++] = i % n;
             }
+            i++;
         }
         return new Dag(succStart, succ);
     }
