@@ -34,16 +34,16 @@ public final class WorkflowState {
     private Instant deadline;
     private int unfinished;
 
-    /** {@code nodes} indexed by id; the graph's own nodes are not used. */
-    private WorkflowState(Graph graph, Dag dag, Node[] nodes) {
+    /** {@code nodes} indexed by id; the graph's own nodes and run fields are not used. */
+    private WorkflowState(Graph graph, Dag dag, Node[] nodes, State state, Instant startDate, Instant stopDate, Instant deadline) {
         this.document = graph.withNodes(List.of());
         this.dag = dag;
         this.nodes = nodes;
         this.pending = new int[dag.size()];
-        this.state = graph.state();
-        this.startDate = graph.startDate();
-        this.stopDate = graph.stopDate();
-        this.deadline = graph.deadline();
+        this.state = state;
+        this.startDate = startDate;
+        this.stopDate = stopDate;
+        this.deadline = deadline;
         countPending();
     }
 
@@ -74,7 +74,7 @@ public final class WorkflowState {
         for (Node node : graph.nodes()) {
             nodes[node.id()] = node;
         }
-        return new WorkflowState(graph, dag, nodes);
+        return new WorkflowState(graph, dag, nodes, graph.state(), graph.startDate(), graph.stopDate(), graph.deadline());
     }
 
     /**
@@ -87,7 +87,7 @@ public final class WorkflowState {
         for (Node node : graph.nodes()) {
             nodes[node.id()] = node.firstPass();
         }
-        return new WorkflowState(graph.withRun(State.INITIAL, null, null, null), Dag.of(graph), nodes);
+        return new WorkflowState(graph, Dag.of(graph), nodes, State.INITIAL, null, null, null);
     }
 
     public String id() {

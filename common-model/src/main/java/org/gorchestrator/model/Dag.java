@@ -18,25 +18,23 @@ public final class Dag {
     private final int[] predStart;
     private final int[] pred;
 
-    private Dag(int size, int[] from, int[] to, int count) {
-        this.size = size;
-        this.succStart = new int[size + 1];
+    /** {@code succ} holds each node's successors in a row, node 0's first: {@code succStart[v]} is where v's begin. */
+    private Dag(int[] succStart, int[] succ) {
+        this.size = succStart.length - 1;
+        this.succStart = succStart;
+        this.succ = succ;
         this.predStart = new int[size + 1];
-        this.succ = new int[count];
-        this.pred = new int[count];
-        for (int i = 0; i < count; i++) {
-            succStart[from[i] + 1]++;
-            predStart[to[i] + 1]++;
+        this.pred = new int[succ.length];
+        for (int to : succ) {
+            predStart[to]++;
         }
-        for (int i = 0; i < size; i++) {
-            succStart[i + 1] += succStart[i];
-            predStart[i + 1] += predStart[i];
-        }
-        int[] sFill = Arrays.copyOf(succStart, size);
-        int[] pFill = Arrays.copyOf(predStart, size);
-        for (int i = 0; i < count; i++) {
-            succ[sFill[from[i]]++] = to[i];
-            pred[pFill[to[i]]++] = from[i];
+        runningSums(predStart);
+        // predStart[v] now ends v's predecessors; filling backwards moves it to their start, and
+        // leaves each node's predecessors in ascending order.
+        for (int from = size - 1; from >= 0; from--) {
+            for (int k = succStart[from + 1] - 1; k >= succStart[from]; k--) {
+                pred[--predStart[succ[k]]] = from;
+            }
         }
     }
 
@@ -53,24 +51,29 @@ public final class Dag {
     }
 
     public static Dag fromMatrix(int n, List<Integer> matrix) {
-        int count = 0;
-        for (Integer v : matrix) {
-            if (v != null && v != 0) {
-                count++;
-            }
-        }
-        int[] from = new int[count];
-        int[] to = new int[count];
-        int k = 0;
+        int[] succStart = new int[n + 1];
         int i = 0;
         for (Integer v : matrix) {
-            if (v != null && v != 0) {
-                from[k] = i / n;
-                to[k++] = i % n;
+            if (isEdge(v)) {
+                succStart[i / n + 1]++;
             }
             i++;
         }
-        return new Dag(n, from, to, count);
+        runningSums(succStart);
+        int[] succ = new int[succStart[n]];
+        int k = 0;
+        i = 0;
+        for (Integer v : matrix) {
+            if (isEdge(v)) {
+                succ[k++] = i % n;
+            }
+            i++;
+        }
+        return new Dag(succStart, succ);
+    }
+
+    private static boolean isEdge(Integer entry) {
+        return entry != null && entry != 0;
     }
 
     public static Dag fromPairs(int n, List<List<Integer>> pairs) {
@@ -79,17 +82,27 @@ public final class Dag {
             packed[i] = ((long) pairs.get(i).get(0) << 32) | pairs.get(i).get(1);
         }
         Arrays.sort(packed);
-        int[] from = new int[packed.length];
-        int[] to = new int[packed.length];
+        int[] succStart = new int[n + 1];
         int count = 0;
         for (int i = 0; i < packed.length; i++) {
-            if (i > 0 && packed[i] == packed[i - 1]) {
-                continue;
+            if (i == 0 || packed[i] != packed[i - 1]) { // sorted: a repeat follows its original
+                succStart[(int) (packed[i] >>> 32) + 1]++;
+                packed[count++] = packed[i];
             }
-            from[count] = (int) (packed[i] >>> 32);
-            to[count++] = (int) packed[i];
         }
-        return new Dag(n, from, to, count);
+        runningSums(succStart);
+        int[] succ = new int[count];
+        for (int i = 0; i < count; i++) {
+            succ[i] = (int) packed[i];
+        }
+        return new Dag(succStart, succ);
+    }
+
+    /** Adds to each entry all those before it: counts per node held at v + 1 become where each node's run begins. */
+    private static void runningSums(int[] counts) {
+        for (int v = 1; v < counts.length; v++) {
+            counts[v] += counts[v - 1];
+        }
     }
 
     public int size() {

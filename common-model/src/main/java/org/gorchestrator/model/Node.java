@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -183,10 +182,6 @@ public record Node(
     public Node rerun() {
         return new Node(id, name, State.TORUN, engine, artifact, args, target, blankOutput(), timeout, retry, attempt,
                 null, null, null, null, null, null, null, 0, attempts);
-    }
-
-    public Duration timeoutOr(Duration fallback) {
-        return timeout == null ? fallback : Duration.ofSeconds(timeout);
     }
 
     /** Built immutable, so that the constructor's {@code List.copyOf} keeps it as it is. */

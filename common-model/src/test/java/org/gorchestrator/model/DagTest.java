@@ -99,6 +99,30 @@ class DagTest {
     }
 
     @Test
+    void edgesIntoTheFirstNodeAndOutOfTheLastAreIndexedBothWays() {
+        // 2 → 0, 1 → 0, 2 → 1: the first node has the most predecessors, the last the most successors.
+        Dag pairs = Dag.fromPairs(3, List.of(List.of(2, 0), List.of(1, 0), List.of(2, 1)));
+        Dag matrix = Dag.fromMatrix(3, List.of(0, 0, 0, 1, 0, 0, 1, 1, 0));
+
+        for (Dag dag : List.of(pairs, matrix)) {
+            assertThat(predecessors(dag, 0)).containsExactly(1, 2);
+            assertThat(predecessors(dag, 1)).containsExactly(2);
+            assertThat(predecessors(dag, 2)).isEmpty();
+            assertThat(successors(dag, 2)).containsExactly(0, 1);
+            assertThat(successors(dag, 0)).isEmpty();
+        }
+    }
+
+    @Test
+    void anEmptyGraphHasNoNodesAndNoEdges() {
+        for (Dag dag : List.of(Dag.fromPairs(0, List.of()), Dag.fromMatrix(0, List.of()))) {
+            assertThat(dag.size()).isZero();
+            assertThat(dag.edgeCount()).isZero();
+            assertThat(dag.findCycle()).isEmpty();
+        }
+    }
+
+    @Test
     void aGraphWithoutEdgesHasNone() {
         Dag dag = Dag.of(TestGraphs.builder().node("a").node("b").sparse().withEdges(null, null));
 
