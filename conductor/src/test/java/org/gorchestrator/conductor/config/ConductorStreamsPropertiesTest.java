@@ -12,22 +12,14 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 class ConductorStreamsPropertiesTest {
 
     @Test
-    void exactlyOnceWithOneProduceBatchPerPartitionAndTransaction() {
+    void exactlyOnceWithAShortLingerAndLargeBatches() {
         Map<String, Object> config = ConductorAutoConfiguration.streamsProperties(Map.of(), conductor(Map.of()), Topics.DEFAULTS);
 
         assertThat(config)
                 .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2)
                 .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100L)
-                .containsEntry("producer.linger.ms", 100L)
+                .containsEntry("producer.linger.ms", 5)
                 .containsEntry("producer.batch.size", 128 * 1024);
-    }
-
-    @Test
-    void theProducerLingersAsLongAsATransactionLasts() {
-        Map<String, Object> config = ConductorAutoConfiguration.streamsProperties(Map.of(),
-                conductor(Map.of("gorch.conductor.commit-interval", "40ms")), Topics.DEFAULTS);
-
-        assertThat(config).containsEntry("producer.linger.ms", 40L);
     }
 
     @Test
