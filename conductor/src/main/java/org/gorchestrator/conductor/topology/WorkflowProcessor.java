@@ -149,8 +149,11 @@ final class WorkflowProcessor implements Processor<String, EngineInput, String, 
 
     /** When the workflow next needs the clock: its engine's next wake-up while it runs, the end of its retention once it finished. */
     private Instant dueOf(WorkflowState state) {
-        if (state == null || !state.isFinished()) {
-            return state == null ? null : state.nextWakeUp();
+        if (state == null) {
+            return null;
+        }
+        if (!state.isFinished()) {
+            return state.nextWakeUp();
         }
         return state.stopDate() == null ? null : state.stopDate().plus(settings.retention());
     }
