@@ -13,12 +13,12 @@ json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
 id=$(printf '%s' "$response" | json 'd.get("id", "")')
 [ -n "$id" ] || exit 1
 
+# Long poll: each GET answers as soon as the graph has finished, or after 10 s with its state then.
 while :; do
-  state=$(curl -sS "$base/v1/tasks/$id" | json 'd["state_name"]')
+  state=$(curl -sS "$base/v1/tasks/$id?wait=10s" | json 'd["state_name"]')
   echo "graph $id: ${state:-?}"
   case "$state" in
     success|failure|timeout|canceled) break ;;
   esac
-  sleep 1
 done
 curl -sS "$base/v1/tasks/$id" | python3 -m json.tool
