@@ -184,7 +184,12 @@ public final class WorkflowState {
 
     /** The document with the current state of the graph and of every node. O(V). */
     public Graph toGraph() {
-        return document.withNodes(Arrays.asList(nodes.clone())).withRun(state, startDate, stopDate, deadline);
+        return header().withNodes(Arrays.asList(nodes.clone()));
+    }
+
+    /** {@link #toGraph()} without the nodes: the document's own fields and the run's state and dates. O(1). */
+    public Graph header() {
+        return document.withRun(state, startDate, stopDate, deadline);
     }
 
     /** A deep enough copy for tests that compare before and after. */

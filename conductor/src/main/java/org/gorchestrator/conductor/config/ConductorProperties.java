@@ -23,7 +23,10 @@ import org.springframework.validation.annotation.Validated;
  * @param reportGrace    how long past a node's timeout the conductor waits for the worker's report
  * @param tickInterval   how often deadlines and retry times are checked: their precision
  * @param liveStateNodes how many nodes of running workflows each stream task keeps decoded in memory
- *                       (about 0.5 kB each), so that an event does not parse its workflow's document; 0 turns it off
+ *                       (about 1 kB each, with their JSON), so that an event neither parses nor serializes its
+ *                       workflow's whole document; 0 turns it off
+ * @param publishInterval how long a running workflow's node changes may wait to reach the state topic (and so GET)
+ *                       together, its latest document once; its own state changes go at once; 0 sends every change
  */
 @Validated
 @ConfigurationProperties("gorch.conductor")
@@ -38,10 +41,11 @@ public record ConductorProperties(
         @DefaultValue("1h") Duration nodeTimeout,
         @DefaultValue("30s") Duration reportGrace,
         @DefaultValue("250ms") Duration tickInterval,
-        @DefaultValue("200000") @Min(0) int liveStateNodes) {
+        @DefaultValue("200000") @Min(0) int liveStateNodes,
+        @DefaultValue("100ms") Duration publishInterval) {
 
     public ConductorSettings toSettings() {
         return new ConductorSettings(new EngineSettings(graphTimeout, nodeTimeout, reportGrace), tickInterval, retention,
-                liveStateNodes);
+                liveStateNodes, publishInterval);
     }
 }

@@ -27,7 +27,8 @@ import org.gorchestrator.model.Graph;
  * <pre>
  *  gorch.workflow-commands ─┐                      ┌─► gorch.node-commands[.pool] (key workflow/node)
  *                           ├─► workflow-engine ───┼─► gorch.workflow-events (key workflow)
- *  gorch.node-events ───────┘   [store workflows]  └─► gorch.workflow-state  (key workflow, compacted)
+ *  gorch.node-events ───────┘   [store workflows]  └─► gorch.workflow-state  (key workflow, compacted;
+ *                                                       node changes batched, see StatePublisher)
  * </pre>
  *
  * <p>Every forwarded record carries the W3C {@code traceparent} of the input it was decided on
@@ -41,6 +42,8 @@ public final class ConductorTopology {
     public static final String TIMER_STORE = "workflow-timers";
     /** Workflow id to the trace context of its current pass, for the records its timers cause. */
     public static final String TRACE_STORE = "workflow-traces";
+    /** Workflow id to the trace context of its change, for the workflows whose latest document waits to be published. */
+    public static final String UNPUBLISHED_STORE = "workflow-unpublished";
     public static final String NODE_CONTROL_SINK = "node-control-sink";
     public static final String NODE_COMMANDS_SINK = "node-commands-sink";
     public static final String WORKFLOW_EVENTS_SINK = "workflow-events-sink";
@@ -72,6 +75,7 @@ public final class ConductorTopology {
         topology.addStateStore(workflowStore(), ENGINE_PROCESSOR);
         topology.addStateStore(stringStore(TIMER_STORE), ENGINE_PROCESSOR);
         topology.addStateStore(stringStore(TRACE_STORE), ENGINE_PROCESSOR);
+        topology.addStateStore(stringStore(UNPUBLISHED_STORE), ENGINE_PROCESSOR);
         TopicNameExtractor<String, NodeCommand> byPool = (key, command, context) -> topics.nodeCommandsOfPool(Topics.poolOf(command.target()));
         topology.addSink(NODE_COMMANDS_SINK, byPool, keyOut, JsonSerde.of(NodeCommand.class), ENGINE_PROCESSOR);
         topology.addSink(NODE_CONTROL_SINK, topics.nodeControl(), keyOut, JsonSerde.of(NodeKill.class), ENGINE_PROCESSOR);

@@ -19,6 +19,7 @@ import org.gorchestrator.message.NodeKill;
 import org.gorchestrator.message.Tick;
 import org.gorchestrator.message.WorkflowEvent;
 import org.gorchestrator.model.Graph;
+import org.gorchestrator.model.State;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -29,8 +30,10 @@ import org.slf4j.MDC;
  * together with the input's offset, or not at all.
  *
  * <p>The store holds each workflow's document as JSON bytes, written once per change and sent as
- * they are to the state topic; {@link LiveStates} keeps running workflows decoded, so an event
- * costs the engine's work plus one serialization, not a parse of the whole document as well.
+ * they are to the state topic ({@link StatePublisher}: node changes batched); {@link LiveStates}
+ * keeps running workflows decoded, with their nodes' JSON, so an event costs the engine's work,
+ * the changed nodes' serialization and a copy of the document, not a parse and a serialization of
+ * all of it.
  *
  * <p>Time: each workflow's next due moment is kept in the timer store, keyed so that keys sort by
  * time ({@link Timers}): while it runs, its engine's next wake-up ({@link WorkflowState#nextWakeUp()});
@@ -53,6 +56,7 @@ final class WorkflowProcessor implements Processor<String, EngineInput, String, 
     private KeyValueStore<String, byte[]> workflows;
     private Timers timers;
     private TraceContexts traces;
+    private StatePublisher publisher;
 
     WorkflowProcessor(ConductorSettings settings, ConductorMetrics metrics, RecordTracing tracing) {
         this.settings = settings;
@@ -70,6 +74,7 @@ final class WorkflowProcessor implements Processor<String, EngineInput, String, 
         this.workflows = context.getStateStore(ConductorTopology.WORKFLOW_STORE);
         this.timers = new Timers(context.getStateStore(ConductorTopology.TIMER_STORE));
         this.traces = new TraceContexts(tracing, context.getStateStore(ConductorTopology.TRACE_STORE));
+        this.publisher = new StatePublisher(context, settings.publishInterval());
         context.schedule(settings.tickInterval(), PunctuationType.WALL_CLOCK_TIME, now -> fireTimersDueBy(Instant.ofEpochMilli(now)));
     }
 
@@ -99,6 +104,7 @@ final class WorkflowProcessor implements Processor<String, EngineInput, String, 
         String id = input.workflowId();
         WorkflowState state = load(id);
         Instant dueBefore = dueOf(state);
+        State stateBefore = state == null ? null : state.state(); // the engine changes the state in place
         Decision decision;
         try {
             decision = engine.decide(state, input);
@@ -110,7 +116,7 @@ final class WorkflowProcessor implements Processor<String, EngineInput, String, 
             return;
         }
         if (decision.changed()) {
-            apply(decision, timestamp, hop);
+            apply(decision, timestamp, hop, stateBefore != decision.state().state());
             traces.applied(input, hop);
             timers.move(id, dueBefore, dueOf(decision.state()));
             metrics.applied(input, decision, Instant.now());
@@ -126,11 +132,10 @@ final class WorkflowProcessor implements Processor<String, EngineInput, String, 
         return stored == null ? null : WorkflowState.of(Json.read(stored, Graph.class));
     }
 
-    private void apply(Decision decision, long timestamp, Hop hop) {
+    private void apply(Decision decision, long timestamp, Hop hop, boolean workflowStateChanged) {
         String id = decision.state().id();
-        byte[] document = Json.write(decision.state().toGraph());
+        byte[] document = document(id, decision.state());
         workflows.put(id, document);
-        live.put(id, decision.state());
         for (NodeCommand command : decision.commands()) {
             forward(command.key(), command, timestamp, hop, ConductorTopology.NODE_COMMANDS_SINK);
         }
@@ -140,7 +145,13 @@ final class WorkflowProcessor implements Processor<String, EngineInput, String, 
         for (WorkflowEvent event : decision.events()) {
             forward(id, event, timestamp, hop, ConductorTopology.WORKFLOW_EVENTS_SINK);
         }
-        forward(id, document, timestamp, hop, ConductorTopology.WORKFLOW_STATE_SINK);
+        publisher.changed(id, document, timestamp, hop, workflowStateChanged);
+    }
+
+    /** Keeps a running workflow's state for its next event, and writes its document. */
+    private byte[] document(String id, WorkflowState state) {
+        DocumentWriter writer = live.put(id, state);
+        return writer == null ? Json.write(state.toGraph()) : writer.write();
     }
 
     private void forward(String key, Object value, long timestamp, Hop hop, String sink) {
@@ -186,7 +197,7 @@ final class WorkflowProcessor implements Processor<String, EngineInput, String, 
         workflows.delete(id);
         live.remove(id);
         traces.forget(id);
-        context.forward(new Record<>(id, null, now.toEpochMilli()), ConductorTopology.WORKFLOW_STATE_SINK);
+        publisher.purged(id, now.toEpochMilli());
         LOG.debug("workflow {} purged: finished at {}, kept {}", id, state.stopDate(), settings.retention());
     }
 }

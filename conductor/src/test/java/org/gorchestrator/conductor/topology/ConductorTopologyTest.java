@@ -40,7 +40,7 @@ class ConductorTopologyTest {
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
     private static final Duration RETENTION = Duration.ofHours(1);
     private static final ConductorSettings SETTINGS = new ConductorSettings(EngineSettings.DEFAULTS, Duration.ofMillis(250),
-            RETENTION, ConductorSettings.DEFAULTS.liveStateNodes());
+            RETENTION, ConductorSettings.DEFAULTS.liveStateNodes(), ConductorSettings.DEFAULTS.publishInterval());
 
     private TopologyTestDriver driver;
     private Instant wallClockStart;
@@ -98,6 +98,37 @@ class ConductorTopologyTest {
         nodeEvents.pipeInput("wf-2", new NodeEvent.Succeeded("wf-2", 0, 1, "w1", 0, Map.of(), T0, T0));
         assertThat(nodeCommands.readKeyValuesToList()).extracting(kv -> kv.key)
                 .containsExactly("wf-2/0", "wf-2/1", "wf-2/2", "wf-2/3");
+    }
+
+    @Test
+    void nodeChangesReachTheStateTopicTogetherOncePerPublishIntervalAndTheEndAtOnce() {
+        Instant now = wallClockStart; // the graph's deadline must not pass while the wall clock is advanced
+        commands.pipeInput("wf-p", new WorkflowCommand.Submit("wf-p", Graphs.chain(3, Graphs.nil()), now));
+        assertThat(workflowState.readValuesToList()).as("submitted: the workflow's own state changed")
+                .extracting(Graph::state).containsExactly(State.RUNNING);
+        nodeEvents.pipeInput("wf-p", new NodeEvent.Started("wf-p", 0, 1, "w1", now));
+        nodeEvents.pipeInput("wf-p", new NodeEvent.Succeeded("wf-p", 0, 1, "w1", 0, Map.of(), now, now));
+        nodeEvents.pipeInput("wf-p", new NodeEvent.Started("wf-p", 1, 1, "w1", now));
+        assertThat(workflowState.isEmpty()).as("node changes wait for the publish interval").isTrue();
+        assertThat(nodeCommands.readValuesToList()).as("hand-offs do not wait").extracting(NodeCommand::nodeId).containsExactly(0, 1);
+
+        driver.advanceWallClockTime(SETTINGS.publishInterval());
+        List<Graph> published = workflowState.readValuesToList();
+        assertThat(published).as("three changes, one document: the latest").hasSize(1);
+        assertThat(published.get(0).nodes()).extracting(node -> node.state())
+                .containsExactly(State.SUCCESS, State.RUNNING, State.TORUN);
+        driver.advanceWallClockTime(SETTINGS.publishInterval().multipliedBy(3));
+        assertThat(workflowState.readValuesToList()).as("nothing new, nothing sent").isEmpty();
+        assertThat(unpublished()).isEmpty();
+
+        nodeEvents.pipeInput("wf-p", new NodeEvent.Succeeded("wf-p", 1, 1, "w1", 0, Map.of(), now, now));
+        assertThat(unpublished()).containsExactly("wf-p");
+        nodeEvents.pipeInput("wf-p", new NodeEvent.Succeeded("wf-p", 2, 1, "w1", 0, Map.of(), now, now));
+        List<Graph> end = workflowState.readValuesToList();
+        assertThat(end).as("the end goes at once, with the change that waited").extracting(Graph::state).containsExactly(State.SUCCESS);
+        assertThat(unpublished()).isEmpty();
+        driver.advanceWallClockTime(SETTINGS.publishInterval().multipliedBy(3));
+        assertThat(workflowState.isEmpty()).isTrue();
     }
 
     @Test
@@ -215,6 +246,15 @@ class ConductorTopologyTest {
         driver.advanceWallClockTime(Duration.ofMinutes(61));
         assertThat(stored("wf-10")).isNull();
         assertThat(timers()).isEmpty();
+    }
+
+    private List<String> unpublished() {
+        List<String> ids = new java.util.ArrayList<>();
+        KeyValueStore<String, String> unpublished = driver.getKeyValueStore(ConductorTopology.UNPUBLISHED_STORE);
+        try (var all = unpublished.all()) {
+            all.forEachRemaining(kv -> ids.add(kv.key));
+        }
+        return ids;
     }
 
     private List<String> timers() {

@@ -50,7 +50,8 @@ class LiveStatesTopologyTest {
     private record Run(List<String> dispatched, List<State> finalStates) {}
 
     private Run run(int liveStateNodes) {
-        ConductorSettings settings = new ConductorSettings(EngineSettings.DEFAULTS, Duration.ofMillis(250), Duration.ofHours(1), liveStateNodes);
+        ConductorSettings settings = new ConductorSettings(EngineSettings.DEFAULTS, Duration.ofMillis(250), Duration.ofHours(1), liveStateNodes,
+                ConductorSettings.DEFAULTS.publishInterval());
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "live-states-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");

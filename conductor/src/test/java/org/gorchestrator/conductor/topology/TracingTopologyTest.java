@@ -44,7 +44,8 @@ class TracingTopologyTest {
     private static final Topics TOPICS = new Topics("wc", "nc", "ne", "we", "ws", "ctl", "logs", 6, 12, (short) 1,
             Duration.ofDays(1), 1024 * 1024, Duration.ofDays(1), List.of());
     private static final ConductorSettings SETTINGS = new ConductorSettings(EngineSettings.DEFAULTS, Duration.ofMillis(250),
-            Duration.ofHours(1), ConductorSettings.DEFAULTS.liveStateNodes());
+            Duration.ofHours(1), ConductorSettings.DEFAULTS.liveStateNodes(),
+            ConductorSettings.DEFAULTS.publishInterval());
     private static final String TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
     private static final String API_SPAN = "00f067aa0ba902b7";
     private static final String SUBMIT_CONTEXT = "00-" + TRACE + "-" + API_SPAN + "-01";

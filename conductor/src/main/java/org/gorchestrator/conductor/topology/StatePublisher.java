@@ -1,0 +1,90 @@
+package org.gorchestrator.conductor.topology;
+
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.apache.kafka.streams.processor.Cancellable;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.gorchestrator.kafka.tracing.Hop;
+import org.gorchestrator.kafka.tracing.TraceHeaders;
+
+/**
+ * Sends workflow documents to the state topic: a workflow whose own state changed (submitted,
+ * finished, cancelled, rerun) at once, so that a reader waiting for the end is not kept waiting; one
+ * whose nodes alone changed at most once per {@code interval}, with its latest document. A
+ * 1,000-node fan-out changes a thousand times in a few seconds; sending its whole document each
+ * time made the state topic, the broker and every view carry the graph a thousand times over.
+ *
+ * <p>The workflows not yet sent are in the {@link ConductorTopology#UNPUBLISHED_STORE} (with the
+ * trace context of the change), written in the same transaction as the documents, so a restart
+ * sends what a crash left unsent. The punctuation runs only while something waits to be sent: an
+ * idle conductor does not commit for it.
+ */
+final class StatePublisher {
+    private static final Duration SHORTEST_WAIT = Duration.ofMillis(1);
+
+    private final ProcessorContext<String, Object> context;
+    private final KeyValueStore<String, byte[]> documents;
+    private final KeyValueStore<String, String> unpublished;
+    private final Duration interval;
+    private final Set<String> pending = new LinkedHashSet<>();
+    private Cancellable scheduled;
+
+    StatePublisher(ProcessorContext<String, Object> context, Duration interval) {
+        this.context = context;
+        this.interval = interval;
+        this.documents = context.getStateStore(ConductorTopology.WORKFLOW_STORE);
+        this.unpublished = context.getStateStore(ConductorTopology.UNPUBLISHED_STORE);
+        try (KeyValueIterator<String, String> left = unpublished.all()) {
+            left.forEachRemaining(entry -> pending.add(entry.key));
+        }
+        scheduleWhilePending();
+    }
+
+    /** Workflow {@code id}'s stored document changed, in {@code hop}; {@code now}: its own state did. */
+    void changed(String id, byte[] document, long timestamp, Hop hop, boolean now) {
+        if (now || interval.isZero()) {
+            if (pending.remove(id)) {
+                unpublished.delete(id);
+            }
+            context.forward(TraceContexts.record(id, document, timestamp, hop), ConductorTopology.WORKFLOW_STATE_SINK);
+        } else if (pending.add(id)) {
+            unpublished.put(id, hop.traceparent() == null ? "" : hop.traceparent());
+            scheduleWhilePending();
+        }
+    }
+
+    /** Workflow {@code id} was deleted: a tombstone replaces its document, and nothing is left to send. */
+    void purged(String id, long timestamp) {
+        if (pending.remove(id)) {
+            unpublished.delete(id);
+        }
+        context.forward(new Record<>(id, null, timestamp), ConductorTopology.WORKFLOW_STATE_SINK);
+    }
+
+    private void publishPending(long now) {
+        for (String id : pending) {
+            String traceparent = unpublished.get(id);
+            unpublished.delete(id);
+            byte[] document = documents.get(id);
+            if (document != null) {
+                var headers = TraceHeaders.of(traceparent == null || traceparent.isEmpty() ? null : traceparent);
+                context.forward(new Record<>(id, document, now, headers), ConductorTopology.WORKFLOW_STATE_SINK);
+            }
+        }
+        pending.clear();
+        scheduled.cancel();
+        scheduled = null;
+    }
+
+    private void scheduleWhilePending() {
+        if (scheduled == null && !pending.isEmpty()) {
+            Duration wait = interval.compareTo(SHORTEST_WAIT) < 0 ? SHORTEST_WAIT : interval;
+            scheduled = context.schedule(wait, PunctuationType.WALL_CLOCK_TIME, this::publishPending);
+        }
+    }
+}

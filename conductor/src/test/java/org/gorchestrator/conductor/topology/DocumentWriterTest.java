@@ -1,0 +1,99 @@
+package org.gorchestrator.conductor.topology;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.Random;
+import org.gorchestrator.engine.DagEngine;
+import org.gorchestrator.engine.Decision;
+import org.gorchestrator.engine.EngineSettings;
+import org.gorchestrator.engine.WorkflowState;
+import org.gorchestrator.json.Json;
+import org.gorchestrator.message.EngineInput;
+import org.gorchestrator.message.NodeCommand;
+import org.gorchestrator.message.NodeEvent;
+import org.gorchestrator.message.WorkflowCommand;
+import org.gorchestrator.model.Graph;
+import org.gorchestrator.test.Graphs;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The writer's bytes are the plain serialization's, through every kind of change a run makes. */
+class DocumentWriterTest {
+    private static final DagEngine ENGINE = new DagEngine(EngineSettings.DEFAULTS);
+    private static final String ID = "wf-doc";
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
+    void writesExactlyWhatSerializingTheWholeDocumentWrites(long seed) {
+        Random random = new Random(seed);
+        Graph graph = Graphs.randomDag(40, 3, seed, Graphs.shell("/bin/true")).withId(ID);
+        Run run = new Run(random);
+        run.apply(new WorkflowCommand.Submit(ID, graph, run.tick()));
+        while (!run.dispatched.isEmpty()) {
+            NodeCommand command = random.nextBoolean() ? run.dispatched.pollFirst() : run.dispatched.pollLast();
+            run.apply(new NodeEvent.Started(ID, command.nodeId(), command.attempt(), "w1", run.tick()));
+            run.apply(run.outcome(command));
+            if (run.state.isFinished() && run.reruns++ < 2) {
+                run.apply(new WorkflowCommand.Rerun(ID, run.tick()));
+            }
+        }
+        assertThat(run.documents).as("documents compared").isGreaterThan(20);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 1_000})
+    void writesCancelledAndOneNodeAndWideDocumentsAlike(int width) {
+        Run run = new Run(new Random(width));
+        run.apply(new WorkflowCommand.Submit(ID, Graphs.fanOutFanIn(width, Graphs.nil()).withId(ID), run.tick()));
+        NodeCommand root = run.dispatched.pollFirst();
+        run.apply(new NodeEvent.Succeeded(ID, root.nodeId(), root.attempt(), "w1", 0, Map.of("k", "v\"\u00e9"), run.tick(), run.tick()));
+        run.apply(new WorkflowCommand.Cancel(ID, "test", run.tick()));
+        assertThat(run.state.isFinished()).isTrue();
+    }
+
+    /** Feeds the engine and, after every change, compares the writer with a plain serialization. */
+    private static final class Run {
+        private final Random random;
+        private final Deque<NodeCommand> dispatched = new ArrayDeque<>();
+        private WorkflowState state;
+        private DocumentWriter writer;
+        private Instant clock = Instant.parse("2026-01-01T00:00:00Z");
+        private int documents;
+        private int reruns;
+
+        Run(Random random) {
+            this.random = random;
+        }
+
+        Instant tick() {
+            clock = clock.plusMillis(1 + random.nextInt(1_000));
+            return clock;
+        }
+
+        NodeEvent outcome(NodeCommand command) {
+            Instant at = tick();
+            if (random.nextInt(5) == 0) {
+                return new NodeEvent.Failed(ID, command.nodeId(), command.attempt(), "w1", 1, "exit 1", at, at);
+            }
+            Map<String, String> outputs = random.nextBoolean() ? Map.of() : Map.of("out", "n" + command.nodeId());
+            return new NodeEvent.Succeeded(ID, command.nodeId(), command.attempt(), "w1", 0, outputs, at, at);
+        }
+
+        void apply(EngineInput input) {
+            Decision decision = ENGINE.decide(state, input);
+            state = decision.state();
+            dispatched.addAll(decision.commands());
+            if (writer == null || writer.state() != state) {
+                writer = new DocumentWriter(state);
+            }
+            assertThat(new String(writer.write(), UTF_8))
+                    .isEqualTo(new String(Json.write(state.toGraph()), UTF_8));
+            documents++;
+        }
+    }
+}
