@@ -42,6 +42,19 @@ class LiveStatesTest {
     }
 
     @Test
+    void theSameStateKeepsItsDocumentWriterAndAnotherGetsANewOne() {
+        LiveStates live = new LiveStates(100);
+        WorkflowState a = running("a", 3);
+        DocumentWriter writer = live.put("a", a);
+        assertThat(writer).isNotNull();
+        assertThat(writer.state()).isSameAs(a);
+        assertThat(live.put("a", a)).as("its nodes' JSON is kept across events").isSameAs(writer);
+        WorkflowState reloaded = running("a", 3);
+        assertThat(live.put("a", reloaded)).isNotSameAs(writer).extracting(DocumentWriter::state).isSameAs(reloaded);
+        assertThat(new LiveStates(0).put("a", a)).as("not kept: no writer").isNull();
+    }
+
+    @Test
     void aZeroBudgetKeepsNothingAndClearForgetsEverything() {
         LiveStates none = new LiveStates(0);
         none.put("a", running("a", 1));
