@@ -38,7 +38,8 @@ import org.slf4j.MDC;
  * time ({@link Timers}): while it runs, its engine's next wake-up ({@link WorkflowState#nextWakeUp()});
  * once it finished, the end of its retention. A wall-clock punctuation, scheduled for the earliest of
  * them ({@link Wakeup}), sends a {@link Tick} to every running workflow whose moment has come and
- * purges every finished one, so a purge costs the workflows it deletes, not a scan of all that are kept. The timer store is changelogged, so timers survive a restart.
+ * purges every finished one, so a purge costs the workflows it deletes, not a scan of all that are
+ * kept. The timer store is changelogged, so timers survive a restart.
  *
  * <p>Tracing: each input is handled in a {@link Hop} of the trace it carries (a tick, of its
  * workflow's), and every record forwarded for it carries that hop's {@code traceparent}.
