@@ -8,10 +8,10 @@ import org.apache.kafka.streams.processor.Punctuator;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 
 /**
- * The wall-clock punctuation that fires the timers, scheduled for when the earliest timer is due
- * rather than every tick: after any punctuation Kafka Streams commits a transaction, written to or
- * not, so a tick every 250 ms kept an idle conductor committing several times a second. While
- * timers are due it fires every {@code precision}, as the tick did.
+ * A wall-clock punctuation scheduled only for when something is due, rather than every so often:
+ * after any punctuation Kafka Streams commits a transaction, written to or not, so a tick every
+ * 250 ms kept an idle conductor committing several times a second. The timers use it (while some
+ * are due it fires every {@code precision}, as the tick did), and so does the {@link StatePublisher}.
  */
 final class Wakeup {
     private final ProcessorContext<?, ?> context;
