@@ -40,7 +40,7 @@ class ConductorTopologyTest {
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
     private static final Duration RETENTION = Duration.ofHours(1);
     private static final ConductorSettings SETTINGS = new ConductorSettings(EngineSettings.DEFAULTS, Duration.ofMillis(250),
-            RETENTION, ConductorSettings.DEFAULTS.liveStateNodes(), ConductorSettings.DEFAULTS.publishInterval());
+            RETENTION, ConductorSettings.DEFAULTS.liveStateNodes(), Duration.ofMillis(100));
 
     private TopologyTestDriver driver;
     private Instant wallClockStart;
