@@ -119,14 +119,14 @@ class ConductorTopologyTest {
                 .containsExactly(State.SUCCESS, State.RUNNING, State.TORUN);
         driver.advanceWallClockTime(SETTINGS.publishInterval().multipliedBy(3));
         assertThat(workflowState.readValuesToList()).as("nothing new, nothing sent").isEmpty();
-        assertThat(unpublished()).isEmpty();
+        assertThat(keys(ConductorTopology.UNPUBLISHED_STORE)).isEmpty();
 
         nodeEvents.pipeInput("wf-p", new NodeEvent.Succeeded("wf-p", 1, 1, "w1", 0, Map.of(), now, now));
-        assertThat(unpublished()).containsExactly("wf-p");
+        assertThat(keys(ConductorTopology.UNPUBLISHED_STORE)).containsExactly("wf-p");
         nodeEvents.pipeInput("wf-p", new NodeEvent.Succeeded("wf-p", 2, 1, "w1", 0, Map.of(), now, now));
         List<Graph> end = workflowState.readValuesToList();
         assertThat(end).as("the end goes at once, with the change that waited").extracting(Graph::state).containsExactly(State.SUCCESS);
-        assertThat(unpublished()).isEmpty();
+        assertThat(keys(ConductorTopology.UNPUBLISHED_STORE)).isEmpty();
         driver.advanceWallClockTime(SETTINGS.publishInterval().multipliedBy(3));
         assertThat(workflowState.isEmpty()).isTrue();
     }
@@ -199,7 +199,7 @@ class ConductorTopologyTest {
         driver.advanceWallClockTime(Duration.ofSeconds(4));
 
         assertThat(nodeCommands.readValuesToList()).extracting(NodeCommand::attempt).containsExactly(2);
-        assertThat(timers()).as("the next timer is the new attempt's report deadline").hasSize(1);
+        assertThat(keys(ConductorTopology.TIMER_STORE)).as("the next timer is the new attempt's report deadline").hasSize(1);
     }
 
     @Test
@@ -218,7 +218,7 @@ class ConductorTopologyTest {
         });
         Graph timedOut = stored("wf-9");
         assertThat(timedOut.state()).isEqualTo(State.TIMEOUT);
-        assertThat(timers()).as("only its purge is left").containsExactly(Timers.key(timedOut.stopDate().plus(RETENTION), "wf-9"));
+        assertThat(keys(ConductorTopology.TIMER_STORE)).as("only its purge is left").containsExactly(Timers.key(timedOut.stopDate().plus(RETENTION), "wf-9"));
     }
 
     @Test
@@ -227,13 +227,13 @@ class ConductorTopologyTest {
         commands.pipeInput("wf-10", new WorkflowCommand.Submit("wf-10", Graphs.chain(1, Graphs.nil()), now));
         nodeEvents.pipeInput("wf-10", new NodeEvent.Failed("wf-10", 0, 1, "w1", 1, "boom", now, now));
         Instant firstStop = stored("wf-10").stopDate();
-        assertThat(timers()).containsExactly(Timers.key(firstStop.plus(RETENTION), "wf-10"));
+        assertThat(keys(ConductorTopology.TIMER_STORE)).containsExactly(Timers.key(firstStop.plus(RETENTION), "wf-10"));
 
         driver.advanceWallClockTime(Duration.ofMinutes(58));
         commands.pipeInput("wf-10", new WorkflowCommand.Rerun("wf-10", wallClockStart.plus(Duration.ofMinutes(58))));
         List<NodeCommand> redispatched = nodeCommands.readValuesToList();
         int attempt = redispatched.get(redispatched.size() - 1).attempt();
-        assertThat(timers()).as("running again: its report deadline, no purge").singleElement()
+        assertThat(keys(ConductorTopology.TIMER_STORE)).as("running again: its report deadline, no purge").singleElement()
                 .satisfies(key -> assertThat(key).isNotEqualTo(Timers.key(firstStop.plus(RETENTION), "wf-10")));
         driver.advanceWallClockTime(Duration.ofMinutes(3));
         assertThat(stored("wf-10")).as("not purged an hour after its first end").isNotNull();
@@ -242,25 +242,17 @@ class ConductorTopologyTest {
         nodeEvents.pipeInput("wf-10", new NodeEvent.Succeeded("wf-10", 0, attempt, "w1", 0, Map.of(), later, later));
         Graph done = stored("wf-10");
         assertThat(done.state()).isEqualTo(State.SUCCESS);
-        assertThat(timers()).containsExactly(Timers.key(done.stopDate().plus(RETENTION), "wf-10"));
+        assertThat(keys(ConductorTopology.TIMER_STORE)).containsExactly(Timers.key(done.stopDate().plus(RETENTION), "wf-10"));
         driver.advanceWallClockTime(Duration.ofMinutes(61));
         assertThat(stored("wf-10")).isNull();
-        assertThat(timers()).isEmpty();
+        assertThat(keys(ConductorTopology.TIMER_STORE)).isEmpty();
     }
 
-    private List<String> unpublished() {
-        List<String> ids = new java.util.ArrayList<>();
-        KeyValueStore<String, String> unpublished = driver.getKeyValueStore(ConductorTopology.UNPUBLISHED_STORE);
-        try (var all = unpublished.all()) {
-            all.forEachRemaining(kv -> ids.add(kv.key));
-        }
-        return ids;
-    }
-
-    private List<String> timers() {
+    /** The keys of one of the conductor's string stores, in store order. */
+    private List<String> keys(String storeName) {
         List<String> keys = new java.util.ArrayList<>();
-        KeyValueStore<String, String> timers = driver.getKeyValueStore(ConductorTopology.TIMER_STORE);
-        try (var all = timers.all()) {
+        KeyValueStore<String, String> store = driver.getKeyValueStore(storeName);
+        try (var all = store.all()) {
             all.forEachRemaining(kv -> keys.add(kv.key));
         }
         return keys;
