@@ -28,6 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
 abstract class ApiIntegrationTest {
     private static final Path STATE_DIR = Path.of("target", "view-state-" + System.nanoTime());
     static final Duration VIEW_CATCH_UP = Duration.ofSeconds(30);
+    static final Duration FINISH_GRACE = Duration.ofMillis(300);
 
     final WorkflowIds ids = new WorkflowIds(Clock.systemUTC());
 
@@ -45,7 +46,7 @@ abstract class ApiIntegrationTest {
         registry.add("gorch.api.state-dir", STATE_DIR::toString);
         // short, so the tests that wait them out stay short
         registry.add("gorch.api.idempotency-wait", () -> "2s");
-        registry.add("gorch.api.logs.finish-grace", () -> "300ms");
+        registry.add("gorch.api.logs.finish-grace", () -> FINISH_GRACE.toMillis() + "ms");
         // small, so a test can reach it
         registry.add("gorch.api.max-waiting-reads", () -> "2");
     }

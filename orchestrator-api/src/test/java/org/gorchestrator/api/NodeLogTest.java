@@ -96,6 +96,25 @@ class NodeLogTest extends ApiIntegrationTest {
     }
 
     @Test
+    void linesThatArriveAfterTheNodesEndAreStreamedEvenAfterALongSilence() throws Exception {
+        String id = publishRun(State.RUNNING);
+        String logs = "/v1/tasks/" + id + "/nodes/0/logs";
+
+        try (EventStream events = EventStream.open(api, logs)) {
+            kafka.publishLogs(chunk(id, LogChunk.STDOUT, 0, 0, false, "first"));
+            assertThat(events.next()).isEqualTo(new Event("stdout", List.of("first")));
+            Thread.sleep(3 * FINISH_GRACE.toMillis()); // the node is quiet for longer than the grace, still running
+            // Its end reaches the view before its last lines: they come on another topic.
+            kafka.publishState(id, run(id, State.SUCCESS));
+            await().atMost(VIEW_CATCH_UP).until(() -> api.get("/v1/tasks/" + id).body().contains("\"stop_date\""));
+            kafka.publishLogs(chunk(id, LogChunk.STDOUT, 1, 1, false, "printed just before the end"));
+
+            assertThat(events.next()).isEqualTo(new Event("stdout", List.of("printed just before the end")));
+            assertThat(events.next()).isEqualTo(new Event("end", List.of("finished")));
+        }
+    }
+
+    @Test
     void followingAnUnknownNodeIsNotFound() {
         String id = publishRun(State.RUNNING);
 

@@ -42,7 +42,7 @@ public record ConductorProperties(
         @DefaultValue("30s") Duration reportGrace,
         @DefaultValue("250ms") Duration tickInterval,
         @DefaultValue("200000") @Min(0) int liveStateNodes,
-        @DefaultValue("0ms") Duration publishInterval) {
+        @DefaultValue("100ms") Duration publishInterval) {
 
     public ConductorSettings toSettings() {
         return new ConductorSettings(new EngineSettings(graphTimeout, nodeTimeout, reportGrace), tickInterval, retention,

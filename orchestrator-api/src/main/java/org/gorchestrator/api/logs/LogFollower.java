@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Follows one attempt's log for one client: first the chunks already stored, then those arriving,
- * until the chunk marked last, or until the node has finished and nothing came for the grace time.
+ * until the chunk marked last, or until the grace time has passed both since the node was seen finished
+ * and since the last chunk came.
  * It listens before it reads the store, so no chunk falls between the two; one seen twice is sent once.
  */
 final class LogFollower implements Runnable {
@@ -22,6 +23,11 @@ final class LogFollower implements Runnable {
     private static final long KEEP_ALIVE_NANOS = Duration.ofSeconds(15).toNanos();
     /** A client that falls this far behind is closed: it comes back and reads the rest from the store. */
     private static final int MAX_PENDING_CHUNKS = 10_000;
+    /**
+     * The node's end and its last lines travel on different topics: the end may be seen first, after
+     * a long quiet spell. The grace counts from when the end was seen, not from the last line.
+     */
+    private static final long NOT_YET = Long.MIN_VALUE;
 
     private final NodeLogService logs;
     private final LiveLogs live;
@@ -68,6 +74,7 @@ final class LogFollower implements Runnable {
         }
         long quietSince = System.nanoTime();
         long lastWrite = quietSince;
+        long overSince = NOT_YET;
         while (!overflowed) {
             LogChunk chunk = arrivals.poll(TICK_MILLIS, TimeUnit.MILLISECONDS);
             long now = System.nanoTime();
@@ -77,7 +84,9 @@ final class LogFollower implements Runnable {
                 }
                 quietSince = now;
                 lastWrite = now;
-            } else if (now - quietSince >= graceNanos && logs.isOver(target)) {
+            } else if (overSince == NOT_YET && logs.isOver(target)) {
+                overSince = now;
+            } else if (overSince != NOT_YET && now - Math.max(overSince, quietSince) >= graceNanos) {
                 return "finished";
             } else if (now - lastWrite >= KEEP_ALIVE_NANOS) {
                 sink.keepAlive();
