@@ -1,10 +1,9 @@
 package org.gorchestrator.conductor.topology;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import org.apache.kafka.streams.processor.Cancellable;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -25,24 +24,23 @@ import org.gorchestrator.kafka.tracing.TraceHeaders;
  * idle conductor does not commit for it.
  */
 final class StatePublisher {
-    private static final Duration SHORTEST_WAIT = Duration.ofMillis(1);
-
     private final ProcessorContext<String, Object> context;
     private final KeyValueStore<String, byte[]> documents;
     private final KeyValueStore<String, String> unpublished;
     private final Duration interval;
     private final Set<String> pending = new LinkedHashSet<>();
-    private Cancellable scheduled;
+    private final Wakeup wakeup;
 
     StatePublisher(ProcessorContext<String, Object> context, Duration interval) {
         this.context = context;
         this.interval = interval;
         this.documents = context.getStateStore(ConductorTopology.WORKFLOW_STORE);
         this.unpublished = context.getStateStore(ConductorTopology.UNPUBLISHED_STORE);
+        this.wakeup = new Wakeup(context, interval, this::publishPending);
         try (KeyValueIterator<String, String> left = unpublished.all()) {
             left.forEachRemaining(entry -> pending.add(entry.key));
         }
-        scheduleWhilePending();
+        wakeAfterInterval();
     }
 
     /** Workflow {@code id}'s stored document changed, in {@code hop}; {@code now}: its own state did. */
@@ -54,7 +52,7 @@ final class StatePublisher {
             context.forward(TraceContexts.record(id, document, timestamp, hop), ConductorTopology.WORKFLOW_STATE_SINK);
         } else if (pending.add(id)) {
             unpublished.put(id, hop.traceparent() == null ? "" : hop.traceparent());
-            scheduleWhilePending();
+            wakeAfterInterval();
         }
     }
 
@@ -77,14 +75,13 @@ final class StatePublisher {
             }
         }
         pending.clear();
-        scheduled.cancel();
-        scheduled = null;
+        wakeup.moveTo(null);
     }
 
-    private void scheduleWhilePending() {
-        if (scheduled == null && !pending.isEmpty()) {
-            Duration wait = interval.compareTo(SHORTEST_WAIT) < 0 ? SHORTEST_WAIT : interval;
-            scheduled = context.schedule(wait, PunctuationType.WALL_CLOCK_TIME, this::publishPending);
+    /** A no-op while a publish is already due: the first change waiting sets when the batch goes. */
+    private void wakeAfterInterval() {
+        if (!pending.isEmpty()) {
+            wakeup.notLaterThan(Instant.ofEpochMilli(context.currentSystemTimeMs()).plus(interval));
         }
     }
 }

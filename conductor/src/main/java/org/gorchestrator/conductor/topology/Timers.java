@@ -9,7 +9,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Each workflow's next due moment, in a store whose keys sort by time ({@code millis/workflowId}),
- * and, in memory, when the earliest of them is: the punctuator asks several times a second, and a
+ * and, in memory, when the earliest of them is: the {@link Wakeup} asks after every firing, and a
  * store scan (over the tombstones every moved timer leaves) costs far more than a comparison.
  */
 final class Timers {
@@ -60,6 +60,16 @@ final class Timers {
         }
         earliest = due.isEmpty() ? next : null;
         return due;
+    }
+
+    /** When the earliest timer is due (it may have been moved since: never later than that); null when there is none. */
+    Instant next() {
+        if (earliest == null) {
+            try (KeyValueIterator<String, String> byTime = store.range(null, null)) {
+                earliest = byTime.hasNext() ? timeOf(byTime.next().key) : Instant.MAX;
+            }
+        }
+        return earliest.equals(Instant.MAX) ? null : earliest;
     }
 
     /** Zero-padded epoch millis first, so that keys sort by time. */

@@ -1,7 +1,6 @@
 package org.gorchestrator.conductor.topology;
 
 import java.time.Instant;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -37,9 +36,10 @@ import org.slf4j.MDC;
  *
  * <p>Time: each workflow's next due moment is kept in the timer store, keyed so that keys sort by
  * time ({@link Timers}): while it runs, its engine's next wake-up ({@link WorkflowState#nextWakeUp()});
- * once it finished, the end of its retention. A wall-clock punctuation sends a {@link Tick} to every
- * running workflow whose moment has come and purges every finished one, so a purge costs the
- * workflows it deletes, not a scan of all that are kept. The timer store is changelogged, so timers survive a restart.
+ * once it finished, the end of its retention. A wall-clock punctuation, scheduled for the earliest of
+ * them ({@link Wakeup}), sends a {@link Tick} to every running workflow whose moment has come and
+ * purges every finished one, so a purge costs the workflows it deletes, not a scan of all that are
+ * kept. The timer store is changelogged, so timers survive a restart.
  *
  * <p>Tracing: each input is handled in a {@link Hop} of the trace it carries (a tick, of its
  * workflow's), and every record forwarded for it carries that hop's {@code traceparent}.
@@ -57,6 +57,7 @@ final class WorkflowProcessor implements Processor<String, EngineInput, String, 
     private Timers timers;
     private TraceContexts traces;
     private StatePublisher publisher;
+    private Wakeup wakeup;
 
     WorkflowProcessor(ConductorSettings settings, ConductorMetrics metrics, RecordTracing tracing) {
         this.settings = settings;
@@ -75,7 +76,8 @@ final class WorkflowProcessor implements Processor<String, EngineInput, String, 
         this.timers = new Timers(context.getStateStore(ConductorTopology.TIMER_STORE));
         this.traces = new TraceContexts(tracing, context.getStateStore(ConductorTopology.TRACE_STORE));
         this.publisher = new StatePublisher(context, settings.publishInterval());
-        context.schedule(settings.tickInterval(), PunctuationType.WALL_CLOCK_TIME, now -> fireTimersDueBy(Instant.ofEpochMilli(now)));
+        this.wakeup = new Wakeup(context, settings.tickInterval(), now -> fireTimersDueBy(Instant.ofEpochMilli(now)));
+        wakeup.moveTo(timers.next());
     }
 
     @Override
@@ -118,7 +120,7 @@ final class WorkflowProcessor implements Processor<String, EngineInput, String, 
         if (decision.changed()) {
             apply(decision, timestamp, hop, stateBefore != decision.state().state());
             traces.applied(input, hop);
-            timers.move(id, dueBefore, dueOf(decision.state()));
+            moveTimer(id, dueBefore, dueOf(decision.state()));
             metrics.applied(input, decision, Instant.now());
         }
     }
@@ -158,6 +160,11 @@ final class WorkflowProcessor implements Processor<String, EngineInput, String, 
         context.forward(TraceContexts.record(key, value, timestamp, hop), sink);
     }
 
+    private void moveTimer(String id, Instant before, Instant after) {
+        timers.move(id, before, after);
+        wakeup.notLaterThan(after);
+    }
+
     /** When the workflow next needs the clock: its engine's next wake-up while it runs, the end of its retention once it finished. */
     private Instant dueOf(WorkflowState state) {
         if (state == null) {
@@ -173,13 +180,14 @@ final class WorkflowProcessor implements Processor<String, EngineInput, String, 
         for (Timers.Due due : timers.dueBy(now)) {
             WorkflowState state = load(due.workflowId());
             if (state == null) {
-                timers.move(due.workflowId(), due.at(), null);
+                moveTimer(due.workflowId(), due.at(), null);
             } else if (state.isFinished()) {
                 purgeOrPostpone(state, due, now);
             } else {
                 handle(new Tick(due.workflowId(), now), now.toEpochMilli(), null);
             }
         }
+        wakeup.moveTo(timers.next());
     }
 
     /**
@@ -190,10 +198,10 @@ final class WorkflowProcessor implements Processor<String, EngineInput, String, 
         String id = state.id();
         Instant end = dueOf(state);
         if (end != null && end.isAfter(now)) {
-            timers.move(id, due.at(), end);
+            moveTimer(id, due.at(), end);
             return;
         }
-        timers.move(id, due.at(), null);
+        moveTimer(id, due.at(), null);
         workflows.delete(id);
         live.remove(id);
         traces.forget(id);
