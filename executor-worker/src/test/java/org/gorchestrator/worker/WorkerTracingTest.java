@@ -50,7 +50,8 @@ class WorkerTracingTest {
                 .initializers(context -> context.getBeanFactory().registerSingleton("probeDriver", probe))
                 .properties("spring.main.web-application-type=none", "spring.kafka.bootstrap-servers=" + KafkaBroker.bootstrapServers(),
                         "gorch.worker.id=traced-worker", "gorch.worker.group-id=traced-" + kafka.topics().nodeCommands(),
-                        "gorch.worker.poll-timeout=200ms")
+                        // the probe ends at once: without this its start would not be reported, and both events carry the trace
+                        "gorch.worker.poll-timeout=200ms", "gorch.worker.started-delay=0")
                 .properties(kafka.topicProperties())
                 .run();
     }

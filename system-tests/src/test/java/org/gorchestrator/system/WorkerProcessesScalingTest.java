@@ -72,6 +72,8 @@ class WorkerProcessesScalingTest {
         List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx256m", "-jar", JAR.toString()));
         command.addAll(gorch.workerArguments(workerId));
         command.add("--gorch.worker.concurrency=4");
+        // every attempt reports its start at once: the test counts executions by these reports
+        command.add("--gorch.worker.started-delay=0");
         command.add("--gorch.worker.consumer[session.timeout.ms]=10000");
         command.add("--gorch.worker.consumer[heartbeat.interval.ms]=1000");
         Path log = dir.resolve(workerId + ".log");

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.gorchestrator.worker.runtime.WorkerConfig;
+import org.hibernate.validator.constraints.time.DurationMax;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -33,7 +34,8 @@ public record WorkerProperties(
         @DefaultValue("200ms") @DurationMin(millis = 1) Duration logFlushInterval,
         @DefaultValue("64KB") DataSize logChunkSize,
         @DefaultValue("10m") @DurationMin(seconds = 1) Duration killMemory,
-        @DefaultValue("default") List<String> pools) {
+        @DefaultValue("default") List<String> pools,
+        @DefaultValue("20ms") @DurationMin(millis = 0) @DurationMax(seconds = 60) Duration startedDelay) {
 
     private static final DataSize MIN_OUTPUT = DataSize.ofKilobytes(1);
     private static final DataSize MAX_OUTPUT = DataSize.ofMegabytes(256);
@@ -53,7 +55,7 @@ public record WorkerProperties(
     public WorkerConfig toConfig() {
         String workerId = id == null || id.isBlank() ? defaultId() : id;
         return new WorkerConfig(workerId, groupId, concurrency, defaultTimeout, killGrace, (int) maxOutput.toBytes(), shutdownGrace,
-                pollTimeout, consumer, logFlushInterval, (int) logChunkSize.toBytes(), killMemory, pools);
+                pollTimeout, consumer, logFlushInterval, (int) logChunkSize.toBytes(), killMemory, pools, startedDelay);
     }
 
     private static void requireBetween(String name, DataSize size, DataSize min, DataSize max) {

@@ -19,8 +19,8 @@ import org.gorchestrator.worker.logs.AttemptOutput;
 import org.gorchestrator.worker.logs.LogShipper;
 
 /**
- * Runs one attempt of a node, ships its output while it runs and reports it: started, then how it
- * ended. The attempt is a hop of its command's trace: its log lines and its events carry that trace.
+ * Runs one attempt of a node, ships its output while it runs and reports it: started (once it has
+ * run for the {@link WorkerConfig#startedDelay()}), then how it ended. The attempt is a hop of its command's trace: its log lines and its events carry that trace.
  */
 final class AttemptRunner {
     private static final int STDERR_CHARS_IN_MESSAGE = 2_000;
@@ -56,9 +56,11 @@ final class AttemptRunner {
                 MDC.MDCCloseable attempt = MDC.putCloseable("attempt", Integer.toString(command.attempt()));
                 Hop hop = open(command, traceparent)) {
             // Not waited for: the final event follows it on the same partition, so its ack implies this one's.
-            events.publish(new NodeEvent.Started(command.workflowId(), command.nodeId(), command.attempt(), config.workerId(), startedAt),
-                    hop.traceparent());
+            NodeEvent started = new NodeEvent.Started(command.workflowId(), command.nodeId(), command.attempt(), config.workerId(), startedAt);
+            String hopTrace = hop.traceparent();
+            StartReport startReport = StartReport.after(config.startedDelay(), () -> events.publish(started, hopTrace));
             DriverResult result = runDriver(command, cancellation);
+            startReport.attemptEnded();
             if (cancellation.isAbandoned()) {
                 return Optional.empty();
             }

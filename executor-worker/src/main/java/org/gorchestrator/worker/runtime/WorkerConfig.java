@@ -23,10 +23,13 @@ import org.gorchestrator.message.NodeCommand;
  * @param logChunkBytes    the most output bytes in one log record
  * @param killMemory       how long a kill is remembered, so that a command that comes after its kill does not start
  * @param pools            the worker pools this worker serves ({@code default} for nodes without a pool target)
+ * @param startedDelay     how long an attempt runs before its "started" event is sent; one that ends sooner sends only
+ *                         its end (zero: every attempt reports its start at once)
  */
 public record WorkerConfig(String workerId, String groupId, int concurrency, Duration defaultTimeout, Duration killGrace,
                            int maxOutputBytes, Duration shutdownGrace, Duration pollTimeout, Map<String, String> consumer,
-                           Duration logFlushInterval, int logChunkBytes, Duration killMemory, List<String> pools) {
+                           Duration logFlushInterval, int logChunkBytes, Duration killMemory, List<String> pools,
+                           Duration startedDelay) {
     public WorkerConfig {
         requireText(workerId, "workerId");
         requireText(groupId, "groupId");
@@ -36,6 +39,10 @@ public record WorkerConfig(String workerId, String groupId, int concurrency, Dur
         requirePositive(pollTimeout, "pollTimeout");
         requirePositive(logFlushInterval, "logFlushInterval");
         requirePositive(killMemory, "killMemory");
+        Objects.requireNonNull(startedDelay, "startedDelay");
+        if (startedDelay.isNegative()) {
+            throw new IllegalArgumentException("startedDelay must not be negative, was " + startedDelay);
+        }
         consumer = consumer == null ? Map.of() : Map.copyOf(consumer);
         pools = pools == null || pools.isEmpty() ? List.of(Topics.DEFAULT_POOL) : List.copyOf(pools);
         if (concurrency < 1) {
@@ -47,6 +54,11 @@ public record WorkerConfig(String workerId, String groupId, int concurrency, Dur
         if (logChunkBytes < 1024) {
             throw new IllegalArgumentException("logChunkBytes must be >= 1024, was " + logChunkBytes);
         }
+    }
+
+    public WorkerConfig withStartedDelay(Duration delay) {
+        return new WorkerConfig(workerId, groupId, concurrency, defaultTimeout, killGrace, maxOutputBytes, shutdownGrace, pollTimeout,
+                consumer, logFlushInterval, logChunkBytes, killMemory, pools, delay);
     }
 
     /** The command's own time limit, else the default. */

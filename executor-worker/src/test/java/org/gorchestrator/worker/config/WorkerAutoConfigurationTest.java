@@ -51,6 +51,7 @@ class WorkerAutoConfigurationTest {
             assertThat(config.logFlushInterval()).isEqualTo(Duration.ofMillis(200));
             assertThat(config.logChunkBytes()).isEqualTo(64 * 1024);
             assertThat(config.killMemory()).isEqualTo(Duration.ofMinutes(10));
+            assertThat(config.startedDelay()).isEqualTo(Duration.ofMillis(20));
             assertThat(context.getBean(DriverRegistry.class).engines()).containsExactly("nil", "shell", "sleep");
             assertThat(context.getBean(WorkerRuntime.class).isRunning()).isTrue();
         });
@@ -112,5 +113,7 @@ class WorkerAutoConfigurationTest {
                 .getFailure().rootCause().hasMessage("gorch.worker.max-output must be between 1KB and 256MB, was 1073741824B"));
         runner.withPropertyValues("gorch.worker.log-chunk-size=2MB").run(context -> assertThat(context).hasFailed()
                 .getFailure().rootCause().hasMessage("gorch.worker.log-chunk-size must be between 1KB and 1MB, was 2097152B"));
+        runner.withPropertyValues("gorch.worker.started-delay=2m").run(context -> assertThat(context).hasFailed()
+                .getFailure().rootCause().hasMessageContaining("gorch.worker").hasMessageContaining("startedDelay"));
     }
 }

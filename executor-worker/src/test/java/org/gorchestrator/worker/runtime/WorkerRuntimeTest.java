@@ -127,6 +127,20 @@ class WorkerRuntimeTest extends WorkersOnFreshTopics {
     }
 
     @Test
+    void anAttemptShorterThanTheStartedDelayReportsOnlyItsEndAndALongerOneBoth() {
+        workers.start(Workers.config("w-delay", group, 4).withStartedDelay(Duration.ofMillis(500)), Workers.drivers());
+
+        kafka.send(nil("wf-delay", 0), command("wf-delay", 1, "sleep", null, List.of("2s")));
+
+        List<NodeEvent> events = kafka.awaitEvents(seen -> ended(seen).size() == 2);
+        assertThat(ofNode(events, "wf-delay", 0)).singleElement().isInstanceOfSatisfying(NodeEvent.Succeeded.class,
+                quick -> assertThat(quick.startedAt()).as("its start time, carried by its end").isNotNull().isBeforeOrEqualTo(quick.at()));
+        List<NodeEvent> slow = ofNode(events, "wf-delay", 1);
+        assertThat(slow).extracting(NodeEvent::getClass).containsExactly(NodeEvent.Started.class, NodeEvent.Succeeded.class);
+        assertThat(((NodeEvent.Succeeded) slow.get(1)).startedAt()).isEqualTo(slow.get(0).at());
+    }
+
+    @Test
     void aStoppingWorkerLetsRunningNodesFinishWithinTheGrace() {
         WorkerRuntime worker = workers.start(Workers.config("w-grace", group, 2, Duration.ofSeconds(30), Map.of()), Workers.drivers());
         kafka.send(command("wf-grace", 0, "sleep", null, List.of("1s")));

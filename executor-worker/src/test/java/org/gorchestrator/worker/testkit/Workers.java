@@ -26,12 +26,15 @@ public final class Workers implements AutoCloseable {
         this.kafka = kafka;
     }
 
-    /** Small graces, a short poll timeout and small log chunks, so that tests stop and commit quickly and see several chunks. */
+    /**
+     * Small graces, a short poll timeout and small log chunks, so that tests stop and commit quickly and see several chunks;
+     * every attempt reports its start at once, however short.
+     */
     public static WorkerConfig config(String workerId, String groupId, int concurrency, Duration shutdownGrace,
                                       Map<String, String> consumer) {
         return new WorkerConfig(workerId, groupId, concurrency, Duration.ofMinutes(1), Duration.ofMillis(500), 64 * 1024,
                 shutdownGrace, Duration.ofMillis(200), consumer, Duration.ofMillis(100), 4 * 1024, Duration.ofMinutes(10),
-                List.of());
+                List.of(), Duration.ZERO);
     }
 
     public static WorkerConfig config(String workerId, String groupId, int concurrency) {
