@@ -20,7 +20,8 @@ import org.gorchestrator.worker.logs.LogShipper;
 
 /**
  * Runs one attempt of a node, ships its output while it runs and reports it: started (once it has
- * run for the {@link WorkerConfig#startedDelay()}), then how it ended. The attempt is a hop of its command's trace: its log lines and its events carry that trace.
+ * run for the {@link WorkerConfig#startedDelay()}), then how it ended. The attempt is a hop of its
+ * command's trace: its log lines and its events carry that trace.
  */
 final class AttemptRunner {
     private static final int STDERR_CHARS_IN_MESSAGE = 2_000;
@@ -55,12 +56,7 @@ final class AttemptRunner {
                 MDC.MDCCloseable node = MDC.putCloseable("nodeId", Integer.toString(command.nodeId()));
                 MDC.MDCCloseable attempt = MDC.putCloseable("attempt", Integer.toString(command.attempt()));
                 Hop hop = open(command, traceparent)) {
-            // Not waited for: the final event follows it on the same partition, so its ack implies this one's.
-            NodeEvent started = new NodeEvent.Started(command.workflowId(), command.nodeId(), command.attempt(), config.workerId(), startedAt);
-            String hopTrace = hop.traceparent();
-            StartReport startReport = StartReport.after(config.startedDelay(), () -> events.publish(started, hopTrace));
-            DriverResult result = runDriver(command, cancellation);
-            startReport.attemptEnded();
+            DriverResult result = runReportingStart(command, cancellation, startedAt, hop.traceparent());
             if (cancellation.isAbandoned()) {
                 return Optional.empty();
             }
@@ -73,6 +69,18 @@ final class AttemptRunner {
                 .tag("gorch.workflow.id", command.workflowId())
                 .tag("gorch.node.id", Integer.toString(command.nodeId()))
                 .tag("gorch.attempt", Integer.toString(command.attempt()));
+    }
+
+    /** Runs the driver; the "started" event goes once the attempt has run for the configured delay. */
+    private DriverResult runReportingStart(NodeCommand command, Cancellation cancellation, Instant startedAt, String traceparent) {
+        NodeEvent started = new NodeEvent.Started(command.workflowId(), command.nodeId(), command.attempt(), config.workerId(), startedAt);
+        // Not waited for: the final event follows it on the same partition, so its ack implies this one's.
+        StartReport report = StartReport.after(config.startedDelay(), () -> events.publish(started, traceparent));
+        try {
+            return runDriver(command, cancellation);
+        } finally {
+            report.attemptEnded();
+        }
     }
 
     private DriverResult runDriver(NodeCommand command, Cancellation cancellation) {
