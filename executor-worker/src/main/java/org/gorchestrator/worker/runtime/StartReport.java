@@ -36,9 +36,8 @@ final class StartReport {
         if (delay.isZero()) {
             report.sendUnlessEnded();
         } else {
-            synchronized (report) {
-                report.timer = TIMERS.schedule(report::sendUnlessEnded, delay.toNanos(), TimeUnit.NANOSECONDS);
-            }
+            // Only the attempt's own thread reads the timer (in attemptEnded): no lock needed to set it.
+            report.timer = TIMERS.schedule(report::sendUnlessEnded, delay.toNanos(), TimeUnit.NANOSECONDS);
         }
         return report;
     }
