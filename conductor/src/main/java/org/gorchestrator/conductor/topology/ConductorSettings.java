@@ -16,7 +16,7 @@ import org.gorchestrator.engine.EngineSettings;
 public record ConductorSettings(EngineSettings engine, Duration tickInterval, Duration retention, int liveStateNodes,
         Duration publishInterval) {
     public static final ConductorSettings DEFAULTS =
-            new ConductorSettings(EngineSettings.DEFAULTS, Duration.ofMillis(250), Duration.ofDays(7), 200_000, Duration.ZERO);
+            new ConductorSettings(EngineSettings.DEFAULTS, Duration.ofMillis(250), Duration.ofDays(7), 200_000, Duration.ofMillis(100));
 
     public ConductorSettings {
         Objects.requireNonNull(engine, "engine");

@@ -75,7 +75,7 @@ final class StatePublisher {
             }
         }
         pending.clear();
-        wakeup.moveTo(null);
+        wakeup.cancel();
     }
 
     /** A no-op while a publish is already due: the first change waiting sets when the batch goes. */
