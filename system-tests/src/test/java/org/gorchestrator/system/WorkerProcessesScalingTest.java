@@ -54,14 +54,19 @@ class WorkerProcessesScalingTest {
             Graph burst = Graphs.fanOutFanIn(WIDTH, i -> Node.of(i, "n" + i, "sleep", null, List.of("100ms")));
             String id = gorch.submit(Json.writeString(burst));
 
-            await().atMost(Duration.ofSeconds(120)).until(() -> succeeded(gorch.get(id)) >= WIDTH / 4);
+            // A JVM that has just started can take a while over its first process spawn on a busy machine: the
+            // victim goes down only once it has finished work of its own, so the run shows all three sharing it.
+            await().atMost(Duration.ofSeconds(120)).until(() -> {
+                Graph graph = gorch.get(id);
+                return succeeded(graph) >= WIDTH / 4 && succeededBy(graph).contains("jvm-3");
+            });
             Process victim = workers.get(2);
             victim.destroyForcibly().waitFor();
 
             Graph done = gorch.awaitFinished(id, Duration.ofSeconds(180));
             assertThat(done.state()).isEqualTo(State.SUCCESS);
             assertThat(done.nodes()).extracting(Node::state).containsOnly(State.SUCCESS);
-            assertThat(done.nodes().stream().map(Node::worker).collect(Collectors.toSet())).containsAll(Set.of("jvm-1", "jvm-2", "jvm-3"));
+            assertThat(succeededBy(done)).containsAll(Set.of("jvm-1", "jvm-2", "jvm-3"));
             assertThat(startsPerNode(gorch, id).values()).as("executions per node").allSatisfy(n -> assertThat(n).isBetween(1, 2));
         } finally {
             workers.forEach(Process::destroyForcibly);
@@ -86,6 +91,10 @@ class WorkerProcessesScalingTest {
 
     private static long succeeded(Graph graph) {
         return graph.nodes().stream().filter(n -> n.state() == State.SUCCESS).count();
+    }
+
+    private static Set<String> succeededBy(Graph graph) {
+        return graph.nodes().stream().filter(n -> n.state() == State.SUCCESS).map(Node::worker).collect(Collectors.toSet());
     }
 
     /** How many times each node of the workflow was started, from the workers' own reports. */
