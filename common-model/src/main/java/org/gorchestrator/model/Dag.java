@@ -51,23 +51,22 @@ public final class Dag {
     }
 
     public static Dag fromMatrix(int n, List<Integer> matrix) {
+        // Indexed rather than iterated: the parsed matrix is an array-backed list, and an iterator
+        // per pass was a visible share of a small graph's whole run.
+        int entries = matrix.size();
         int[] succStart = new int[n + 1];
-        int i = 0;
-        for (Integer v : matrix) {
-            if (isEdge(v)) {
+        for (int i = 0; i < entries; i++) {
+            if (isEdge(matrix.get(i))) {
                 succStart[i / n + 1]++;
             }
-            i++;
         }
         runningSums(succStart);
         int[] succ = new int[succStart[n]];
         int k = 0;
-        i = 0;
-        for (Integer v : matrix) {
-            if (isEdge(v)) {
+        for (int i = 0; i < entries; i++) {
+            if (isEdge(matrix.get(i))) {
                 succ[k++] = i % n;
             }
-            i++;
         }
         return new Dag(succStart, succ);
     }

@@ -213,15 +213,11 @@ public record Node(
     }
 
     private static List<String> withoutNulls(List<String> args) {
-        if (args.isEmpty()) {
-            return List.of();
+        try {
+            return List.copyOf(args); // an immutable list as it is: every copy of the node passes here
+        } catch (NullPointerException nullArg) {
+            return args.stream().map(a -> a == null ? "" : a).toList();
         }
-        for (String arg : args) {
-            if (arg == null) {
-                return args.stream().map(a -> a == null ? "" : a).toList();
-            }
-        }
-        return List.copyOf(args);
     }
 
     /** The declared output names, without values. */

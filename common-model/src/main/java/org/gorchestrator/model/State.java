@@ -5,19 +5,21 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** The seed's execution states. The numeric codes are part of the document format. */
 public enum State {
-    INITIAL(0),
-    TORUN(1),
-    RUNNING(2),
-    SUCCESS(3),
-    FAILURE(4),
-    NOTRUNNABLE(5),
-    TIMEOUT(10),
-    CANCELED(11);
+    INITIAL(0, false),
+    TORUN(1, false),
+    RUNNING(2, false),
+    SUCCESS(3, true),
+    FAILURE(4, true),
+    NOTRUNNABLE(5, true),
+    TIMEOUT(10, true),
+    CANCELED(11, true);
 
     private final int code;
+    private final boolean finished;
 
-    State(int code) {
+    State(int code, boolean finished) {
         this.code = code;
+        this.finished = finished;
     }
 
     @JsonValue
@@ -32,10 +34,7 @@ public enum State {
 
     /** True once nothing more will happen to a node or graph in this state (until a rerun). */
     public boolean isFinished() {
-        return switch (this) {
-            case SUCCESS, FAILURE, NOTRUNNABLE, TIMEOUT, CANCELED -> true;
-            default -> false;
-        };
+        return finished;
     }
 
     public static State ofCode(int code) {
