@@ -82,7 +82,7 @@ public final class DagEngine {
         if (event.nodeId() >= state.size() || state.isFinished()) {
             return false;
         }
-        Node node = state.held(event.nodeId());
+        Node node = state.node(event.nodeId());
         return node.isInFlight() && node.attempt() == event.attempt();
     }
 
@@ -157,7 +157,7 @@ public final class DagEngine {
             change(done);
             for (int k = 0; k < state.dag().outDegree(done.id()); k++) {
                 int next = state.dag().successor(done.id(), k);
-                if (state.predecessorSucceeded(next) == 0 && state.stateOf(next) == State.TORUN) {
+                if (state.predecessorSucceeded(next) == 0 && state.node(next).state() == State.TORUN) {
                     dispatch(next);
                 }
             }
@@ -237,7 +237,7 @@ public final class DagEngine {
 
         void dispatchReady() {
             for (int id = 0; id < state.size(); id++) {
-                if (state.pending(id) == 0 && state.stateOf(id) == State.TORUN) {
+                if (state.pending(id) == 0 && state.node(id).state() == State.TORUN) {
                     dispatch(id);
                 }
             }
@@ -245,7 +245,7 @@ public final class DagEngine {
         }
 
         void dispatch(int id) {
-            Node node = state.held(id);
+            Node node = state.node(id);
             Node queued = node.dispatched(node.attempt() + 1, reportDeadline(node, at));
             List<String> args;
             try {
@@ -310,7 +310,7 @@ public final class DagEngine {
             }
             boolean allSucceeded = true;
             for (int i = 0; i < state.size() && allSucceeded; i++) {
-                allSucceeded = state.stateOf(i) == State.SUCCESS;
+                allSucceeded = state.node(i).state() == State.SUCCESS;
             }
             setGraphState(allSucceeded ? State.SUCCESS : State.FAILURE);
         }

@@ -22,12 +22,6 @@ public final class WorkflowState {
     private final Graph document;
     private final Dag dag;
     private final Node[] nodes;
-    /**
-     * True for a node that waits for its first dispatch and is held as its submitted definition: it
-     * reads as its {@link Node#firstPass()}, a copy made only once someone asks for the whole node.
-     * Most nodes are dispatched before any document is written, and so never need that copy.
-     */
-    private final boolean[] heldAsDefinition;
     private final int[] pending;
     /**
      * Node display name, then id as text → id: how {@code get_attribute name:output} finds its node
@@ -45,7 +39,6 @@ public final class WorkflowState {
         this.document = graph.withNodes(List.of());
         this.dag = dag;
         this.nodes = nodes;
-        this.heldAsDefinition = new boolean[nodes.length];
         this.pending = new int[dag.size()];
         this.state = state;
         this.startDate = startDate;
@@ -59,10 +52,10 @@ public final class WorkflowState {
         Arrays.fill(pending, 0);
         unfinished = 0;
         for (int i = 0; i < nodes.length; i++) {
-            if (!stateOf(i).isFinished()) {
+            if (!nodes[i].state().isFinished()) {
                 unfinished++;
             }
-            if (stateOf(i) != State.SUCCESS) {
+            if (nodes[i].state() != State.SUCCESS) {
                 for (int k = 0; k < dag.outDegree(i); k++) {
                     pending[dag.successor(i, k)]++;
                 }
@@ -92,13 +85,9 @@ public final class WorkflowState {
     static WorkflowState submitted(Graph graph) {
         Node[] nodes = new Node[graph.nodes().size()];
         for (Node node : graph.nodes()) {
-            nodes[node.id()] = node.isDefinition() ? node : node.firstPass();
+            nodes[node.id()] = node.firstPass();
         }
-        WorkflowState state = new WorkflowState(graph, Dag.of(graph), nodes, State.INITIAL, null, null, null);
-        for (int id = 0; id < nodes.length; id++) {
-            state.heldAsDefinition[id] = nodes[id].state() == State.INITIAL;
-        }
-        return state;
+        return new WorkflowState(graph, Dag.of(graph), nodes, State.INITIAL, null, null, null);
     }
 
     public String id() {
@@ -114,23 +103,6 @@ public final class WorkflowState {
     }
 
     public Node node(int id) {
-        if (heldAsDefinition[id]) {
-            nodes[id] = nodes[id].firstPass();
-            heldAsDefinition[id] = false;
-        }
-        return nodes[id];
-    }
-
-    /** The state of node {@code id}, without making the copy {@link #node(int)} may make. */
-    State stateOf(int id) {
-        return heldAsDefinition[id] ? State.TORUN : nodes[id].state();
-    }
-
-    /**
-     * The node as held: one waiting for its first dispatch may still be its definition, which
-     * {@link Node#dispatched} turns into the very node its first pass would.
-     */
-    Node held(int id) {
         return nodes[id];
     }
 
@@ -212,9 +184,6 @@ public final class WorkflowState {
 
     /** The document with the current state of the graph and of every node. O(V). */
     public Graph toGraph() {
-        for (int id = 0; id < nodes.length; id++) {
-            node(id);
-        }
         return header().withNodes(Arrays.asList(nodes.clone()));
     }
 
@@ -231,17 +200,16 @@ public final class WorkflowState {
     // ---- changes, only from the engine; each checks the transition table ----
 
     void setNode(Node updated) {
-        State old = stateOf(updated.id());
-        if (old != updated.state()) {
-            Transitions.checkNode(old, updated.state());
-            boolean wasFinished = old.isFinished();
+        Node old = nodes[updated.id()];
+        if (old.state() != updated.state()) {
+            Transitions.checkNode(old.state(), updated.state());
+            boolean wasFinished = old.state().isFinished();
             boolean isFinished = updated.state().isFinished();
             if (wasFinished != isFinished) {
                 unfinished += isFinished ? -1 : 1;
             }
         }
         nodes[updated.id()] = updated;
-        heldAsDefinition[updated.id()] = false;
     }
 
     /** Counts one more succeeded predecessor of {@code id}; returns how many are still pending. */

@@ -136,24 +136,6 @@ public record Node(
                 null, null, null, null, null, null, null, 0, List.of());
     }
 
-    /** True when this node is exactly its {@link #definition()}: as its author wrote it, nothing run. Copies nothing. */
-    public boolean isDefinition() {
-        return state == State.INITIAL && attempt == 0 && startDate == null && stopDate == null && exitCode == null && message == null
-                && worker == null && deadline == null && retryAt == null && retries == 0 && attempts.isEmpty() && outputValuesBlank();
-    }
-
-    private boolean outputValuesBlank() {
-        if (output.isEmpty()) {
-            return true;
-        }
-        for (String value : output.values()) {
-            if (!value.isEmpty()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     public Node started(Instant at, String byWorker, Instant reportDeadline) {
         return new Node(id, name, State.RUNNING, engine, artifact, args, target, output, timeout, retry, attempt,
                 at, stopDate, exitCode, message, byWorker, reportDeadline, retryAt, retries, attempts);

@@ -102,20 +102,6 @@ class DagEngineTest {
     }
 
     @Test
-    void aWaitingNodeReadsAsItsFirstPassCopiedOnce() {
-        Graph seed = TestGraphs.seedExample();
-        Decision d = run.submit(seed);
-        int c = run.id("c");
-
-        Node waiting = d.state().node(c);
-
-        assertThat(waiting).isEqualTo(seed.nodes().stream().filter(n -> n.id() == c).findFirst().orElseThrow().firstPass());
-        // The conductor's document writer tells an unchanged node by identity.
-        assertThat(d.state().node(c)).isSameAs(waiting);
-        assertThat(d.state().toGraph().nodes().get(c)).isSameAs(waiting);
-    }
-
-    @Test
     void aGraphOfOneNodeRunsAndEnds() {
         Decision d = run.submit(TestGraphs.builder().node("only").sparse());
         assertThat(run.dispatched(d)).containsExactly("only");

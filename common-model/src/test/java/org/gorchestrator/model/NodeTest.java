@@ -80,17 +80,4 @@ class NodeTest {
 
         assertThat(fresh).isEqualTo(declaring("ip").withTarget("h1").withTimeout(9));
     }
-
-    @Test
-    void isDefinitionExactlyWhenTheNodeEqualsItsDefinition() {
-        Node declared = declaring("ip");
-        Node dispatched = declared.dispatched(1, T1);
-        List<Node> stages = List.of(declared, declaring(), declared.withTarget("h1").withTimeout(3), declared.firstPass(), dispatched,
-                dispatched.started(T0, "w", T1), dispatched.finished(State.SUCCESS, T0, T1, 0, null, "w", Map.of("ip", "1.2.3.4")),
-                dispatched.finished(State.FAILURE, T0, T1, 1, "boom", "w", Map.of()).retrying(T1),
-                declared.closed(State.CANCELED, T1, "canceled"), declared.withOutput(Map.of("ip", "stale")), declared.rerun());
-
-        assertThat(stages).allSatisfy(n -> assertThat(n.isDefinition()).as("%s", n).isEqualTo(n.equals(n.definition())));
-        assertThat(stages).filteredOn(Node::isDefinition).hasSize(3);
-    }
 }
