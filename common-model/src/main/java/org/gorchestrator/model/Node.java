@@ -6,8 +6,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.Instant;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -54,7 +52,7 @@ public record Node(
         engine = engine == null || engine.isBlank() ? NIL_ENGINE : engine.trim();
         // Every state change copies the node: keep lists and maps that are already clean as they are.
         args = args == null ? List.of() : withoutNulls(args);
-        output = output == null || output.isEmpty() ? Map.of() : copyOutputs(output);
+        output = Outputs.of(output);
         attempt = attempt == null ? 0 : attempt;
         retries = retries == null ? 0 : retries;
         attempts = attempts == null ? List.of() : List.copyOf(attempts);
@@ -145,21 +143,10 @@ public record Node(
     public Node finished(State endState, Instant started, Instant at, Integer code, String why, String byWorker, Map<String, String> outputs) {
         Instant startedAt = startDate != null ? startDate : started;
         String ranBy = byWorker != null ? byWorker : worker;
-        Map<String, String> captured = outputs == null || outputs.isEmpty() ? output : capturedFrom(outputs);
+        Map<String, String> captured = outputs == null || outputs.isEmpty() ? output : Outputs.captured(output, outputs);
         return new Node(id, name, endState, engine, artifact, args, target, captured, timeout, retry, attempt,
                 startedAt, at, code, why, ranBy, null, retryAt, retries,
                 withAttempt(new Attempt(attempt, endState, startedAt, at, code, why, ranBy)));
-    }
-
-    /** The declared outputs, with the values {@code outputs} has for them. */
-    private Map<String, String> capturedFrom(Map<String, String> outputs) {
-        Map<String, String> merged = new LinkedHashMap<>(output);
-        for (String key : output.keySet()) {
-            if (outputs.containsKey(key)) {
-                merged.put(key, outputs.get(key));
-            }
-        }
-        return merged;
     }
 
     /** The node will not run in this pass (notrunnable, canceled, timeout before start). */
@@ -204,19 +191,6 @@ public record Node(
 
     /** The declared output names, without values. */
     private Map<String, String> blankOutput() {
-        if (output.isEmpty()) {
-            return output;
-        }
-        Map<String, String> blank = new LinkedHashMap<>();
-        for (String key : output.keySet()) {
-            blank.put(key, "");
-        }
-        return blank;
-    }
-
-    private static Map<String, String> copyOutputs(Map<String, String> source) {
-        Map<String, String> copy = new LinkedHashMap<>();
-        source.forEach((k, v) -> copy.put(k, v == null ? "" : v));
-        return Collections.unmodifiableMap(copy);
+        return Outputs.blank(output);
     }
 }

@@ -80,4 +80,34 @@ class NodeTest {
 
         assertThat(fresh).isEqualTo(declaring("ip").withTarget("h1").withTimeout(9));
     }
+
+    @Test
+    void copiesThatDoNotTouchOutputsShareThem() {
+        Node declared = declaring("ip", "network");
+        Node dispatched = declared.dispatched(1, T1);
+        Node done = dispatched.started(T0, "w", T1).finished(State.SUCCESS, T0, T1, 0, null, "w", Map.of("ip", "1.2.3.4"));
+
+        assertThat(dispatched.output()).as("already blank").isSameAs(declared.output());
+        assertThat(dispatched.started(T0, "w", T1).output()).isSameAs(dispatched.output());
+        assertThat(done.withTimeout(5).output()).isSameAs(done.output());
+        assertThat(done.output()).containsExactly(Map.entry("ip", "1.2.3.4"), Map.entry("network", ""));
+        assertThat(done.dispatched(2, T1).output()).containsExactly(Map.entry("ip", ""), Map.entry("network", ""));
+    }
+
+    @Test
+    void outputsKeepTheirOrderHoldNoNullAndCannotBeChanged() {
+        Map<String, String> declared = new java.util.LinkedHashMap<>();
+        declared.put("z", null);
+        declared.put("a", "x");
+        Node node = Node.of(0, "n", "shell", "true", List.of()).withOutput(declared);
+        Map<String, String> reported = new HashMap<>();
+        reported.put("z", null);
+
+        assertThat(node.output()).containsExactly(Map.entry("z", ""), Map.entry("a", "x"));
+        assertThat(node.dispatched(1, T1).finished(State.SUCCESS, T0, T1, 0, null, "w", reported).output())
+                .containsExactly(Map.entry("z", ""), Map.entry("a", ""));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> node.output().put("b", "y"))
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThat(node.output()).isEqualTo(Map.of("z", "", "a", "x")).hasSameHashCodeAs(Map.of("z", "", "a", "x"));
+    }
 }
