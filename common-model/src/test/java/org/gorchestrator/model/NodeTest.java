@@ -1,10 +1,12 @@
 package org.gorchestrator.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -96,7 +98,7 @@ class NodeTest {
 
     @Test
     void outputsKeepTheirOrderHoldNoNullAndCannotBeChanged() {
-        Map<String, String> declared = new java.util.LinkedHashMap<>();
+        Map<String, String> declared = new LinkedHashMap<>();
         declared.put("z", null);
         declared.put("a", "x");
         Node node = Node.of(0, "n", "shell", "true", List.of()).withOutput(declared);
@@ -106,8 +108,7 @@ class NodeTest {
         assertThat(node.output()).containsExactly(Map.entry("z", ""), Map.entry("a", "x"));
         assertThat(node.dispatched(1, T1).finished(State.SUCCESS, T0, T1, 0, null, "w", reported).output())
                 .containsExactly(Map.entry("z", ""), Map.entry("a", ""));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> node.output().put("b", "y"))
-                .isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> node.output().put("b", "y")).isInstanceOf(UnsupportedOperationException.class);
         assertThat(node.output()).isEqualTo(Map.of("z", "", "a", "x")).hasSameHashCodeAs(Map.of("z", "", "a", "x"));
     }
 }
