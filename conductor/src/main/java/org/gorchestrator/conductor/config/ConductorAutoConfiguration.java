@@ -82,6 +82,11 @@ public class ConductorAutoConfiguration {
         // each partition a thread writes (48 with the default partition counts) fit the 32 MB buffer.
         config.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
         config.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 128 * 1024);
+        // One produce request in flight: the batches of a transaction go in fewer, fuller requests,
+        // and a batch the broker refuses while the previous transaction completes no longer has
+        // pipelined batches behind it refused out of order (which the broker logs as errors). Measured
+        // on the standalone system: more nodes/s and a shorter hand-off tail (BENCHMARKS.md, session 6).
+        config.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION), 1);
         config.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG), topics.maxMessageBytes());
         if (properties.stateDir() != null && !properties.stateDir().isBlank()) {
             config.put(StreamsConfig.STATE_DIR_CONFIG, properties.stateDir());

@@ -12,25 +12,28 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 class ConductorStreamsPropertiesTest {
 
     @Test
-    void exactlyOnceWithAShortLingerAndLargeBatches() {
+    void exactlyOnceWithAShortLingerLargeBatchesAndOneRequestInFlight() {
         Map<String, Object> config = ConductorAutoConfiguration.streamsProperties(Map.of(), conductor(Map.of()), Topics.DEFAULTS);
 
         assertThat(config)
                 .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2)
                 .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100L)
                 .containsEntry("producer.linger.ms", 5)
-                .containsEntry("producer.batch.size", 128 * 1024);
+                .containsEntry("producer.batch.size", 128 * 1024)
+                .containsEntry("producer.max.in.flight.requests.per.connection", 1);
     }
 
     @Test
-    void springKafkaStreamsPropertiesOverrideTheBatchingDefaults() {
+    void springKafkaStreamsPropertiesOverrideTheProducerDefaults() {
         Map<String, Object> config = ConductorAutoConfiguration.streamsProperties(
-                Map.of("producer.linger.ms", "5", "producer.batch.size", "16384", StreamsConfig.PROCESSING_GUARANTEE_CONFIG, "at_least_once"),
+                Map.of("producer.linger.ms", "5", "producer.batch.size", "16384", "producer.max.in.flight.requests.per.connection", "5",
+                        StreamsConfig.PROCESSING_GUARANTEE_CONFIG, "at_least_once"),
                 conductor(Map.of()), Topics.DEFAULTS);
 
         assertThat(config)
                 .containsEntry("producer.linger.ms", "5")
                 .containsEntry("producer.batch.size", "16384")
+                .containsEntry("producer.max.in.flight.requests.per.connection", "5")
                 .as("exactly once is not negotiable")
                 .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     }
