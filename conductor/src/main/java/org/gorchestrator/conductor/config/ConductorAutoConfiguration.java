@@ -61,7 +61,8 @@ public class ConductorAutoConfiguration {
 
     /**
      * The Streams settings: {@code spring.kafka.streams.*} ({@code kafkaStreams}), then ours. The
-     * producer's batching settings are defaults a {@code spring.kafka.streams.properties.producer.*} overrides.
+     * producer's linger, batch size and requests in flight are defaults a
+     * {@code spring.kafka.streams.properties.producer.*} overrides.
      */
     static Map<String, Object> streamsProperties(Map<String, Object> kafkaStreams, ConductorProperties properties, Topics topics) {
         Map<String, Object> config = new HashMap<>(kafkaStreams);
