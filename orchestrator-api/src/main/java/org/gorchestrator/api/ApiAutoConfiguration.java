@@ -14,6 +14,7 @@ import org.gorchestrator.api.document.DocumentParser;
 import org.gorchestrator.api.http.BodyReader;
 import org.gorchestrator.api.http.NodeLogController;
 import org.gorchestrator.api.http.ProblemHandler;
+import org.gorchestrator.api.http.ReleaseOnShutdown;
 import org.gorchestrator.api.http.TaskController;
 import org.gorchestrator.api.logs.LiveLogs;
 import org.gorchestrator.api.logs.NodeLogService;
@@ -149,6 +150,12 @@ public class ApiAutoConfiguration {
                                             @Qualifier("apiWorkflowView") WorkflowView view, @Qualifier("apiViewStores") ViewStores stores,
                                             ViewNames names, @Qualifier("apiLiveLogs") LiveLogs live) {
         return new NodeLogService(tasks, view, stores, names, live, config.logs());
+    }
+
+    @Bean
+    public ReleaseOnShutdown apiReleaseOnShutdown(@Qualifier("apiFinishWaiters") FinishWaiters waiters,
+                                                  @Qualifier("apiNodeLogService") NodeLogService logs) {
+        return new ReleaseOnShutdown(waiters, logs);
     }
 
     @Bean

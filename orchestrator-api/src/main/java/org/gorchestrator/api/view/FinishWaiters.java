@@ -18,6 +18,7 @@ public final class FinishWaiters {
     private final Map<String, Set<CompletableFuture<Void>>> waiting = new ConcurrentHashMap<>();
     private final AtomicInteger count = new AtomicInteger();
     private final int max;
+    private volatile boolean stopping;
 
     /** @param max most reads waiting at once */
     public FinishWaiters(int max) {
@@ -46,7 +47,19 @@ public final class FinishWaiters {
             return waiters;
         });
         woken.whenComplete((ignored, cancelled) -> leave(id, woken));
+        if (stopping) { // registered after wakeAll() walked the registry
+            woken.complete(null);
+        }
         return woken.completeOnTimeout(null, wait.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * The server is stopping: wakes every waiting read, and from now on every new one at once, so that
+     * each answers with what it has instead of holding the shutdown until its wait ends.
+     */
+    public void wakeAll() {
+        stopping = true;
+        waiting.values().forEach(waiters -> waiters.forEach(waiter -> waiter.complete(null)));
     }
 
     /** Called by the view once it has stored the workflow's document, or removed the workflow ({@code document} null). */

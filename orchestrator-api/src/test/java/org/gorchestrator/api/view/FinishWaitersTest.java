@@ -71,6 +71,19 @@ class FinishWaitersTest {
     }
 
     @Test
+    void stoppingWakesEveryWaitingReadAndEveryLaterOne() {
+        CompletableFuture<Void> first = waiters.await("a", LONG);
+        CompletableFuture<Void> second = waiters.await("b", LONG);
+
+        waiters.wakeAll();
+
+        assertThat(first).isCompleted();
+        assertThat(second).isCompleted();
+        assertThat(waiters.await("c", LONG)).isCompleted();
+        assertThat(waiters.size()).isZero();
+    }
+
+    @Test
     void theWaitEndsWhenItsTimeHasPassed() {
         CompletableFuture<Void> waiting = waiters.await("a", Duration.ofMillis(200));
 

@@ -1,0 +1,32 @@
+package org.gorchestrator.api.http;
+
+import org.gorchestrator.api.logs.NodeLogService;
+import org.gorchestrator.api.view.FinishWaiters;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextClosedEvent;
+
+/**
+ * Lets the open requests that would otherwise hold a shutdown go, as it starts: a long poll
+ * ({@code GET /v1/tasks/{id}?wait=}) answers with the task as it is, and a followed log closes
+ * without its {@code end} event (its client comes back, to this instance once restarted or to
+ * another). Without it the web server's graceful shutdown waits for them until its own timeout
+ * (30 s by default), and a Ctrl-C of a busy standalone system takes that long.
+ *
+ * <p>The context publishes its closed event before it stops its lifecycle beans, the web server's
+ * graceful shutdown among them, so this runs first.
+ */
+public final class ReleaseOnShutdown implements ApplicationListener<ContextClosedEvent> {
+    private final FinishWaiters waiters;
+    private final NodeLogService logs;
+
+    public ReleaseOnShutdown(FinishWaiters waiters, NodeLogService logs) {
+        this.waiters = waiters;
+        this.logs = logs;
+    }
+
+    @Override
+    public void onApplicationEvent(ContextClosedEvent event) {
+        waiters.wakeAll();
+        logs.close();
+    }
+}
