@@ -20,7 +20,7 @@ public final class CloudEventSerde implements Serde<WorkflowEvent>, Serializer<W
 
     @Override
     public byte[] serialize(String topic, WorkflowEvent event) {
-        return event == null ? null : Json.write(CloudEvents.wrap(event));
+        return event == null ? null : CloudEvents.write(event);
     }
 
     @Override

@@ -8,6 +8,7 @@ import org.gorchestrator.model.Graph;
 import org.gorchestrator.model.Node;
 import org.gorchestrator.model.State;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.POJONode;
 
 /**
  * Wraps a {@link WorkflowEvent} in a CloudEvents 1.0 envelope and back.
@@ -33,12 +34,24 @@ public final class CloudEvents {
     private CloudEvents() {}
 
     public static CloudEvent wrap(WorkflowEvent event) {
+        return envelope(event, Json.mapper().valueToTree(data(event)));
+    }
+
+    /**
+     * The JSON of {@link #wrap}'s envelope, the same bytes, written without first building its data as a tree
+     * (what the conductor sends for every node change).
+     */
+    public static byte[] write(WorkflowEvent event) {
+        return Json.write(envelope(event, new POJONode(data(event))));
+    }
+
+    private static CloudEvent envelope(WorkflowEvent event, JsonNode data) {
         EventType type = EventType.of(event);
         String subject = subject(event);
         String attempt = event instanceof WorkflowEvent.NodeChanged changed ? "/" + changed.node().attempt() : "";
         String id = subject + "/" + type.eventName() + attempt + "@" + event.at();
         return new CloudEvent(SPEC_VERSION, id, SOURCE, type.type(), subject, event.at(), DATA_CONTENT_TYPE,
-                type.payload().schema(), Json.mapper().valueToTree(data(event)));
+                type.payload().schema(), data);
     }
 
     /** The workflow event an envelope carries; throws IllegalArgumentException for an unknown type or a missing subject, time or data. */

@@ -29,6 +29,11 @@ class CloudEventsTest {
     }
 
     @Test
+    void writtenStraightTheEnvelopeIsTheSameJsonAsWrapped() {
+        assertThat(EVENTS).allSatisfy(e -> assertThat(new String(CloudEvents.write(e))).isEqualTo(Json.writeString(CloudEvents.wrap(e))));
+    }
+
+    @Test
     void aNodeEventCarriesTheNodeUnderItsWorkflowWithADeterministicId() {
         WorkflowEvent.NodeChanged failed = (WorkflowEvent.NodeChanged) EVENTS.stream()
                 .filter(e -> EventType.of(e) == EventType.NODE_FAILED && ((WorkflowEvent.NodeChanged) e).node().id() == 1)
