@@ -11,10 +11,12 @@ import java.util.List;
 public final class Main {
     /** The rates of an automatic sweep, as fractions of the throughput reached at max. */
     static final double[] AUTO_FRACTIONS = {0.25, 0.5, 0.75};
+    private static final String COMMON_POOL_PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
 
     private Main() {}
 
     public static void main(String[] args) throws Exception {
+        completeResponsesOnAPool();
         if (List.of(args).contains("--help")) {
             System.out.print(Options.USAGE);
             return;
@@ -32,6 +34,19 @@ public final class Main {
         System.out.print(ResultFiles.table(results));
         for (Path file : ResultFiles.write(options.out(), results)) {
             System.out.println("wrote " + file);
+        }
+    }
+
+    /**
+     * The JDK's HttpClient completes every {@code sendAsync} on CompletableFuture's default executor, which is a new
+     * thread per task where the common pool would have fewer than two threads (machines with two cores or fewer):
+     * starting and ending those threads took about a third of the driver's CPU (async-profiler, seed graph at max on
+     * two cores), CPU the system under test shares. Two common-pool threads take the responses instead. Runs before
+     * anything touches ForkJoinPool or CompletableFuture, which read the setting once.
+     */
+    private static void completeResponsesOnAPool() {
+        if (System.getProperty(COMMON_POOL_PARALLELISM) == null && Runtime.getRuntime().availableProcessors() <= 2) {
+            System.setProperty(COMMON_POOL_PARALLELISM, "2");
         }
     }
 
