@@ -40,7 +40,7 @@ public final class Main {
     /**
      * The JDK's HttpClient completes every {@code sendAsync} on CompletableFuture's default executor, which is a new
      * thread per task where the common pool would have fewer than two threads (machines with two cores or fewer):
-     * starting and ending those threads took about a third of the driver's CPU (async-profiler, seed graph at max on
+     * starting and ending those threads took about a fifth of the driver's CPU (async-profiler, seed graph at max on
      * two cores), CPU the system under test shares. Two common-pool threads take the responses instead. Runs before
      * anything touches ForkJoinPool or CompletableFuture, which read the setting once.
      */
