@@ -10,7 +10,8 @@ import org.springframework.context.event.ContextClosedEvent;
  * ({@code GET /v1/tasks/{id}?wait=}) answers with the task as it is, and a followed log closes
  * without its {@code end} event (its client comes back, to this instance once restarted or to
  * another). Without it the web server's graceful shutdown waits for them until its own timeout
- * (30 s by default), and a Ctrl-C of a busy standalone system takes that long.
+ * (30 s by default): a Ctrl-C of a standalone system that clients follow took that long, after
+ * the workers' own shutdown grace for the nodes still running.
  *
  * <p>The context publishes its closed event before it stops its lifecycle beans, the web server's
  * graceful shutdown among them, so this runs first.
