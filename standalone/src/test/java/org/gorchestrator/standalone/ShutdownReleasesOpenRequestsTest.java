@@ -38,7 +38,8 @@ class ShutdownReleasesOpenRequestsTest {
     @Test
     void aLongPollAnswersAndAFollowedLogClosesAsShutdownStarts() throws Exception {
         ConfigurableApplicationContext context = StandaloneApplication.run("--server.port=0", "--gorch.standalone.kafka-port=0",
-                "--gorch.standalone.data-dir=" + dataDir, "--gorch.api.max-wait=10m", "--spring.lifecycle.timeout-per-shutdown-phase=120s", "--gorch.worker.shutdown-grace=1s");
+                "--gorch.standalone.data-dir=" + dataDir, "--gorch.api.max-wait=10m",
+                "--spring.lifecycle.timeout-per-shutdown-phase=120s", "--gorch.worker.shutdown-grace=1s");
         try {
             String tasks = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port") + "/v1/tasks";
             String id = submit(tasks);
