@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -57,6 +58,29 @@ final class KafkaTopicsClient {
     /** Publishes a workflow's latest state as the conductor does; null is the tombstone of a purged workflow. */
     void publishState(String workflowId, Graph graph) {
         send(List.of(new ProducerRecord<String, Object>(topics.workflowState(), workflowId, graph)));
+    }
+
+    /**
+     * Publishes states on partition 0 in one transaction, as the conductor does, and commits it or,
+     * with {@code commit} false, aborts it: the state of a transaction the conductor aborted.
+     */
+    void publishStatesInTransaction(boolean commit, Graph... graphs) {
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers(),
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "api-test-" + UUID.randomUUID());
+        try (KafkaProducer<String, Object> producer = new KafkaProducer<>(config, new StringSerializer(), JsonSerde.of(Object.class))) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            for (Graph graph : graphs) {
+                producer.send(new ProducerRecord<>(topics.workflowState(), 0, graph.id(), graph)).get();
+            }
+            if (commit) {
+                producer.commitTransaction();
+            } else {
+                producer.abortTransaction();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish " + List.of(graphs), e);
+        }
     }
 
     /** Publishes log chunks as a worker does, keyed by workflow and node. */

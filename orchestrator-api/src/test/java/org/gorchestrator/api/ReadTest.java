@@ -33,6 +33,20 @@ class ReadTest extends ApiIntegrationTest {
     }
 
     @Test
+    void aStateOfAnAbortedConductorTransactionIsNeverServed() {
+        Instant now = Instant.now();
+        Graph running = Graphs.seedExample().withId(ids.next()).withRun(State.RUNNING, now, null, null);
+        Graph later = Graphs.seedExample().withId(ids.next()).withRun(State.RUNNING, now, null, null);
+        kafka.publishStatesInTransaction(true, running);
+        kafka.publishStatesInTransaction(false, running.withRun(State.SUCCESS, now, now, null));
+        kafka.publishStatesInTransaction(true, later);
+
+        awaitRead(later.id()); // the view has read past the aborted transaction, on the same partition
+
+        assertThat(awaitRead(running.id()).get("state_name").asString()).isEqualTo("running");
+    }
+
+    @Test
     void anUnknownIdIsNotFound() {
         ApiClient.Response response = api.get("/v1/tasks/" + ids.next());
 

@@ -141,8 +141,8 @@ final class KillListener {
         settings.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
         settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         settings.put(ConsumerConfig.CLIENT_ID_CONFIG, "gorch-worker-kills-" + config.workerId());
-        // The conductor writes kills in transactions: one it aborted was never decided.
-        settings.putIfAbsent(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        // The conductor writes kills in transactions: one it aborted was never decided (see WorkerRuntime).
+        settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         return settings;
     }
 }

@@ -129,9 +129,10 @@ public final class WorkerRuntime implements SmartLifecycle {
     private Map<String, Object> consumerSettings(Map<String, Object> base) {
         Map<String, Object> settings = new HashMap<>(base);
         settings.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        // The conductor writes commands in transactions: one it aborted must not run.
-        settings.putIfAbsent(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         settings.putAll(config.consumer());
+        // The conductor writes commands in transactions: one it aborted must not run. Not a default:
+        // Spring Boot's consumer properties always carry an isolation level (read_uncommitted).
+        settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         // The consumer protocol (KIP-848) assigns on the broker and rejects a client-side assignor.
         if (!"consumer".equalsIgnoreCase(String.valueOf(settings.get(ConsumerConfig.GROUP_PROTOCOL_CONFIG)))) {
             // Incremental rebalances: a worker joining or leaving does not stop every other worker's intake.

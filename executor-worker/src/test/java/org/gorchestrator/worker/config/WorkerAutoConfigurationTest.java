@@ -85,6 +85,24 @@ class WorkerAutoConfigurationTest {
     }
 
     @Test
+    void neverRunsACommandOfAnAbortedConductorTransaction() {
+        try (KafkaFixture kafka = KafkaFixture.withFreshTopics(1)) {
+            runner.withPropertyValues(kafka.topicProperties())
+                    .withPropertyValues("gorch.worker.group-id=aborted-group", "gorch.worker.poll-timeout=200ms")
+                    .run(context -> {
+                        kafka.sendInTransaction(false, command("wf-aborted", 0, "nil", "", List.of()));
+                        kafka.sendInTransaction(true, command("wf-committed", 0, "nil", "", List.of()));
+
+                        kafka.awaitEvents(seen -> ofType(seen, NodeEvent.Succeeded.class).stream()
+                                .anyMatch(s -> s.workflowId().equals("wf-committed")));
+
+                        assertThat(kafka.eventsAfter(Duration.ofSeconds(1))).extracting(NodeEvent::workflowId)
+                                .isNotEmpty().containsOnly("wf-committed");
+                    });
+        }
+    }
+
+    @Test
     void everyDriverBeanIsAnEngine() {
         runner.withBean("extraDriver", Driver.class, () -> new Driver() {
             @Override

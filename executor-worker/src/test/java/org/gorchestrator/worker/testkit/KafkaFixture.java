@@ -105,6 +105,29 @@ public final class KafkaFixture implements AutoCloseable {
         send(topics.nodeCommands(), command.key(), Json.write(command), traceparent);
     }
 
+    /**
+     * Sends the commands to partition 0 in one transaction, as the conductor does, and commits it
+     * or, with {@code commit} false, aborts it: the commands of a transaction the conductor aborted.
+     */
+    public void sendInTransaction(boolean commit, NodeCommand... commands) {
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers(),
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "worker-test-" + UUID.randomUUID());
+        try (KafkaProducer<String, byte[]> transactional = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
+            transactional.initTransactions();
+            transactional.beginTransaction();
+            for (NodeCommand command : commands) {
+                transactional.send(new ProducerRecord<>(topics.nodeCommands(), 0, command.key(), Json.write(command))).get();
+            }
+            if (commit) {
+                transactional.commitTransaction();
+            } else {
+                transactional.abortTransaction();
+            }
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Publishes the kill on the control topic, as the conductor does. */
     public void kill(NodeKill kill) {
         send(topics.nodeControl(), kill.key(), Json.write(kill), null);
