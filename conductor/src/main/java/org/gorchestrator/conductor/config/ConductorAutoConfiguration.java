@@ -70,6 +70,9 @@ public class ConductorAutoConfiguration {
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, properties.streamThreads());
         config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, properties.commitInterval().toMillis());
+        // A thread that ran out of records waits in poll, and commits only after it: a wait longer
+        // than the interval would hold back the commands of its last records (the workers read committed).
+        config.putIfAbsent(StreamsConfig.POLL_MS_CONFIG, Math.min(properties.commitInterval().toMillis(), 100L));
         config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) topics.replicationFactor());
         config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
         // Commands and node events of one workflow may be processed in any order (the engine is

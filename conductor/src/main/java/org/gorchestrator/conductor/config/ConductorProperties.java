@@ -15,7 +15,7 @@ import org.springframework.validation.annotation.Validated;
  * @param enabled        run a conductor in this process
  * @param applicationId  the Kafka Streams application id; conductors with the same id share the work
  * @param streamThreads  Kafka Streams threads in this process
- * @param commitInterval how often a transaction commits: the floor of the hand-off latency between nodes
+ * @param commitInterval how often a transaction commits: workers read committed commands only, so it is most of the hand-off between nodes
  * @param retention      how long a finished workflow stays readable before it is purged
  * @param stateDir       where the RocksDB state lives (empty: spring.kafka.streams.state-dir, else a temp dir)
  * @param graphTimeout   how long a graph may run when its document sets no timeout (the seed's 5 minutes)
@@ -34,7 +34,7 @@ public record ConductorProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("gorch-conductor") @NotBlank String applicationId,
         @DefaultValue("1") @Min(1) int streamThreads,
-        @DefaultValue("100ms") Duration commitInterval,
+        @DefaultValue("20ms") Duration commitInterval,
         @DefaultValue("7d") Duration retention,
         String stateDir,
         @DefaultValue("5m") Duration graphTimeout,

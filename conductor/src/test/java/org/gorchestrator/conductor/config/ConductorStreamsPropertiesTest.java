@@ -17,10 +17,21 @@ class ConductorStreamsPropertiesTest {
 
         assertThat(config)
                 .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2)
-                .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100L)
+                .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 20L)
+                .containsEntry(StreamsConfig.POLL_MS_CONFIG, 20L)
                 .containsEntry("producer.linger.ms", 5)
                 .containsEntry("producer.batch.size", 128 * 1024)
                 .containsEntry("producer.max.in.flight.requests.per.connection", 1);
+    }
+
+    @Test
+    void anIdleThreadPollsNoLongerThanTheCommitInterval() {
+        assertThat(ConductorAutoConfiguration.streamsProperties(Map.of(), conductor(Map.of("gorch.conductor.commit-interval", "20ms")),
+                Topics.DEFAULTS)).containsEntry(StreamsConfig.POLL_MS_CONFIG, 20L);
+        assertThat(ConductorAutoConfiguration.streamsProperties(Map.of(), conductor(Map.of("gorch.conductor.commit-interval", "1s")),
+                Topics.DEFAULTS)).containsEntry(StreamsConfig.POLL_MS_CONFIG, 100L);
+        assertThat(ConductorAutoConfiguration.streamsProperties(Map.of(StreamsConfig.POLL_MS_CONFIG, "7"), conductor(Map.of()),
+                Topics.DEFAULTS)).as("spring.kafka.streams.properties.poll.ms wins").containsEntry(StreamsConfig.POLL_MS_CONFIG, "7");
     }
 
     @Test
