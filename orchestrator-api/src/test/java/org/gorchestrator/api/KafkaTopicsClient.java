@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -65,22 +64,8 @@ final class KafkaTopicsClient {
      * with {@code commit} false, aborts it: the state of a transaction the conductor aborted.
      */
     void publishStatesInTransaction(boolean commit, Graph... graphs) {
-        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers(),
-                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "api-test-" + UUID.randomUUID());
-        try (KafkaProducer<String, Object> producer = new KafkaProducer<>(config, new StringSerializer(), JsonSerde.of(Object.class))) {
-            producer.initTransactions();
-            producer.beginTransaction();
-            for (Graph graph : graphs) {
-                producer.send(new ProducerRecord<>(topics.workflowState(), 0, graph.id(), graph)).get();
-            }
-            if (commit) {
-                producer.commitTransaction();
-            } else {
-                producer.abortTransaction();
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("could not publish " + List.of(graphs), e);
-        }
+        KafkaBroker.sendInTransaction(commit, JsonSerde.of(Graph.class), Arrays.stream(graphs)
+                .map(graph -> new ProducerRecord<>(topics.workflowState(), 0, graph.id(), graph)).toList());
     }
 
     /** Publishes log chunks as a worker does, keyed by workflow and node. */

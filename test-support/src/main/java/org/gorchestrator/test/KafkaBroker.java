@@ -1,6 +1,14 @@
 package org.gorchestrator.test;
 
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.slf4j.Logger;
@@ -33,6 +41,29 @@ public final class KafkaBroker implements BeforeAllCallback {
             System.setProperty("spring.kafka.bootstrap-servers", bootstrapServers);
         }
         return bootstrapServers;
+    }
+
+    /**
+     * Sends the records in one transaction, as the conductor does, then commits it or, with
+     * {@code commit} false, aborts it: what a transaction the conductor aborted leaves on its topics.
+     */
+    public static <V> void sendInTransaction(boolean commit, Serializer<V> values, List<ProducerRecord<String, V>> records) {
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "test-" + UUID.randomUUID());
+        try (KafkaProducer<String, V> producer = new KafkaProducer<>(config, new StringSerializer(), values)) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            for (ProducerRecord<String, V> record : records) {
+                producer.send(record).get();
+            }
+            if (commit) {
+                producer.commitTransaction();
+            } else {
+                producer.abortTransaction();
+            }
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException("could not send " + records, e);
+        }
     }
 
     private static boolean dockerAnswers() {

@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -110,22 +111,8 @@ public final class KafkaFixture implements AutoCloseable {
      * or, with {@code commit} false, aborts it: the commands of a transaction the conductor aborted.
      */
     public void sendInTransaction(boolean commit, NodeCommand... commands) {
-        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers(),
-                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "worker-test-" + UUID.randomUUID());
-        try (KafkaProducer<String, byte[]> transactional = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
-            transactional.initTransactions();
-            transactional.beginTransaction();
-            for (NodeCommand command : commands) {
-                transactional.send(new ProducerRecord<>(topics.nodeCommands(), 0, command.key(), Json.write(command))).get();
-            }
-            if (commit) {
-                transactional.commitTransaction();
-            } else {
-                transactional.abortTransaction();
-            }
-        } catch (InterruptedException | ExecutionException e) {
-            throw new IllegalStateException(e);
-        }
+        KafkaBroker.sendInTransaction(commit, new ByteArraySerializer(), Arrays.stream(commands)
+                .map(command -> new ProducerRecord<>(topics.nodeCommands(), 0, command.key(), Json.write(command))).toList());
     }
 
     /** Publishes the kill on the control topic, as the conductor does. */
