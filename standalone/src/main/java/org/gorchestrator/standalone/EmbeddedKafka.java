@@ -8,8 +8,10 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.Uuid;
@@ -29,6 +31,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     private static final String HOST = "127.0.0.1";
     private static final int NODE_ID = 1;
     private static final String CONTROLLER_LISTENER = "CONTROLLER";
+    private static final Set<String> OWN_SETTINGS = ownSettings("", 0, 0).keySet();
 
     private final KafkaRaftServer server;
     private final String bootstrapServers;
@@ -46,11 +49,26 @@ public final class EmbeddedKafka implements AutoCloseable {
      * and returns once the broker accepts clients.
      */
     public static EmbeddedKafka start(Path storageDir, int port) {
+        return start(storageDir, port, Map.of());
+    }
+
+    /**
+     * As {@link #start(Path, int)}, with broker settings ({@code server.properties} names) over this class's defaults.
+     *
+     * @throws IllegalArgumentException for a setting this class must own: the roles, node id, listeners and log dirs
+     */
+    public static EmbeddedKafka start(Path storageDir, int port, Map<String, String> settings) {
+        settings.keySet().stream().filter(OWN_SETTINGS::contains).findFirst().ifPresent(name -> {
+            throw new IllegalArgumentException("the embedded broker sets " + name + " itself: it cannot be overridden");
+        });
         String logDir = createDirectories(storageDir.toAbsolutePath().normalize()).toString();
         String clusterId = formatOnce(logDir);
         int brokerPort = port == 0 ? freePort() : port;
         // The controller's address lives only in the configuration (a static quorum), so any free port will do.
-        KafkaConfig config = new KafkaConfig(serverConfig(logDir, brokerPort, freePort()));
+        Map<String, String> serverConfig = new HashMap<>(defaults());
+        serverConfig.putAll(settings);
+        serverConfig.putAll(ownSettings(logDir, brokerPort, freePort()));
+        KafkaConfig config = new KafkaConfig(serverConfig);
         KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
         String bootstrapServers = HOST + ":" + brokerPort;
         try {
@@ -89,7 +107,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         server.awaitShutdown();
     }
 
-    private static Map<String, String> serverConfig(String logDir, int brokerPort, int controllerPort) {
+    private static Map<String, String> ownSettings(String logDir, int brokerPort, int controllerPort) {
         return Map.ofEntries(
                 Map.entry("process.roles", "broker,controller"),
                 Map.entry("node.id", String.valueOf(NODE_ID)),
@@ -99,7 +117,11 @@ public final class EmbeddedKafka implements AutoCloseable {
                 Map.entry("controller.listener.names", CONTROLLER_LISTENER),
                 Map.entry("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT"),
                 Map.entry("inter.broker.listener.name", "PLAINTEXT"),
-                Map.entry("log.dirs", logDir),
+                Map.entry("log.dirs", logDir));
+    }
+
+    private static Map<String, String> defaults() {
+        return Map.ofEntries(
                 Map.entry("offsets.topic.replication.factor", "1"),
                 Map.entry("transaction.state.log.replication.factor", "1"),
                 Map.entry("transaction.state.log.min.isr", "1"),

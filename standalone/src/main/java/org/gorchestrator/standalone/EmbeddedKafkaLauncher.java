@@ -1,5 +1,6 @@
 package org.gorchestrator.standalone;
 
+import java.util.HashMap;
 import java.util.Map;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.logging.LoggingApplicationListener;
@@ -15,11 +16,25 @@ import org.springframework.core.env.MapPropertySource;
  * Starts the {@link EmbeddedKafka} broker while Spring Boot starts, unless {@code spring.kafka.bootstrap-servers}
  * is set, and points {@code spring.kafka.bootstrap-servers} at it. It starts once the configuration is read
  * and logging is set up, so both come from the usual places, and before any bean that could connect to it exists.
+ *
+ * <p>With the embedded broker, one process is the whole system, so it also gets {@link #ONE_PROCESS defaults}
+ * of its own (lowest precedence: any setting of the user's wins).
  */
 final class EmbeddedKafkaLauncher
         implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, ApplicationContextInitializer<ConfigurableApplicationContext>,
         Ordered, AutoCloseable {
     static final String BOOTSTRAP_SERVERS = "spring.kafka.bootstrap-servers";
+
+    /**
+     * One conductor thread and one worker process share nothing with other processes: more partitions only
+     * add to what every conductor transaction touches (a commit writes a marker to each partition it wrote to).
+     * With one, commits are cheap enough to come every 5 ms, which is most of the hand-off between nodes
+     * (the workers read committed records only): measured in BENCHMARKS.md, session 9.
+     */
+    static final Map<String, Object> ONE_PROCESS = Map.of(
+            "gorch.kafka.partitions", "1",
+            "gorch.kafka.node-command-partitions", "2",
+            "gorch.conductor.commit-interval", "5ms");
 
     private EmbeddedKafka kafka;
 
@@ -35,8 +50,10 @@ final class EmbeddedKafkaLauncher
             return;
         }
         StandaloneProperties settings = StandaloneProperties.from(environment);
-        kafka = EmbeddedKafka.start(settings.kafkaDir(), settings.kafkaPort());
-        environment.getPropertySources().addLast(new MapPropertySource("embeddedKafka", Map.of(BOOTSTRAP_SERVERS, kafka.bootstrapServers())));
+        kafka = EmbeddedKafka.start(settings.kafkaDir(), settings.kafkaPort(), settings.broker());
+        Map<String, Object> defaults = new HashMap<>(ONE_PROCESS);
+        defaults.put(BOOTSTRAP_SERVERS, kafka.bootstrapServers());
+        environment.getPropertySources().addLast(new MapPropertySource("embeddedKafka", defaults));
     }
 
     // Registered before any bean exists, the broker is the last thing the context destroys: after Spring has

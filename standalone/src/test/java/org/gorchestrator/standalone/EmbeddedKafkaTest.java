@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -22,6 +23,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -61,6 +63,24 @@ class EmbeddedKafkaTest {
         try (EmbeddedKafka kafka = EmbeddedKafka.start(dataDir, 0)) {
             assertThat(clusterId(kafka)).isEqualTo(kafka.clusterId());
         }
+    }
+
+    @Test
+    void takesBrokerSettingsOverItsDefaults() throws Exception {
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(dataDir, 0, Map.of("add.partitions.to.txn.retry.backoff.ms", "3"));
+             Admin admin = admin(kafka)) {
+            ConfigResource broker = new ConfigResource(ConfigResource.Type.BROKER, "1");
+            Config config = admin.describeConfigs(List.of(broker)).all().get().get(broker);
+            assertThat(config.get("add.partitions.to.txn.retry.backoff.ms").value()).isEqualTo("3");
+            assertThat(config.get("transaction.state.log.replication.factor").value()).isEqualTo("1");
+        }
+    }
+
+    @Test
+    void refusesASettingItMustOwn() {
+        assertThatThrownBy(() -> EmbeddedKafka.start(dataDir, 0, Map.of("log.dirs", dataDir.resolve("elsewhere").toString())))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("log.dirs");
     }
 
     private static String clusterId(EmbeddedKafka kafka) throws ExecutionException, InterruptedException {

@@ -7,9 +7,12 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.gorchestrator.conductor.config.ConductorProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -31,8 +34,23 @@ class StandaloneApplicationTest {
             assertThat(clusterId(bootstrapServers)).isNotBlank();
             assertThat(dataDir.resolve("kafka/meta.properties")).isRegularFile();
             assertThat(environment.getProperty("spring.kafka.streams.state-dir")).isEqualTo(dataDir + "/streams");
+            assertThat(partitions(bootstrapServers, "gorch.node-events")).isEqualTo(1);
+            assertThat(partitions(bootstrapServers, "gorch.node-commands")).isEqualTo(2);
+            assertThat(context.getBean(ConductorProperties.class).commitInterval()).isEqualTo(Duration.ofMillis(5));
         }
         assertThatThrownBy(() -> connect(bootstrapServers)).isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void theUsersSettingsWinOverTheOneProcessDefaults() throws Exception {
+        try (ConfigurableApplicationContext context = StandaloneApplication.run(
+                "--server.port=0", "--gorch.standalone.kafka-port=0", "--gorch.standalone.data-dir=" + dataDir,
+                "--gorch.kafka.partitions=3", "--gorch.conductor.commit-interval=40ms")) {
+            String bootstrapServers = context.getEnvironment().getProperty(BOOTSTRAP_SERVERS);
+            assertThat(partitions(bootstrapServers, "gorch.node-events")).isEqualTo(3);
+            assertThat(partitions(bootstrapServers, "gorch.node-commands")).isEqualTo(2);
+            assertThat(context.getBean(ConductorProperties.class).commitInterval()).isEqualTo(Duration.ofMillis(40));
+        }
     }
 
     @Test
@@ -48,6 +66,12 @@ class StandaloneApplicationTest {
     private static String clusterId(String bootstrapServers) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             return admin.describeCluster().clusterId().get();
+        }
+    }
+
+    private static int partitions(String bootstrapServers, String topic) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
         }
     }
 
