@@ -1,5 +1,6 @@
 package org.gorchestrator.worker.runtime;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -29,6 +30,8 @@ import org.springframework.kafka.listener.KafkaMessageListenerContainer;
  * request and stops the attempts they name.
  */
 public final class WorkerRuntime implements SmartLifecycle {
+    private static final Duration PAUSED_POLL_TIMEOUT = Duration.ofMillis(5);
+
     private final WorkerConfig config;
     private final RunningAttempts attempts;
     private final NodePool pool;
@@ -115,6 +118,10 @@ public final class WorkerRuntime implements SmartLifecycle {
         // the conductor drops the repeated report; a sync commit would stall the intake every poll.
         properties.setSyncCommits(false);
         properties.setPollTimeout(config.pollTimeout().toMillis());
+        // While every slot is taken the consumer polls paused. A resume wakes that poll, but one that
+        // comes just before it starts is missed, and the nodes then wait out the paused poll: spring-kafka's
+        // 100 ms made the hand-off's p99 (a full poll, max.poll.records = concurrency, always pauses).
+        properties.setPollTimeoutWhilePaused(PAUSED_POLL_TIMEOUT);
         properties.setClientId("gorch-worker-" + config.workerId());
         properties.setMessageListener(intake);
         properties.setConsumerRebalanceListener(intake);
