@@ -47,14 +47,8 @@ public final class EmbeddedKafka implements AutoCloseable {
     /**
      * Starts the server on {@code 127.0.0.1:port} (0 picks a free port) with its data in {@code storageDir},
      * and returns once the broker accepts clients.
-     */
-    public static EmbeddedKafka start(Path storageDir, int port) {
-        return start(storageDir, port, Map.of());
-    }
-
-    /**
-     * As {@link #start(Path, int)}, with broker settings ({@code server.properties} names) over this class's defaults.
      *
+     * @param settings broker settings ({@code server.properties} names) over this class's defaults
      * @throws IllegalArgumentException for a setting this class must own: the roles, node id, listeners and log dirs
      */
     public static EmbeddedKafka start(Path storageDir, int port, Map<String, String> settings) {

@@ -38,7 +38,7 @@ class EmbeddedKafkaTest {
     @Test
     void keepsTopicsRecordsAndClusterIdAcrossRestarts() throws Exception {
         String clusterId;
-        try (EmbeddedKafka kafka = EmbeddedKafka.start(dataDir, 0)) {
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(dataDir, 0, Map.of())) {
             clusterId = clusterId(kafka);
             try (Admin admin = admin(kafka)) {
                 admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get();
@@ -46,7 +46,7 @@ class EmbeddedKafkaTest {
             produce(kafka, "key", "survives a restart");
         }
 
-        try (EmbeddedKafka kafka = EmbeddedKafka.start(dataDir, 0)) {
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(dataDir, 0, Map.of())) {
             assertThat(clusterId(kafka)).isEqualTo(clusterId).isEqualTo(kafka.clusterId());
             assertThat(consumeAll(kafka)).extracting(ConsumerRecord::value).containsExactly("survives a restart");
         }
@@ -55,12 +55,12 @@ class EmbeddedKafkaTest {
     @Test
     void failsOnABusyPortAndLeavesNothingRunning() throws Exception {
         try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            assertThatThrownBy(() -> EmbeddedKafka.start(dataDir, busy.getLocalPort()))
+            assertThatThrownBy(() -> EmbeddedKafka.start(dataDir, busy.getLocalPort(), Map.of()))
                     .isInstanceOf(IllegalStateException.class)
                     .hasStackTraceContaining("Address already in use");
         }
         // A server left half-running would still hold the lock on the data directory.
-        try (EmbeddedKafka kafka = EmbeddedKafka.start(dataDir, 0)) {
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(dataDir, 0, Map.of())) {
             assertThat(clusterId(kafka)).isEqualTo(kafka.clusterId());
         }
     }

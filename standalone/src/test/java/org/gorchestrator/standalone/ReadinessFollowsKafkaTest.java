@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -23,7 +24,7 @@ class ReadinessFollowsKafkaTest {
 
     @Test
     void readinessGoesDownWithTheBrokerAndComesBackAfter() throws Exception {
-        EmbeddedKafka broker = EmbeddedKafka.start(dir.resolve("kafka"), 0);
+        EmbeddedKafka broker = EmbeddedKafka.start(dir.resolve("kafka"), 0, Map.of());
         int port = Integer.parseInt(broker.bootstrapServers().substring(broker.bootstrapServers().lastIndexOf(':') + 1));
         try (ConfigurableApplicationContext context = StandaloneApplication.run("--server.port=0",
                 "--gorch.standalone.data-dir=" + dir.resolve("app"), "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers())) {
@@ -33,7 +34,7 @@ class ReadinessFollowsKafkaTest {
             broker.close();
             await().atMost(Duration.ofSeconds(60)).until(() -> status(readiness) == 503);
 
-            broker = EmbeddedKafka.start(dir.resolve("kafka"), port);
+            broker = EmbeddedKafka.start(dir.resolve("kafka"), port, Map.of());
             await().atMost(Duration.ofSeconds(120)).until(() -> status(readiness) == 200);
         } finally {
             broker.close();

@@ -55,7 +55,7 @@ class StandaloneApplicationTest {
 
     @Test
     void startsNoBrokerWhenGivenOne() throws Exception {
-        try (EmbeddedKafka given = EmbeddedKafka.start(dataDir.resolve("given"), 0);
+        try (EmbeddedKafka given = EmbeddedKafka.start(dataDir.resolve("given"), 0, Map.of());
                 ConfigurableApplicationContext context = StandaloneApplication.run(
                         "--server.port=0", "--gorch.standalone.data-dir=" + dataDir, "--" + BOOTSTRAP_SERVERS + "=" + given.bootstrapServers())) {
             assertThat(context.getEnvironment().getProperty(BOOTSTRAP_SERVERS)).isEqualTo(given.bootstrapServers());
