@@ -17,7 +17,6 @@ import org.gorchestrator.message.NodeCommand;
 import org.gorchestrator.message.NodeEvent;
 import org.gorchestrator.message.NodeKill;
 import org.gorchestrator.message.WorkflowCommand;
-import org.gorchestrator.model.Graph;
 
 /**
  * The conductor's whole Kafka Streams topology, and every source, processor, store and sink name
@@ -90,7 +89,7 @@ public final class ConductorTopology {
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), Serdes.String()).withCachingEnabled();
     }
 
-    /** Workflow id to its document, as JSON bytes (a {@link Graph}). */
+    /** Each workflow's document as JSON in parts: its header under its id, its nodes beside it ({@link WorkflowStore}). */
     private static StoreBuilder<KeyValueStore<String, byte[]>> workflowStore() {
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WORKFLOW_STORE), Serdes.String(), Serdes.ByteArray())
                 .withCachingEnabled();

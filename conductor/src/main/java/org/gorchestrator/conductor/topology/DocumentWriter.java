@@ -7,50 +7,108 @@ import org.gorchestrator.model.Graph;
 import org.gorchestrator.model.Node;
 
 /**
- * Writes one running workflow's document as JSON, serializing again only what changed since its
- * previous write: the nodes whose {@link Node} was replaced (a node is an immutable record, so a
- * change is a new object) and the graph's own fields when the run's state or dates moved. After one
- * node of a 1,000-node workflow changed, that node is serialized and the bytes of the other 999 are
- * copied, so an event costs a copy of the document rather than a serialization of all of it.
+ * Keeps one running workflow's document as JSON in parts, its {@link WorkflowState#header() header}
+ * and each node, and serializes again only what changed: the nodes whose {@link Node} was replaced
+ * (a node is an immutable record, so a change is a new object) and the header when the run's state
+ * or dates moved. It tells the {@link WorkflowStore} which parts changed since it last stored them
+ * ({@link #storeChanges}), and joins the parts into the whole document for the state topic
+ * ({@link #document}): after one node of a 1,000-node workflow changed, that node is serialized and
+ * stored, and the whole document is only a copy of bytes.
  *
- * <p>The bytes are exactly those of {@code Json.write(state.toGraph())}: {@code nodes} is the last
- * property of a {@link Graph}, so a document is its {@link WorkflowState#header() header}, written
- * with an empty node array, with that array filled in.
+ * <p>The document is exactly {@code Json.write(state.toGraph())}: {@code nodes} is the last property
+ * of a {@link Graph}, so a document is its header, written with an empty node array, with that array
+ * filled in ({@link #join}).
  */
 final class DocumentWriter {
     private static final byte[] EMPTY_NODES_END = {'[', ']', '}'};
 
+    /** Receives the parts of a document that changed since they were last stored. */
+    interface Changes {
+        void header(byte[] json);
+
+        void node(int index, byte[] json);
+    }
+
     private final WorkflowState state;
-    private final Node[] written;
+    private final Node[] serialized;
     private final byte[][] nodeJson;
+    private final Node[] stored;
     private Graph header;
     private byte[] headerJson;
+    private Graph storedHeader;
 
+    /** A writer for which nothing is stored yet. */
     DocumentWriter(WorkflowState state) {
+        this(state, null, null);
+    }
+
+    /**
+     * A writer for a state just loaded from the store, whose header is stored as {@code headerAsStored}
+     * and nodes as {@code nodesAsStored}, index by index (null: not in parts, so all is written at the
+     * next change).
+     */
+    DocumentWriter(WorkflowState state, byte[] headerAsStored, byte[][] nodesAsStored) {
         this.state = state;
-        this.written = new Node[state.size()];
+        this.serialized = new Node[state.size()];
         this.nodeJson = new byte[state.size()][];
+        this.stored = new Node[state.size()];
+        if (headerAsStored != null && nodesAsStored != null && nodesAsStored.length == state.size()) {
+            this.header = this.storedHeader = state.header();
+            this.headerJson = headerAsStored;
+            for (int id = 0; id < nodesAsStored.length; id++) {
+                serialized[id] = stored[id] = state.node(id);
+                nodeJson[id] = nodesAsStored[id];
+            }
+        }
     }
 
     WorkflowState state() {
         return state;
     }
 
-    byte[] write() {
+    /** Hands {@code changes} the header, if it changed, and every node that changed since the last call. */
+    void storeChanges(Changes changes) {
         byte[] head = headerJson();
-        int length = head.length - 2 + Math.max(0, written.length - 1) + 2;
-        for (int id = 0; id < written.length; id++) {
-            length += nodeJson(id).length;
+        if (storedHeader != header) {
+            changes.header(head);
+            storedHeader = header;
+        }
+        for (int id = 0; id < stored.length; id++) {
+            Node node = state.node(id);
+            if (stored[id] != node) {
+                changes.node(id, nodeJson(id));
+                stored[id] = node;
+            }
+        }
+    }
+
+    /** The whole document, as it is now. */
+    byte[] document() {
+        byte[][] nodes = new byte[serialized.length][];
+        for (int id = 0; id < nodes.length; id++) {
+            nodes[id] = nodeJson(id);
+        }
+        return join(headerJson(), nodes);
+    }
+
+    /** A document from its header (with an empty node array) and its nodes' JSON, in order. */
+    static byte[] join(byte[] header, byte[][] nodes) {
+        if (!endsWithEmptyNodes(header)) {
+            throw new IllegalStateException("a graph's JSON no longer ends with its node array");
+        }
+        int length = header.length - 2 + Math.max(0, nodes.length - 1) + 2;
+        for (byte[] node : nodes) {
+            length += node.length;
         }
         byte[] document = new byte[length];
-        int at = head.length - 2; // up to and with the '[' of the empty node array
-        System.arraycopy(head, 0, document, 0, at);
-        for (int id = 0; id < written.length; id++) {
+        int at = header.length - 2; // up to and with the '[' of the empty node array
+        System.arraycopy(header, 0, document, 0, at);
+        for (int id = 0; id < nodes.length; id++) {
             if (id > 0) {
                 document[at++] = ',';
             }
-            System.arraycopy(nodeJson[id], 0, document, at, nodeJson[id].length);
-            at += nodeJson[id].length;
+            System.arraycopy(nodes[id], 0, document, at, nodes[id].length);
+            at += nodes[id].length;
         }
         document[at++] = ']';
         document[at] = '}';
@@ -60,21 +118,17 @@ final class DocumentWriter {
     private byte[] headerJson() {
         Graph current = state.header();
         if (header == null || !sameRun(header, current)) {
-            byte[] json = Json.write(current);
-            if (!endsWithEmptyNodes(json)) {
-                throw new IllegalStateException("a graph's JSON no longer ends with its node array");
-            }
             header = current;
-            headerJson = json;
+            headerJson = Json.write(current);
         }
         return headerJson;
     }
 
     private byte[] nodeJson(int id) {
         Node node = state.node(id);
-        if (written[id] != node) {
+        if (serialized[id] != node) {
             nodeJson[id] = Json.write(node);
-            written[id] = node;
+            serialized[id] = node;
         }
         return nodeJson[id];
     }

@@ -6,9 +6,9 @@ import java.util.Map;
 import org.gorchestrator.engine.WorkflowState;
 
 /**
- * The decoded states of the running workflows of one task, so that a node event does not read and
- * parse its workflow's whole document from the store, each with the {@link DocumentWriter} that
- * keeps its nodes' JSON, so that writing the document back does not serialize every node again.
+ * The decoded states of the running workflows of one task, each in the {@link DocumentWriter} that
+ * keeps its nodes' JSON, so that a node event neither reads and parses its workflow from the store
+ * nor serializes every node again.
  * The store stays the truth: whatever is missing here is loaded from it, and the cache is dropped
  * whenever the task (re)starts, so after an aborted transaction nothing uncommitted survives. Least
  * recently used workflows go first once the states together hold more than {@code maxNodes} nodes;
@@ -23,29 +23,24 @@ final class LiveStates {
         this.maxNodes = maxNodes;
     }
 
-    WorkflowState get(String id) {
-        DocumentWriter kept = states.get(id);
-        return kept == null ? null : kept.state();
+    /** The workflow's kept writer (and so its state), or null. */
+    DocumentWriter get(String id) {
+        return states.get(id);
     }
 
-    /**
-     * Keeps {@code state} as the workflow's current one; returns the writer of its document, the one
-     * already kept when it is the same state, or null when the state is not kept (finished, or too big).
-     */
-    DocumentWriter put(String id, WorkflowState state) {
-        DocumentWriter kept = states.get(id);
-        if (kept != null && kept.state() == state && !state.isFinished()) {
-            return kept;
+    /** Keeps {@code writer} as the workflow's, unless its state is finished or bigger than the whole budget. */
+    void keep(String id, DocumentWriter writer) {
+        if (states.get(id) == writer && !writer.state().isFinished()) {
+            return;
         }
         remove(id);
+        WorkflowState state = writer.state();
         if (state.isFinished() || state.size() > maxNodes) {
-            return null;
+            return;
         }
-        DocumentWriter writer = new DocumentWriter(state);
         states.put(id, writer);
         nodes += state.size();
         evictBeyondBudget();
-        return writer;
     }
 
     void remove(String id) {

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -25,16 +27,17 @@ import org.gorchestrator.kafka.tracing.TraceHeaders;
  */
 final class StatePublisher {
     private final ProcessorContext<String, Object> context;
-    private final KeyValueStore<String, byte[]> documents;
+    private final Function<String, byte[]> documents;
     private final KeyValueStore<String, String> unpublished;
     private final Duration interval;
     private final Set<String> pending = new LinkedHashSet<>();
     private final Wakeup wakeup;
 
-    StatePublisher(ProcessorContext<String, Object> context, Duration interval) {
+    /** {@code documents}: a workflow's current document by its id, null once it is gone. */
+    StatePublisher(ProcessorContext<String, Object> context, Duration interval, Function<String, byte[]> documents) {
         this.context = context;
         this.interval = interval;
-        this.documents = context.getStateStore(ConductorTopology.WORKFLOW_STORE);
+        this.documents = documents;
         this.unpublished = context.getStateStore(ConductorTopology.UNPUBLISHED_STORE);
         this.wakeup = new Wakeup(context, interval, this::publishPending);
         try (KeyValueIterator<String, String> left = unpublished.all()) {
@@ -43,13 +46,13 @@ final class StatePublisher {
         wakeAfterInterval();
     }
 
-    /** Workflow {@code id}'s stored document changed, in {@code hop}; {@code now}: its own state did. */
-    void changed(String id, byte[] document, long timestamp, Hop hop, boolean now) {
+    /** Workflow {@code id}'s document changed, in {@code hop}; {@code now}: its own state did. */
+    void changed(String id, Supplier<byte[]> document, long timestamp, Hop hop, boolean now) {
         if (now || interval.isZero()) {
             if (pending.remove(id)) {
                 unpublished.delete(id);
             }
-            context.forward(TraceContexts.record(id, document, timestamp, hop), ConductorTopology.WORKFLOW_STATE_SINK);
+            context.forward(TraceContexts.record(id, document.get(), timestamp, hop), ConductorTopology.WORKFLOW_STATE_SINK);
         } else if (pending.add(id)) {
             unpublished.put(id, hop.traceparent() == null ? "" : hop.traceparent());
             wakeAfterInterval();
@@ -68,7 +71,7 @@ final class StatePublisher {
         for (String id : pending) {
             String traceparent = unpublished.get(id);
             unpublished.delete(id);
-            byte[] document = documents.get(id);
+            byte[] document = documents.apply(id);
             if (document != null) {
                 var headers = TraceHeaders.of(traceparent == null || traceparent.isEmpty() ? null : traceparent);
                 context.forward(new Record<>(id, document, now, headers), ConductorTopology.WORKFLOW_STATE_SINK);

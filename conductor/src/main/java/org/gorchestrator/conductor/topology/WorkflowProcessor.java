@@ -4,11 +4,9 @@ import java.time.Instant;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.gorchestrator.engine.DagEngine;
 import org.gorchestrator.engine.Decision;
 import org.gorchestrator.engine.WorkflowState;
-import org.gorchestrator.json.Json;
 import org.gorchestrator.kafka.tracing.Hop;
 import org.gorchestrator.kafka.tracing.RecordTracing;
 import org.gorchestrator.kafka.tracing.TraceHeaders;
@@ -17,7 +15,6 @@ import org.gorchestrator.message.NodeCommand;
 import org.gorchestrator.message.NodeKill;
 import org.gorchestrator.message.Tick;
 import org.gorchestrator.message.WorkflowEvent;
-import org.gorchestrator.model.Graph;
 import org.gorchestrator.model.State;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,11 +25,11 @@ import org.slf4j.MDC;
  * inside an exactly-once transaction, so the store updates and every forwarded record commit
  * together with the input's offset, or not at all.
  *
- * <p>The store holds each workflow's document as JSON bytes, written once per change and sent as
- * they are to the state topic ({@link StatePublisher}: node changes batched); {@link LiveStates}
- * keeps running workflows decoded, with their nodes' JSON, so an event costs the engine's work,
- * the changed nodes' serialization and a copy of the document, not a parse and a serialization of
- * all of it.
+ * <p>The store holds each workflow's document as JSON in parts ({@link WorkflowStore}: a header and
+ * its nodes), so a change stores only the parts it changed; the state topic gets whole documents
+ * ({@link StatePublisher}: node changes batched). {@link LiveStates} keeps running workflows decoded,
+ * with their nodes' JSON, so an event costs the engine's work and the changed nodes' serialization,
+ * not a parse and a serialization of the whole document.
  *
  * <p>Time: each workflow's next due moment is kept in the timer store, keyed so that keys sort by
  * time ({@link Timers}): while it runs, its engine's next wake-up ({@link WorkflowState#nextWakeUp()});
@@ -53,7 +50,7 @@ final class WorkflowProcessor implements Processor<String, EngineInput, String, 
     private final LiveStates live;
     private final RecordTracing tracing;
     private ProcessorContext<String, Object> context;
-    private KeyValueStore<String, byte[]> workflows;
+    private WorkflowStore workflows;
     private Timers timers;
     private TraceContexts traces;
     private StatePublisher publisher;
@@ -72,10 +69,10 @@ final class WorkflowProcessor implements Processor<String, EngineInput, String, 
         this.context = context;
         // A task restarts after an aborted transaction: what the cache saw may never have been committed.
         live.clear();
-        this.workflows = context.getStateStore(ConductorTopology.WORKFLOW_STORE);
+        this.workflows = new WorkflowStore(context.getStateStore(ConductorTopology.WORKFLOW_STORE));
         this.timers = new Timers(context.getStateStore(ConductorTopology.TIMER_STORE));
         this.traces = new TraceContexts(tracing, context.getStateStore(ConductorTopology.TRACE_STORE));
-        this.publisher = new StatePublisher(context, settings.publishInterval());
+        this.publisher = new StatePublisher(context, settings.publishInterval(), this::document);
         this.wakeup = new Wakeup(context, settings.tickInterval(), now -> fireTimersDueBy(Instant.ofEpochMilli(now)));
         wakeup.moveTo(timers.next());
     }
@@ -88,8 +85,8 @@ final class WorkflowProcessor implements Processor<String, EngineInput, String, 
     @Override
     public void process(Record<String, EngineInput> record) {
         EngineInput input = record.value();
-        if (input == null || record.key() == null || !record.key().equals(input.workflowId())) {
-            LOG.warn("dropping input whose key {} does not match its workflow: {}", record.key(), input);
+        if (input == null || record.key() == null || !record.key().equals(input.workflowId()) || !WorkflowStore.storable(record.key())) {
+            LOG.warn("dropping input whose key {} does not name its workflow: {}", record.key(), input);
             return;
         }
         handle(input, record.timestamp(), TraceHeaders.traceparent(record.headers()));
@@ -104,7 +101,8 @@ final class WorkflowProcessor implements Processor<String, EngineInput, String, 
 
     private void decideAndApply(EngineInput input, long timestamp, Hop hop) {
         String id = input.workflowId();
-        WorkflowState state = load(id);
+        DocumentWriter loaded = load(id);
+        WorkflowState state = loaded == null ? null : loaded.state();
         Instant dueBefore = dueOf(state);
         State stateBefore = state == null ? null : state.state(); // the engine changes the state in place
         Decision decision;
@@ -118,26 +116,27 @@ final class WorkflowProcessor implements Processor<String, EngineInput, String, 
             return;
         }
         if (decision.changed()) {
-            apply(decision, timestamp, hop, stateBefore != decision.state().state());
+            apply(decision, writerOf(decision.state(), loaded), timestamp, hop, stateBefore != decision.state().state());
             traces.applied(input, hop);
             moveTimer(id, dueBefore, dueOf(decision.state()));
             metrics.applied(input, decision, Instant.now());
         }
     }
 
-    private WorkflowState load(String id) {
-        WorkflowState cached = live.get(id);
-        if (cached != null) {
-            return cached;
-        }
-        byte[] stored = workflows.get(id);
-        return stored == null ? null : WorkflowState.of(Json.read(stored, Graph.class));
+    private DocumentWriter load(String id) {
+        DocumentWriter cached = live.get(id);
+        return cached != null ? cached : workflows.load(id);
     }
 
-    private void apply(Decision decision, long timestamp, Hop hop, boolean workflowStateChanged) {
+    /** The engine decides on the loaded state in place, or (submit) on a new one. */
+    private static DocumentWriter writerOf(WorkflowState decided, DocumentWriter loaded) {
+        return loaded != null && loaded.state() == decided ? loaded : new DocumentWriter(decided);
+    }
+
+    private void apply(Decision decision, DocumentWriter writer, long timestamp, Hop hop, boolean workflowStateChanged) {
         String id = decision.state().id();
-        byte[] document = document(id, decision.state());
-        workflows.put(id, document);
+        workflows.store(id, writer);
+        live.keep(id, writer);
         for (NodeCommand command : decision.commands()) {
             forward(command.key(), command, timestamp, hop, ConductorTopology.NODE_COMMANDS_SINK);
         }
@@ -147,13 +146,13 @@ final class WorkflowProcessor implements Processor<String, EngineInput, String, 
         for (WorkflowEvent event : decision.events()) {
             forward(id, event, timestamp, hop, ConductorTopology.WORKFLOW_EVENTS_SINK);
         }
-        publisher.changed(id, document, timestamp, hop, workflowStateChanged);
+        publisher.changed(id, writer::document, timestamp, hop, workflowStateChanged);
     }
 
-    /** Keeps a running workflow's state for its next event, and writes its document. */
-    private byte[] document(String id, WorkflowState state) {
-        DocumentWriter writer = live.put(id, state);
-        return writer == null ? Json.write(state.toGraph()) : writer.write();
+    /** The workflow's current document: from its kept writer while it runs, else from the store. */
+    private byte[] document(String id) {
+        DocumentWriter kept = live.get(id);
+        return kept != null ? kept.document() : workflows.document(id);
     }
 
     private void forward(String key, Object value, long timestamp, Hop hop, String sink) {
@@ -178,7 +177,8 @@ final class WorkflowProcessor implements Processor<String, EngineInput, String, 
 
     private void fireTimersDueBy(Instant now) {
         for (Timers.Due due : timers.dueBy(now)) {
-            WorkflowState state = load(due.workflowId());
+            DocumentWriter loaded = load(due.workflowId());
+            WorkflowState state = loaded == null ? null : loaded.state();
             if (state == null) {
                 moveTimer(due.workflowId(), due.at(), null);
             } else if (state.isFinished()) {

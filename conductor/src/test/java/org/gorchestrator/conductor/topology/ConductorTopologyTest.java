@@ -269,7 +269,7 @@ class ConductorTopologyTest {
     /** The workflow's document in the conductor's store, or null. */
     private Graph stored(String id) {
         KeyValueStore<String, byte[]> store = driver.getKeyValueStore(ConductorTopology.WORKFLOW_STORE);
-        byte[] document = store.get(id);
+        byte[] document = new WorkflowStore(store).document(id);
         return document == null ? null : Json.read(document, Graph.class);
     }
 

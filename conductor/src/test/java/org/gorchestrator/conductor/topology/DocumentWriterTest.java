@@ -8,6 +8,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 import java.util.Random;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.gorchestrator.engine.DagEngine;
 import org.gorchestrator.engine.Decision;
 import org.gorchestrator.engine.EngineSettings;
@@ -22,7 +24,10 @@ import org.gorchestrator.test.Graphs;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The writer's bytes are the plain serialization's, through every kind of change a run makes. */
+/**
+ * The writer's document, and the parts it stores put together, are the plain serialization's, through
+ * every kind of change a run makes; a writer loaded from the stored parts stores nothing again.
+ */
 class DocumentWriterTest {
     private static final DagEngine ENGINE = new DagEngine(EngineSettings.DEFAULTS);
     private static final String ID = "wf-doc";
@@ -63,6 +68,7 @@ class DocumentWriterTest {
         private WorkflowState state;
         private DocumentWriter writer;
         private Instant clock = Instant.parse("2026-01-01T00:00:00Z");
+        private final Store stored = new Store();
         private int documents;
         private int reruns;
 
@@ -91,9 +97,47 @@ class DocumentWriterTest {
             if (writer == null || writer.state() != state) {
                 writer = new DocumentWriter(state);
             }
-            assertThat(new String(writer.write(), UTF_8))
-                    .isEqualTo(new String(Json.write(state.toGraph()), UTF_8));
+            writer.storeChanges(stored);
+            String expected = new String(Json.write(state.toGraph()), UTF_8);
+            assertThat(new String(writer.document(), UTF_8)).isEqualTo(expected);
+            assertThat(new String(stored.document(), UTF_8)).as("the stored parts put together").isEqualTo(expected);
+            new DocumentWriter(state, stored.header, stored.nodes.values().toArray(byte[][]::new)).storeChanges(stored.expectingNothing());
             documents++;
+        }
+    }
+
+    /** The parts a writer stored, as the workflow store keeps them. */
+    private static final class Store implements DocumentWriter.Changes {
+        private final SortedMap<Integer, byte[]> nodes = new TreeMap<>();
+        private byte[] header;
+
+        @Override
+        public void header(byte[] json) {
+            header = json;
+        }
+
+        @Override
+        public void node(int index, byte[] json) {
+            nodes.put(index, json);
+        }
+
+        byte[] document() {
+            return DocumentWriter.join(header, nodes.values().toArray(byte[][]::new));
+        }
+
+        /** A writer loaded from these parts has nothing to store. */
+        DocumentWriter.Changes expectingNothing() {
+            return new DocumentWriter.Changes() {
+                @Override
+                public void header(byte[] json) {
+                    throw new AssertionError("header stored again though it did not change");
+                }
+
+                @Override
+                public void node(int index, byte[] json) {
+                    throw new AssertionError("node " + index + " stored again though it did not change");
+                }
+            };
         }
     }
 }

@@ -1,0 +1,156 @@
+package org.gorchestrator.conductor.topology;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.gorchestrator.engine.EngineSettings;
+import org.gorchestrator.json.Json;
+import org.gorchestrator.kafka.JsonSerde;
+import org.gorchestrator.kafka.Topics;
+import org.gorchestrator.kafka.tracing.RecordTracing;
+import org.gorchestrator.message.NodeCommand;
+import org.gorchestrator.message.NodeEvent;
+import org.gorchestrator.message.WorkflowCommand;
+import org.gorchestrator.model.Graph;
+import org.gorchestrator.model.Node;
+import org.gorchestrator.model.State;
+import org.gorchestrator.test.Graphs;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The workflow store's layout, through the conductor's topology with no workflow kept in memory, so
+ * that every event loads its workflow from the store: a header and one entry per node, an event
+ * changelogs the nodes it changed, and a whole document stored by an earlier version still runs.
+ */
+class WorkflowStoreTest {
+    private static final Topics TOPICS = new Topics("wc", "nc", "ne", "we", "ws", "ctl", "logs", 6, 12, (short) 1,
+            Duration.ofDays(1), 1024 * 1024, Duration.ofDays(1), List.of());
+    private static final String APPLICATION = "workflow-store-test";
+    private static final String ID = "wf-s";
+    private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
+    @TempDir
+    Path stateDir;
+
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, WorkflowCommand> commands;
+    private TestInputTopic<String, NodeEvent> nodeEvents;
+    private TestOutputTopic<String, NodeCommand> nodeCommands;
+    private TestOutputTopic<String, byte[]> changelog;
+    private KeyValueStore<String, byte[]> store;
+
+    @BeforeEach
+    void start() {
+        ConductorSettings settings = new ConductorSettings(EngineSettings.DEFAULTS, Duration.ofMillis(250), Duration.ofHours(1), 0,
+                Duration.ofMillis(100));
+        Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION);
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        driver = new TopologyTestDriver(new ConductorTopology(TOPICS, settings, ConductorMetrics.NONE, RecordTracing.PASS_THROUGH).build(), config, T0);
+        commands = driver.createInputTopic(TOPICS.workflowCommands(), new StringSerializer(), JsonSerde.of(WorkflowCommand.class));
+        nodeEvents = driver.createInputTopic(TOPICS.nodeEvents(), new StringSerializer(), JsonSerde.of(NodeEvent.class));
+        nodeCommands = driver.createOutputTopic(TOPICS.nodeCommands(), new StringDeserializer(), JsonSerde.of(NodeCommand.class));
+        changelog = driver.createOutputTopic(APPLICATION + "-" + ConductorTopology.WORKFLOW_STORE + "-changelog", new StringDeserializer(),
+                new ByteArrayDeserializer());
+        store = driver.getKeyValueStore(ConductorTopology.WORKFLOW_STORE);
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    @Test
+    void aWorkflowIsStoredAsAHeaderAndItsNodesAndAnEventChangelogsOnlyWhatItChanged() {
+        commands.pipeInput(ID, new WorkflowCommand.Submit(ID, Graphs.fanOutFanIn(3, Graphs.nil()), T0));
+        assertThat(keys(changelog.readKeyValuesToList())).as("at submit: the header and all five nodes")
+                .containsExactlyInAnyOrder(ID, WorkflowStore.nodeKey(ID, 0), WorkflowStore.nodeKey(ID, 1), WorkflowStore.nodeKey(ID, 2),
+                        WorkflowStore.nodeKey(ID, 3), WorkflowStore.nodeKey(ID, 4));
+        assertThat(Json.read(store.get(ID), Graph.class).nodes()).as("the header has no nodes").isEmpty();
+
+        nodeEvents.pipeInput(ID, new NodeEvent.Started(ID, 0, 1, "w1", T0));
+        assertThat(keys(changelog.readKeyValuesToList())).as("a node started: that node, loaded from the store and nothing else stored again")
+                .containsExactly(WorkflowStore.nodeKey(ID, 0));
+
+        nodeEvents.pipeInput(ID, new NodeEvent.Succeeded(ID, 0, 1, "w1", 0, Map.of(), T0, T0.plusSeconds(1)));
+        assertThat(keys(changelog.readKeyValuesToList())).as("it succeeded and made three nodes ready")
+                .containsExactlyInAnyOrder(WorkflowStore.nodeKey(ID, 0), WorkflowStore.nodeKey(ID, 1), WorkflowStore.nodeKey(ID, 2),
+                        WorkflowStore.nodeKey(ID, 3));
+        Node stored = Json.read(store.get(WorkflowStore.nodeKey(ID, 0)), Node.class);
+        assertThat(stored.state()).isEqualTo(State.SUCCESS);
+    }
+
+    @Test
+    void aWholeDocumentStoredByAnEarlierVersionRunsOnAndIsThenStoredInParts() {
+        commands.pipeInput(ID, new WorkflowCommand.Submit(ID, Graphs.seedExampleWith("nil"), T0));
+        WorkflowStore workflows = new WorkflowStore(store);
+        byte[] whole = workflows.document(ID);
+        workflows.delete(ID);
+        assertThat(keys(store)).isEmpty();
+        store.put(ID, whole);
+
+        List<Integer> dispatched = runToTheEnd();
+        assertThat(dispatched).containsExactlyInAnyOrder(0, 1, 2, 3, 4, 5, 6, 7);
+        assertThat(keys(store)).hasSize(1 + 8);
+        Graph done = Json.read(workflows.document(ID), Graph.class);
+        assertThat(done.state()).isEqualTo(State.SUCCESS);
+        assertThat(done.nodes()).extracting(Node::state).containsOnly(State.SUCCESS);
+    }
+
+    @Test
+    void aPurgeDeletesTheHeaderAndEveryNode() {
+        commands.pipeInput(ID, new WorkflowCommand.Submit(ID, Graphs.chain(3, Graphs.nil()), T0));
+        commands.pipeInput("wf-other", new WorkflowCommand.Submit("wf-other", Graphs.chain(2, Graphs.nil()), T0));
+        runToTheEnd();
+        driver.advanceWallClockTime(Duration.ofHours(2));
+        assertThat(keys(store)).as("the other workflow runs on, untouched")
+                .containsExactlyInAnyOrder("wf-other", WorkflowStore.nodeKey("wf-other", 0), WorkflowStore.nodeKey("wf-other", 1));
+        assertThat(new String(new WorkflowStore(store).document("wf-other"), UTF_8)).contains("\"wf-other\"");
+    }
+
+    /** Succeeds every node dispatched for {@link #ID} until none is left; returns them in order. */
+    private List<Integer> runToTheEnd() {
+        List<Integer> dispatched = new ArrayList<>();
+        for (List<NodeCommand> ready = nodeCommands.readValuesToList(); !ready.isEmpty(); ready = nodeCommands.readValuesToList()) {
+            for (NodeCommand command : ready) {
+                if (command.workflowId().equals(ID)) {
+                    dispatched.add(command.nodeId());
+                    nodeEvents.pipeInput(ID, new NodeEvent.Succeeded(ID, command.nodeId(), command.attempt(), "w1", 0, Map.of(), T0, T0));
+                }
+            }
+        }
+        return dispatched;
+    }
+
+    private static List<String> keys(List<KeyValue<String, byte[]>> records) {
+        return records.stream().map(record -> record.key).toList();
+    }
+
+    private static List<String> keys(KeyValueStore<String, byte[]> store) {
+        List<String> keys = new ArrayList<>();
+        try (var all = store.all()) {
+            all.forEachRemaining(entry -> keys.add(entry.key));
+        }
+        return keys;
+    }
+}
