@@ -102,7 +102,7 @@ final class WorkflowProcessor implements Processor<String, EngineInput, String, 
     private void decideAndApply(EngineInput input, long timestamp, Hop hop) {
         String id = input.workflowId();
         DocumentWriter loaded = load(id);
-        WorkflowState state = loaded == null ? null : loaded.state();
+        WorkflowState state = stateOf(loaded);
         Instant dueBefore = dueOf(state);
         State stateBefore = state == null ? null : state.state(); // the engine changes the state in place
         Decision decision;
@@ -126,6 +126,10 @@ final class WorkflowProcessor implements Processor<String, EngineInput, String, 
     private DocumentWriter load(String id) {
         DocumentWriter cached = live.get(id);
         return cached != null ? cached : workflows.load(id);
+    }
+
+    private static WorkflowState stateOf(DocumentWriter loaded) {
+        return loaded == null ? null : loaded.state();
     }
 
     /** The engine decides on the loaded state in place, or (submit) on a new one. */
@@ -177,8 +181,7 @@ final class WorkflowProcessor implements Processor<String, EngineInput, String, 
 
     private void fireTimersDueBy(Instant now) {
         for (Timers.Due due : timers.dueBy(now)) {
-            DocumentWriter loaded = load(due.workflowId());
-            WorkflowState state = loaded == null ? null : loaded.state();
+            WorkflowState state = stateOf(load(due.workflowId()));
             if (state == null) {
                 moveTimer(due.workflowId(), due.at(), null);
             } else if (state.isFinished()) {

@@ -2,6 +2,7 @@ package org.gorchestrator.conductor.topology;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -84,22 +85,22 @@ final class WorkflowStore {
 
     void delete(String id) {
         List<String> keys = new ArrayList<>();
-        try (KeyValueIterator<String, byte[]> nodes = store.prefixScan(id + NODES, KEYS)) {
-            nodes.forEachRemaining(node -> keys.add(node.key));
-        }
+        eachNode(id, node -> keys.add(node.key));
         keys.forEach(store::delete);
         store.delete(id);
     }
 
     private List<byte[]> nodes(String id) {
         List<byte[]> nodes = new ArrayList<>();
-        try (KeyValueIterator<String, byte[]> byIndex = store.prefixScan(id + NODES, KEYS)) {
-            while (byIndex.hasNext()) {
-                KeyValue<String, byte[]> node = byIndex.next();
-                nodes.add(node.value);
-            }
-        }
+        eachNode(id, node -> nodes.add(node.value));
         return nodes;
+    }
+
+    /** The workflow's nodes, in index order. */
+    private void eachNode(String id, Consumer<KeyValue<String, byte[]>> action) {
+        try (KeyValueIterator<String, byte[]> byIndex = store.prefixScan(id + NODES, KEYS)) {
+            byIndex.forEachRemaining(action);
+        }
     }
 
     static String nodeKey(String id, int index) {

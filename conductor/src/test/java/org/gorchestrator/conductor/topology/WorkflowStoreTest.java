@@ -128,6 +128,14 @@ class WorkflowStoreTest {
         assertThat(new String(new WorkflowStore(store).document("wf-other"), UTF_8)).contains("\"wf-other\"");
     }
 
+    @Test
+    void anInputForAWorkflowIdWithANulIsDroppedForItWouldRunIntoAnotherWorkflowsNodes() {
+        String bad = ID + "\u0000" + "0000000000";
+        commands.pipeInput(bad, new WorkflowCommand.Submit(bad, Graphs.chain(2, Graphs.nil()), T0));
+        assertThat(keys(store)).isEmpty();
+        assertThat(nodeCommands.isEmpty()).isTrue();
+    }
+
     /** Succeeds every node dispatched for {@link #ID} until none is left; returns them in order. */
     private List<Integer> runToTheEnd() {
         List<Integer> dispatched = new ArrayList<>();
