@@ -35,7 +35,8 @@ public record WorkerProperties(
         @DefaultValue("64KB") DataSize logChunkSize,
         @DefaultValue("10m") @DurationMin(seconds = 1) Duration killMemory,
         @DefaultValue("default") List<String> pools,
-        @DefaultValue("20ms") @DurationMin(millis = 0) @DurationMax(seconds = 60) Duration startedDelay) {
+        @DefaultValue("20ms") @DurationMin(millis = 0) @DurationMax(seconds = 60) Duration startedDelay,
+        @DefaultValue("100ms") @DurationMin(millis = 0) @DurationMax(seconds = 60) Duration commitInterval) {
 
     private static final DataSize MIN_OUTPUT = DataSize.ofKilobytes(1);
     private static final DataSize MAX_OUTPUT = DataSize.ofMegabytes(256);
@@ -55,7 +56,7 @@ public record WorkerProperties(
     public WorkerConfig toConfig() {
         String workerId = id == null || id.isBlank() ? defaultId() : id;
         return new WorkerConfig(workerId, groupId, concurrency, defaultTimeout, killGrace, (int) maxOutput.toBytes(), shutdownGrace,
-                pollTimeout, consumer, logFlushInterval, (int) logChunkSize.toBytes(), killMemory, pools, startedDelay);
+                pollTimeout, consumer, logFlushInterval, (int) logChunkSize.toBytes(), killMemory, pools, startedDelay, commitInterval);
     }
 
     private static void requireBetween(String name, DataSize size, DataSize min, DataSize max) {

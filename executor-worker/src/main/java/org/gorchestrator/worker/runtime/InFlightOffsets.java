@@ -1,9 +1,11 @@
 package org.gorchestrator.worker.runtime;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.LongSupplier;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.kafka.support.Acknowledgment;
 
@@ -12,12 +14,25 @@ import org.springframework.kafka.support.Acknowledgment;
  * committing a later record's offset would lose an earlier one that still runs if the worker
  * died. So a finished record is acknowledged only once every earlier record of its partition has
  * finished, and then only the highest of them: the commit covers exactly the finished prefix.
+ * <p>
+ * A partition is acknowledged at most once per commit interval: a commit at every poll that
+ * brought finishes overran the group coordinator at a few thousand nodes a second (the commits
+ * queued until they timed out). What an interval holds back is acknowledged by {@link #acknowledgeDue()}, called every
+ * interval, or when the partition is revoked or the worker stops.
  */
 final class InFlightOffsets {
     private final Map<TopicPartition, Partition> partitions = new HashMap<>();
+    private final long intervalNanos;
+    private final LongSupplier nanoTime;
 
     /** A taken record; it belongs to the partition's current assignment only. */
     record Ticket(TopicPartition partition, long offset, Partition assignment) {}
+
+    /** @param commitInterval zero: every finished prefix is acknowledged at once */
+    InFlightOffsets(Duration commitInterval, LongSupplier nanoTime) {
+        this.intervalNanos = commitInterval.toNanos();
+        this.nanoTime = nanoTime;
+    }
 
     synchronized Ticket take(TopicPartition partition, long offset, Acknowledgment ack) {
         Partition taken = partitions.computeIfAbsent(partition, p -> new Partition());
@@ -25,10 +40,12 @@ final class InFlightOffsets {
         return new Ticket(partition, offset, taken);
     }
 
-    /** The record is done: acknowledges the finished prefix of its partition, if the partition is still ours. */
+    /** The record is done: acknowledges the finished prefix of its partition, if the partition is still ours and its interval has passed. */
     synchronized void finish(Ticket ticket) {
         if (owns(ticket)) {
-            partitions.get(ticket.partition()).finish(ticket.offset());
+            Partition partition = partitions.get(ticket.partition());
+            partition.finish(ticket.offset());
+            partition.acknowledgeIfDue(nanoTime.getAsLong());
         }
     }
 
@@ -37,22 +54,55 @@ final class InFlightOffsets {
         return partitions.get(ticket.partition()) == ticket.assignment();
     }
 
-    /** The partitions went to other workers: their unfinished records are theirs to run and commit. */
-    synchronized void forget(Collection<TopicPartition> revoked) {
-        revoked.forEach(partitions::remove);
+    /** Acknowledges what was held back for partitions whose interval has passed. */
+    synchronized void acknowledgeDue() {
+        long now = nanoTime.getAsLong();
+        partitions.values().forEach(partition -> partition.acknowledgeIfDue(now));
     }
 
-    private static final class Partition {
-        private final TreeMap<Long, Slot> inFlight = new TreeMap<>();
+    /** Acknowledges everything held back, whatever the interval: the worker stops. */
+    synchronized void acknowledgeAll() {
+        partitions.values().forEach(Partition::acknowledgeHeld);
+    }
 
-        void finish(long offset) {
-            inFlight.get(offset).done = true;
-            Acknowledgment highestDone = null;
-            while (!inFlight.isEmpty() && inFlight.firstEntry().getValue().done) {
-                highestDone = inFlight.pollFirstEntry().getValue().ack;
+    /**
+     * The partitions go to other workers: what finished here is acknowledged (the container commits it before the
+     * partitions go), and the unfinished records are theirs to run and commit.
+     */
+    synchronized void forget(Collection<TopicPartition> revoked) {
+        for (TopicPartition partition : revoked) {
+            Partition gone = partitions.remove(partition);
+            if (gone != null) {
+                gone.acknowledgeHeld();
             }
-            if (highestDone != null) {
-                highestDone.acknowledge();
+        }
+    }
+
+    private final class Partition {
+        private final TreeMap<Long, Slot> inFlight = new TreeMap<>();
+        private Acknowledgment held;
+        private boolean acknowledgedBefore;
+        private long lastAcknowledged;
+
+        private void finish(long offset) {
+            inFlight.get(offset).done = true;
+            while (!inFlight.isEmpty() && inFlight.firstEntry().getValue().done) {
+                held = inFlight.pollFirstEntry().getValue().ack;
+            }
+        }
+
+        private void acknowledgeIfDue(long now) {
+            if (held != null && (!acknowledgedBefore || now - lastAcknowledged >= intervalNanos)) {
+                acknowledgeHeld();
+                acknowledgedBefore = true;
+                lastAcknowledged = now;
+            }
+        }
+
+        private void acknowledgeHeld() {
+            if (held != null) {
+                held.acknowledge();
+                held = null;
             }
         }
     }

@@ -25,11 +25,12 @@ import org.gorchestrator.message.NodeCommand;
  * @param pools            the worker pools this worker serves ({@code default} for nodes without a pool target)
  * @param startedDelay     how long an attempt runs before its "started" event is sent; one that ends sooner sends only
  *                         its end (zero: every attempt reports its start at once)
+ * @param commitInterval   most often a partition's finished records are acknowledged for commit (zero: at each finish)
  */
 public record WorkerConfig(String workerId, String groupId, int concurrency, Duration defaultTimeout, Duration killGrace,
                            int maxOutputBytes, Duration shutdownGrace, Duration pollTimeout, Map<String, String> consumer,
                            Duration logFlushInterval, int logChunkBytes, Duration killMemory, List<String> pools,
-                           Duration startedDelay) {
+                           Duration startedDelay, Duration commitInterval) {
     public WorkerConfig {
         requireText(workerId, "workerId");
         requireText(groupId, "groupId");
@@ -39,10 +40,8 @@ public record WorkerConfig(String workerId, String groupId, int concurrency, Dur
         requirePositive(pollTimeout, "pollTimeout");
         requirePositive(logFlushInterval, "logFlushInterval");
         requirePositive(killMemory, "killMemory");
-        Objects.requireNonNull(startedDelay, "startedDelay");
-        if (startedDelay.isNegative()) {
-            throw new IllegalArgumentException("startedDelay must not be negative, was " + startedDelay);
-        }
+        requireNotNegative(startedDelay, "startedDelay");
+        requireNotNegative(commitInterval, "commitInterval");
         consumer = consumer == null ? Map.of() : Map.copyOf(consumer);
         pools = pools == null || pools.isEmpty() ? List.of(Topics.DEFAULT_POOL) : List.copyOf(pools);
         if (concurrency < 1) {
@@ -58,7 +57,7 @@ public record WorkerConfig(String workerId, String groupId, int concurrency, Dur
 
     public WorkerConfig withStartedDelay(Duration delay) {
         return new WorkerConfig(workerId, groupId, concurrency, defaultTimeout, killGrace, maxOutputBytes, shutdownGrace, pollTimeout,
-                consumer, logFlushInterval, logChunkBytes, killMemory, pools, delay);
+                consumer, logFlushInterval, logChunkBytes, killMemory, pools, delay, commitInterval);
     }
 
     /** The command's own time limit, else the default. */
@@ -70,6 +69,13 @@ public record WorkerConfig(String workerId, String groupId, int concurrency, Dur
     private static void requireText(String value, String name) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(name + " must not be blank");
+        }
+    }
+
+    private static void requireNotNegative(Duration value, String name) {
+        Objects.requireNonNull(value, name);
+        if (value.isNegative()) {
+            throw new IllegalArgumentException(name + " must not be negative, was " + value);
         }
     }
 

@@ -5,6 +5,9 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.common.TopicPartition;
@@ -34,6 +37,8 @@ public final class WorkerRuntime implements SmartLifecycle {
 
     private final WorkerConfig config;
     private final RunningAttempts attempts;
+    private final InFlightOffsets offsets;
+    private ScheduledExecutorService acknowledger;
     private final NodePool pool;
     private final CommandIntake intake;
     private final KafkaMessageListenerContainer<String, byte[]> container;
@@ -52,7 +57,7 @@ public final class WorkerRuntime implements SmartLifecycle {
         this.config = config;
         this.events = events;
         this.meters = meters;
-        InFlightOffsets offsets = new InFlightOffsets();
+        this.offsets = new InFlightOffsets(config.commitInterval(), System::nanoTime);
         this.attempts = new RunningAttempts(config.killMemory());
         this.pool = new NodePool(config, new AttemptRunner(config, drivers, events, logs, scheduleLatency(meters), tracing), offsets,
                 attempts, this::pauseIntake, this::resumeIntake);
@@ -69,6 +74,7 @@ public final class WorkerRuntime implements SmartLifecycle {
         }
         kills.start();
         container.start();
+        startAcknowledger();
         running = true;
     }
 
@@ -81,6 +87,7 @@ public final class WorkerRuntime implements SmartLifecycle {
         pool.shutdown();
         // Nodes finished before the stop are committed by it only once their final events are acked.
         events.flush();
+        stopAcknowledger();
         container.stop();
         kills.stop();
         running = false;
@@ -101,6 +108,32 @@ public final class WorkerRuntime implements SmartLifecycle {
         Collection<TopicPartition> assigned = container.getAssignedPartitions();
         return new WorkerStatus(config.workerId(), assigned == null ? Set.of() : Set.copyOf(assigned), intake.rebalances(), pool.busy(),
                 attempts.kills());
+    }
+
+    /** Acknowledges, every commit interval, the finished records an interval held back. */
+    private void startAcknowledger() {
+        long interval = config.commitInterval().toNanos();
+        if (interval > 0) {
+            acknowledger = Executors.newSingleThreadScheduledExecutor(task -> {
+                Thread thread = new Thread(task, "gorch-worker-acks");
+                thread.setDaemon(true);
+                return thread;
+            });
+            acknowledger.scheduleAtFixedRate(offsets::acknowledgeDue, interval, interval, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void stopAcknowledger() {
+        if (acknowledger != null) {
+            // Not interrupted: an acknowledgement half made would be lost.
+            acknowledger.shutdown();
+            try {
+                acknowledger.awaitTermination(1, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        offsets.acknowledgeAll();
     }
 
     private void pauseIntake() {

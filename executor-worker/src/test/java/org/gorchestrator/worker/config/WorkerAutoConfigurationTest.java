@@ -52,6 +52,7 @@ class WorkerAutoConfigurationTest {
             assertThat(config.logChunkBytes()).isEqualTo(64 * 1024);
             assertThat(config.killMemory()).isEqualTo(Duration.ofMinutes(10));
             assertThat(config.startedDelay()).isEqualTo(Duration.ofMillis(20));
+            assertThat(config.commitInterval()).isEqualTo(Duration.ofMillis(100));
             assertThat(context.getBean(DriverRegistry.class).engines()).containsExactly("nil", "shell", "sleep");
             assertThat(context.getBean(WorkerRuntime.class).isRunning()).isTrue();
         });
@@ -133,5 +134,7 @@ class WorkerAutoConfigurationTest {
                 .getFailure().rootCause().hasMessage("gorch.worker.log-chunk-size must be between 1KB and 1MB, was 2097152B"));
         runner.withPropertyValues("gorch.worker.started-delay=2m").run(context -> assertThat(context).hasFailed()
                 .getFailure().rootCause().hasMessageContaining("gorch.worker").hasMessageContaining("startedDelay"));
+        runner.withPropertyValues("gorch.worker.commit-interval=-1ms").run(context -> assertThat(context).hasFailed()
+                .getFailure().rootCause().hasMessageContaining("gorch.worker").hasMessageContaining("commitInterval"));
     }
 }

@@ -28,13 +28,13 @@ public final class Workers implements AutoCloseable {
 
     /**
      * Small graces, a short poll timeout and small log chunks, so that tests stop and commit quickly and see several chunks;
-     * every attempt reports its start at once, however short.
+     * every attempt reports its start at once, however short; finished records are acknowledged at most every 50 ms.
      */
     public static WorkerConfig config(String workerId, String groupId, int concurrency, Duration shutdownGrace,
                                       Map<String, String> consumer) {
         return new WorkerConfig(workerId, groupId, concurrency, Duration.ofMinutes(1), Duration.ofMillis(500), 64 * 1024,
                 shutdownGrace, Duration.ofMillis(200), consumer, Duration.ofMillis(100), 4 * 1024, Duration.ofMinutes(10),
-                List.of(), Duration.ZERO);
+                List.of(), Duration.ZERO, Duration.ofMillis(50));
     }
 
     public static WorkerConfig config(String workerId, String groupId, int concurrency) {
