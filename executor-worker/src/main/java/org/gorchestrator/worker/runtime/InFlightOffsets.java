@@ -17,8 +17,9 @@ import org.springframework.kafka.support.Acknowledgment;
  * <p>
  * A partition is acknowledged at most once per commit interval: a commit at every poll that
  * brought finishes overran the group coordinator at a few thousand nodes a second (the commits
- * queued until they timed out). What an interval holds back is acknowledged by {@link #acknowledgeDue()}, called every
- * interval, or when the partition is revoked or the worker stops.
+ * queued until they timed out). What an interval holds back is acknowledged by
+ * {@link #acknowledgeDue()}, called every interval, or when the partition is revoked or the worker
+ * stops.
  */
 final class InFlightOffsets {
     private final Map<TopicPartition, Partition> partitions = new HashMap<>();
@@ -40,7 +41,10 @@ final class InFlightOffsets {
         return new Ticket(partition, offset, taken);
     }
 
-    /** The record is done: acknowledges the finished prefix of its partition, if the partition is still ours and its interval has passed. */
+    /**
+     * The record is done: acknowledges the finished prefix of its partition if the partition is still ours, now if its
+     * interval has passed, else later.
+     */
     synchronized void finish(Ticket ticket) {
         if (owns(ticket)) {
             Partition partition = partitions.get(ticket.partition());

@@ -38,7 +38,11 @@ public final class WorkerRuntime implements SmartLifecycle {
     private final WorkerConfig config;
     private final RunningAttempts attempts;
     private final InFlightOffsets offsets;
-    private ScheduledExecutorService acknowledger;
+    private final ScheduledExecutorService acknowledger = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "gorch-worker-acks");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final NodePool pool;
     private final CommandIntake intake;
     private final KafkaMessageListenerContainer<String, byte[]> container;
@@ -110,28 +114,21 @@ public final class WorkerRuntime implements SmartLifecycle {
                 attempts.kills());
     }
 
-    /** Acknowledges, every commit interval, the finished records an interval held back. */
+    /** Acknowledges, every commit interval, the finished records an interval held back (its thread starts with the first run). */
     private void startAcknowledger() {
         long interval = config.commitInterval().toNanos();
         if (interval > 0) {
-            acknowledger = Executors.newSingleThreadScheduledExecutor(task -> {
-                Thread thread = new Thread(task, "gorch-worker-acks");
-                thread.setDaemon(true);
-                return thread;
-            });
             acknowledger.scheduleAtFixedRate(offsets::acknowledgeDue, interval, interval, TimeUnit.NANOSECONDS);
         }
     }
 
     private void stopAcknowledger() {
-        if (acknowledger != null) {
-            // Not interrupted: an acknowledgement half made would be lost.
-            acknowledger.shutdown();
-            try {
-                acknowledger.awaitTermination(1, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        // Not interrupted: an acknowledgement half made would be lost.
+        acknowledger.shutdown();
+        try {
+            acknowledger.awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         offsets.acknowledgeAll();
     }
