@@ -137,7 +137,7 @@ public class ApiAutoConfiguration {
         // The worker pools a node may name are the ones whose topics exist: gorch.kafka.pools.
         GraphValidator validator = new GraphValidator(config.limits().withPools(Set.copyOf(topics.pools())));
         return new TaskService(validator, new WorkflowIds(clock), publisher, view,
-                new RecentSubmissions(config.recentSubmissions(), config.recentSubmissionsTtl(), clock),
+                new RecentSubmissions(config.recentSubmissionsMaxBytes(), config.recentSubmissionsTtl(), clock),
                 new IdempotentSubmissions(publisher, view, config.idempotencyWait(), clock),
                 config.readYourWritesWait(), clock);
     }

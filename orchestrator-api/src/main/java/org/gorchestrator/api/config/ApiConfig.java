@@ -7,7 +7,7 @@ import org.gorchestrator.validation.Limits;
 
 /** The API's settings as the code uses them; built from {@link ApiProperties}. */
 public record ApiConfig(long maxBodyBytes, Limits limits, int defaultPageSize, int maxPageSize, Duration readYourWritesWait,
-                        Duration submitTimeout, int recentSubmissions, Duration recentSubmissionsTtl, Duration idempotencyWait,
+                        Duration submitTimeout, long recentSubmissionsMaxBytes, Duration recentSubmissionsTtl, Duration idempotencyWait,
                         Duration maxWait, int maxWaitingReads, LogSettings logs, Path stateDir, String instanceId) {
 
     public ApiConfig {
@@ -20,7 +20,7 @@ public record ApiConfig(long maxBodyBytes, Limits limits, int defaultPageSize, i
             throw new IllegalArgumentException("maxBodyBytes must be below 2GB, was " + maxBodyBytes);
         }
         requirePositive(defaultPageSize, "defaultPageSize");
-        requirePositive(recentSubmissions, "recentSubmissions");
+        requirePositive(recentSubmissionsMaxBytes, "recentSubmissionsMaxBytes");
         if (maxPageSize < defaultPageSize) {
             throw new IllegalArgumentException("maxPageSize (" + maxPageSize + ") must be at least defaultPageSize (" + defaultPageSize + ")");
         }

@@ -24,8 +24,9 @@ import org.springframework.validation.annotation.Validated;
  * @param maxPageSize            most list items one request may ask for
  * @param readYourWritesWait     how long a read of an id not yet in the view waits for it before 404
  * @param submitTimeout          how long a submit or cancel waits for the broker's acknowledgement before 503
- * @param recentSubmissions      how many just-accepted submissions this instance remembers for reads
- * @param recentSubmissionsTtl   how long it remembers each of them
+ * @param recentSubmissionsMaxSize most bytes of JSON the just-accepted submissions this instance remembers for reads
+ *                               (until its view shows them) take together
+ * @param recentSubmissionsTtl   how long it remembers each of them at most
  * @param idempotencyWait        how long a submit with an Idempotency-Key waits for the view to show which document won
  * @param maxWait                longest {@code wait} a read may ask for its task to finish
  * @param maxWaitingReads        most reads this instance holds waiting at once
@@ -43,7 +44,7 @@ public record ApiProperties(
         @DefaultValue("500") @Min(1) int maxPageSize,
         @DefaultValue("2s") @NotNull Duration readYourWritesWait,
         @DefaultValue("10s") @NotNull Duration submitTimeout,
-        @DefaultValue("10000") @Min(1) int recentSubmissions,
+        @DefaultValue("16MB") @NotNull DataSize recentSubmissionsMaxSize,
         @DefaultValue("5m") @NotNull Duration recentSubmissionsTtl,
         @DefaultValue("5s") @NotNull Duration idempotencyWait,
         @DefaultValue("60s") @NotNull Duration maxWait,
@@ -96,7 +97,7 @@ public record ApiProperties(
     public ApiConfig toConfig() {
         Path dir = stateDir != null ? stateDir : Path.of(System.getProperty("java.io.tmpdir"), "gorch-api");
         return new ApiConfig(maxBodySize.toBytes(), limits.toLimits(), defaultPageSize, maxPageSize, readYourWritesWait,
-                submitTimeout, recentSubmissions, recentSubmissionsTtl, idempotencyWait, maxWait, maxWaitingReads, logs.toSettings(), dir,
+                submitTimeout, recentSubmissionsMaxSize.toBytes(), recentSubmissionsTtl, idempotencyWait, maxWait, maxWaitingReads, logs.toSettings(), dir,
                 instanceId);
     }
 }

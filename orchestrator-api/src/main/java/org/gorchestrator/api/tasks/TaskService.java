@@ -71,7 +71,12 @@ public final class TaskService {
      * @throws org.gorchestrator.api.view.ViewNotReadyException while the view is not running
      */
     public Optional<Graph> find(String id) {
-        return view.find(id).or(() -> recent.find(id));
+        Optional<Graph> shown = view.find(id);
+        if (shown.isPresent()) {
+            recent.forget(id);
+            return shown;
+        }
+        return recent.find(id);
     }
 
     /** Up to {@code limit} workflows, newest first, after the cursor {@code after} (null: from the newest). */

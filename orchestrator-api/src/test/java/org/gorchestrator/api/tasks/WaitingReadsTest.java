@@ -23,7 +23,7 @@ class WaitingReadsTest {
     private final WorkflowView notStarted = new WorkflowView(new ViewStores(new StreamsBuilderFactoryBean()), ViewNames.of(Topics.DEFAULTS, "1"));
     // a read uses only the view and the recent submissions
     private final TaskService tasks = new TaskService(null, null, null, notStarted,
-            new RecentSubmissions(10, Duration.ofMinutes(1), Clock.systemUTC()), null, Duration.ZERO, Clock.systemUTC());
+            new RecentSubmissions(1 << 20, Duration.ofMinutes(1), Clock.systemUTC()), null, Duration.ZERO, Clock.systemUTC());
     private final WaitingReads reads = new WaitingReads(tasks, waiters, 1);
 
     @AfterEach
