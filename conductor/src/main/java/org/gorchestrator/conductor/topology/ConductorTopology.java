@@ -84,14 +84,20 @@ public final class ConductorTopology {
         return topology;
     }
 
-    /** Cached, like the workflow store: a key written several times within one commit reaches RocksDB and the changelog once. */
+    /** Not cached, like the workflow store. */
     private static StoreBuilder<KeyValueStore<String, String>> stringStore(String name) {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), Serdes.String()).withCachingEnabled();
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), Serdes.String()).withCachingDisabled();
     }
 
-    /** Each workflow's document as JSON in parts: its header under its id, its nodes beside it ({@link WorkflowStore}). */
+    /**
+     * Each workflow's document as JSON in parts: its header under its id, its nodes beside it ({@link WorkflowStore}).
+     * Not cached: {@link LiveStates} already keeps the running workflows decoded, and a Streams record cache entry
+     * also holds its input record's raw bytes and headers (Kafka 4.1) for the tens of seconds it stays cached. Those
+     * entries were most of what each young collection copied (up to 137 MB, pauses up to 138 ms; uncached: under
+     * 4 MB, 14-27 ms), for a few writes saved within one commit (BENCHMARKS.md, session 12).
+     */
     private static StoreBuilder<KeyValueStore<String, byte[]>> workflowStore() {
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WORKFLOW_STORE), Serdes.String(), Serdes.ByteArray())
-                .withCachingEnabled();
+                .withCachingDisabled();
     }
 }
