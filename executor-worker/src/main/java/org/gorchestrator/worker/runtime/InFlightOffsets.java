@@ -85,8 +85,8 @@ final class InFlightOffsets {
     private final class Partition {
         private final TreeMap<Long, Slot> inFlight = new TreeMap<>();
         private Acknowledgment held;
-        private boolean acknowledgedBefore;
-        private long lastAcknowledged;
+        // As if acknowledged an interval before it was taken, so that its first finish is acknowledged at once.
+        private long lastAcknowledged = nanoTime.getAsLong() - intervalNanos;
 
         private void finish(long offset) {
             inFlight.get(offset).done = true;
@@ -96,9 +96,8 @@ final class InFlightOffsets {
         }
 
         private void acknowledgeIfDue(long now) {
-            if (held != null && (!acknowledgedBefore || now - lastAcknowledged >= intervalNanos)) {
+            if (held != null && now - lastAcknowledged >= intervalNanos) {
                 acknowledgeHeld();
-                acknowledgedBefore = true;
                 lastAcknowledged = now;
             }
         }
