@@ -17,7 +17,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Work spreads over every worker of the group, and a conductor that stops mid-run hands over without losing or repeating a node. */
+/**
+ * Work spreads over every worker of the group, and a conductor that stops mid-run hands over without losing or
+ * repeating a node, and keeps the deadlines of the workflows it had.
+ */
 @ExtendWith(KafkaBroker.class)
 class ScalingAndRecoveryTest {
     @TempDir
@@ -56,6 +59,29 @@ class ScalingAndRecoveryTest {
                 assertThat(node.attempt()).as("node %s dispatched once", node.name()).isEqualTo(1);
             });
         }
+    }
+
+    @Test
+    void restartedConductorStillEnforcesTheDeadlinesOfItsWorkflows() {
+        try (Gorch gorch = new Gorch(dataDir).apiAndWorker("worker-t")) {
+            ConfigurableApplicationContext conductor = gorch.conductor();
+            String before = gorch.submit(sleeping("before", 8, "300s"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> gorch.get(before).nodes().get(0).state() == State.RUNNING);
+
+            // Restarted with the deadline's timer pending in its store.
+            conductor.close();
+            gorch.conductor();
+            String after = gorch.submit(sleeping("after", 3, "12s"));
+
+            assertThat(gorch.awaitFinished(before, Duration.ofSeconds(60)).state()).isEqualTo(State.TIMEOUT);
+            assertThat(gorch.awaitFinished(after, Duration.ofSeconds(30)).state()).isEqualTo(State.TIMEOUT);
+        }
+    }
+
+    private static String sleeping(String name, int timeoutSeconds, String sleep) {
+        return """
+                {"name": "%s", "timeout": %d, "digraph": [0],
+                 "nodes": [{"id": 0, "name": "s", "engine": "sleep", "args": ["%s"]}]}""".formatted(name, timeoutSeconds, sleep);
     }
 
     private static Graph awaitSuccess(Gorch gorch, String id) {

@@ -50,6 +50,8 @@ public class ConductorAutoConfiguration {
         StreamsBuilderFactoryBean factory = new StreamsBuilderFactoryBean(new KafkaStreamsConfiguration(
                 streamsProperties(kafka.buildStreamsProperties(), properties, topics)));
         registry.ifAvailable(meters -> factory.addListener(new KafkaStreamsMicrometerListener(meters)));
+        factory.setStreamsUncaughtExceptionHandler(new StreamThreadFailures(properties.threadReplacements(),
+                properties.threadReplacementWindow(), System::nanoTime));
         factory.setInfrastructureCustomizer(new KafkaStreamsInfrastructureCustomizer() {
             @Override
             public void configureTopology(org.apache.kafka.streams.Topology built) {

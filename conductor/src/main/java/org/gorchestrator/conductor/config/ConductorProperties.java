@@ -27,6 +27,9 @@ import org.springframework.validation.annotation.Validated;
  *                       workflow's whole document; 0 turns it off
  * @param publishInterval how long a running workflow's node changes may wait to reach the state topic (and so GET)
  *                       together, its latest document once; its own state changes go at once; 0 sends every change
+ * @param threadReplacements how many failed stream threads are replaced within {@code threadReplacementWindow}
+ *                       before the conductor's Streams client shuts down (and its health turns down)
+ * @param threadReplacementWindow the window in which failed stream threads are counted
  */
 @Validated
 @ConfigurationProperties("gorch.conductor")
@@ -42,7 +45,9 @@ public record ConductorProperties(
         @DefaultValue("30s") Duration reportGrace,
         @DefaultValue("250ms") Duration tickInterval,
         @DefaultValue("200000") @Min(0) int liveStateNodes,
-        @DefaultValue("100ms") Duration publishInterval) {
+        @DefaultValue("100ms") Duration publishInterval,
+        @DefaultValue("10") @Min(0) int threadReplacements,
+        @DefaultValue("10m") Duration threadReplacementWindow) {
 
     public ConductorSettings toSettings() {
         return new ConductorSettings(new EngineSettings(graphTimeout, nodeTimeout, reportGrace), tickInterval, retention,

@@ -43,7 +43,9 @@ final class StatePublisher {
         try (KeyValueIterator<String, String> left = unpublished.all()) {
             left.forEachRemaining(entry -> pending.add(entry.key));
         }
-        wakeAfterInterval();
+        if (!pending.isEmpty()) {
+            wakeup.soon(); // in init the clock is not set yet: see Wakeup
+        }
     }
 
     /** Workflow {@code id}'s document changed, in {@code hop}; {@code now}: its own state did. */

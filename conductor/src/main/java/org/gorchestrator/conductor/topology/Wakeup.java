@@ -12,6 +12,13 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
  * after any punctuation Kafka Streams commits a transaction, written to or not, so a tick every
  * 250 ms kept an idle conductor committing several times a second. The timers use it (while some
  * are due it fires every {@code precision}, as the tick did), and so does the {@link StatePublisher}.
+ *
+ * <p>It reads the task's wall clock ({@link ProcessorContext#currentSystemTimeMs()}), which Kafka
+ * Streams sets only while a record or a punctuation is processed: during {@code init()} it is still
+ * unset (0) or left over from before the task was suspended. So {@link #notLaterThan} and
+ * {@link #moveTo} are for those moments only, and {@code init()} uses {@link #soon()}: a wait
+ * worked out from an unset clock put the first punctuation decades away, and every timer of a
+ * restarted task with timers pending stopped.
  */
 final class Wakeup {
     private final ProcessorContext<?, ?> context;
@@ -35,6 +42,16 @@ final class Wakeup {
         if (scheduled == null || firesAt > dueMillis + precisionMillis) {
             schedule(dueMillis);
         }
+    }
+
+    /**
+     * Something may already be due but the clock cannot be read yet (in {@code init()}): the
+     * punctuation comes after the precision, and its handler, which has the clock, moves it on.
+     */
+    void soon() {
+        cancel();
+        firesAt = Long.MIN_VALUE; // due before anything that may be asked for until then: never moved earlier
+        scheduled = context.schedule(Duration.ofMillis(precisionMillis), PunctuationType.WALL_CLOCK_TIME, punctuator);
     }
 
     /** The earliest timer is now due at {@code next} (null: there is none): the punctuation moves there. */

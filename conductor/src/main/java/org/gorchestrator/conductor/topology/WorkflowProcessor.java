@@ -74,7 +74,9 @@ final class WorkflowProcessor implements Processor<String, EngineInput, String, 
         this.traces = new TraceContexts(tracing, context.getStateStore(ConductorTopology.TRACE_STORE));
         this.publisher = new StatePublisher(context, settings.publishInterval(), this::document);
         this.wakeup = new Wakeup(context, settings.tickInterval(), now -> fireTimersDueBy(Instant.ofEpochMilli(now)));
-        wakeup.moveTo(timers.next());
+        if (timers.next() != null) {
+            wakeup.soon(); // the first punctuation fires what came due while the task was away, then moves on
+        }
     }
 
     @Override
