@@ -55,7 +55,7 @@ final class Cluster implements AutoCloseable {
 
     /** Formats and starts the brokers, then every service, and returns once all of them are ready. */
     static Cluster start(Topology topology, Path dir) {
-        PackagedJar.requireBuilt();
+        PackagedJar.extract();
         List<Broker.Endpoint> endpoints = IntStream.range(0, topology.brokers())
                 .mapToObj(i -> new Broker.Endpoint(HOST, freePort(), freePort())).toList();
         String clusterId = Uuid.randomUuid().toString();
@@ -76,6 +76,7 @@ final class Cluster implements AutoCloseable {
         brokers.forEach(Broker::start);
         brokers.forEach(b -> b.awaitListening(START_TIMEOUT));
         List<String> settings = serviceSettings();
+        PackagedJar.train(settings);
         addServices(Role.CONDUCTOR, "conductor", topology.conductors(), settings);
         addServices(Role.WORKER, "worker", topology.workers(), settings);
         addServices(Role.API, "api", topology.apis(), settings);

@@ -66,7 +66,7 @@ class FaultScenariosTest {
         scenario.awaitStarts(8);
         List<Service> conductors = scenario.cluster().services(Role.CONDUCTOR);
         scenario.fault("graceful restart of both conductors with deadlines and retries pending", () -> {
-            conductors.forEach(c -> scenario.stop(c.process()));
+            conductors.parallelStream().forEach(c -> scenario.stop(c.process()));
             conductors.forEach(scenario::start);
             conductors.forEach(c -> c.awaitReady(Cluster.START_TIMEOUT));
         });
