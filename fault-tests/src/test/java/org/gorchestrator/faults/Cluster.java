@@ -27,15 +27,18 @@ final class Cluster implements AutoCloseable {
     private final Topology topology;
     private final Path dir;
     private final List<Broker> brokers;
+    private final NetworkCut network;
     private final List<Service> services = new ArrayList<>();
 
     /**
      * @param brokers how many Kafka brokers (each also a controller voter); with three, topics have three replicas
      *                and two in sync are required
+     * @param lastBrokerCuttable whether the last broker runs in a network namespace of its own ({@link NetworkCut})
      */
-    record Topology(int brokers, int conductors, int workers, int apis) {
-        static final Topology ONE_BROKER = new Topology(1, 2, 3, 2);
-        static final Topology THREE_BROKERS = new Topology(3, 2, 3, 2);
+    record Topology(int brokers, int conductors, int workers, int apis, boolean lastBrokerCuttable) {
+        static final Topology ONE_BROKER = new Topology(1, 2, 3, 2, false);
+        static final Topology THREE_BROKERS = new Topology(3, 2, 3, 2, false);
+        static final Topology THREE_BROKERS_ONE_CUTTABLE = new Topology(3, 2, 3, 2, true);
 
         int replicationFactor() {
             return Math.min(3, brokers);
@@ -43,26 +46,31 @@ final class Cluster implements AutoCloseable {
 
         @Override
         public String toString() {
-            return brokers + " broker(s), " + conductors + " conductors, " + workers + " workers, " + apis + " APIs";
+            return brokers + " broker(s)" + (lastBrokerCuttable ? " (the last one behind a link that can be cut)" : "") + ", "
+                    + conductors + " conductors, " + workers + " workers, " + apis + " APIs";
         }
     }
 
-    private Cluster(Topology topology, Path dir, List<Broker> brokers) {
+    private Cluster(Topology topology, Path dir, List<Broker> brokers, NetworkCut network) {
         this.topology = topology;
         this.dir = dir;
         this.brokers = brokers;
+        this.network = network;
     }
 
     /** Formats and starts the brokers, then every service, and returns once all of them are ready. */
     static Cluster start(Topology topology, Path dir) {
         PackagedJar.extract();
-        List<Broker.Endpoint> endpoints = IntStream.range(0, topology.brokers())
-                .mapToObj(i -> new Broker.Endpoint(HOST, freePort(), freePort())).toList();
+        NetworkCut network = topology.lastBrokerCuttable() ? NetworkCut.create() : null;
+        int brokerCount = topology.brokers();
+        List<Broker.Endpoint> endpoints = IntStream.range(0, brokerCount)
+                .mapToObj(i -> new Broker.Endpoint(brokerHost(network, i == brokerCount - 1), freePort(), freePort())).toList();
         String clusterId = Uuid.randomUuid().toString();
-        List<Broker> brokers = IntStream.rangeClosed(1, topology.brokers()).parallel()
-                .mapToObj(id -> Broker.create(id, endpoints, clusterId, dir.resolve("broker-" + id), List.of()))
+        List<Broker> brokers = IntStream.rangeClosed(1, brokerCount).parallel()
+                .mapToObj(id -> Broker.create(id, endpoints, clusterId, dir.resolve("broker-" + id),
+                        network != null && id == brokerCount ? network.launchPrefix() : List.of()))
                 .sorted((a, b) -> Integer.compare(a.nodeId(), b.nodeId())).toList();
-        Cluster cluster = new Cluster(topology, dir, brokers);
+        Cluster cluster = new Cluster(topology, dir, brokers, network);
         try {
             cluster.startAll();
             return cluster;
@@ -70,6 +78,13 @@ final class Cluster implements AutoCloseable {
             cluster.close();
             throw e;
         }
+    }
+
+    private static String brokerHost(NetworkCut network, boolean last) {
+        if (network == null) {
+            return HOST;
+        }
+        return last ? NetworkCut.ISOLATED_ADDRESS : NetworkCut.HOST_ADDRESS;
     }
 
     private void startAll() {
@@ -121,6 +136,14 @@ final class Cluster implements AutoCloseable {
         return brokers;
     }
 
+    /** The link of the last broker, for a topology that has one. */
+    NetworkCut network() {
+        if (network == null) {
+            throw new IllegalStateException("this cluster has no broker that can be cut off: " + topology);
+        }
+        return network;
+    }
+
     List<Service> services(Role role) {
         return services.stream().filter(s -> s.role() == role).toList();
     }
@@ -151,6 +174,9 @@ final class Cluster implements AutoCloseable {
     public void close() {
         services.forEach(Service::close);
         brokers.forEach(Broker::close);
+        if (network != null) {
+            network.close();
+        }
     }
 
     @Override

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.gorchestrator.faults.ScenarioReport.FaultWindow;
@@ -27,6 +28,8 @@ import org.slf4j.LoggerFactory;
  */
 final class Scenario {
     private static final Logger LOG = LoggerFactory.getLogger(Scenario.class);
+    /** Beyond a worker's shutdown-grace (30 s), for its running nodes to finish. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(90);
 
     private final String name;
     private final Cluster cluster;
@@ -97,14 +100,18 @@ final class Scenario {
 
     /** SIGKILL of one process of the cluster. */
     void kill(ManagedProcess process) {
-        stoppedOnPurpose.add(process);
-        process.kill();
+        stop(process, (p, grace) -> p.kill());
     }
 
     /** SIGTERM, waiting for a clean stop. */
     void stop(ManagedProcess process) {
+        stop(process, ManagedProcess::terminate);
+    }
+
+    /** Stops {@code process} the way {@code how} does (given a grace for a clean stop). */
+    void stop(ManagedProcess process, BiConsumer<ManagedProcess, Duration> how) {
         stoppedOnPurpose.add(process);
-        process.terminate(Duration.ofSeconds(90));
+        how.accept(process, STOP_GRACE);
     }
 
     void start(Service service) {

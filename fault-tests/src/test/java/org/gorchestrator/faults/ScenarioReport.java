@@ -56,8 +56,8 @@ record ScenarioReport(
         List<Submission> lost = accepted.stream().filter(s -> s.last == null).toList();
         List<Submission> stuck = accepted.stream().filter(s -> s.last != null && !s.finished()).toList();
         lost.forEach(s -> violations.add("lost: " + s.spec.kind() + " " + s.id + " was accepted and no API instance knows it"));
-        stuck.forEach(s -> violations.add("stuck: " + s.spec.kind() + " " + s.id + " is " + s.last.state().label()
-                + " past its deadline " + s.last.deadline() + " + report-grace"));
+        stuck.forEach(s -> violations.add("stuck: " + s.spec.kind() + " " + s.id + " is still " + s.last.state().label()
+                + ", due to end by " + s.mustFinishBy() + " (its deadline + report-grace)"));
         accepted.stream().filter(Submission::finished).filter(s -> !s.spec.expected().contains(s.last.state()))
                 .forEach(s -> violations.add("unexpected end: " + s.spec.kind() + " " + s.id + " ended " + s.last.state().label()
                         + ", expected " + s.spec.expected()));
