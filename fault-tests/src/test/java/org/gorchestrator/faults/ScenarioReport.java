@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -28,6 +29,8 @@ record ScenarioReport(
         String fault,
         int submitted,
         int accepted,
+        SortedMap<String, Long> refused,
+        int ranThoughRefused,
         SortedMap<String, Long> finishedByState,
         int stuck,
         int lost,
@@ -65,8 +68,17 @@ record ScenarioReport(
         int reRun = checkReRuns(executions, window, violations);
         SortedMap<String, Long> byState = accepted.stream().filter(Submission::finished)
                 .collect(Collectors.groupingBy(s -> s.last.state().label(), TreeMap::new, Collectors.counting()));
-        return new ScenarioReport(scenario, fault, submissions.size(), accepted.size(), byState, stuck.size(), lost.size(),
+        SortedMap<String, Long> refused = submissions.stream().filter(s -> !s.accepted())
+                .collect(Collectors.groupingBy(ScenarioReport::refusalKind, TreeMap::new, Collectors.counting()));
+        Set<String> acceptedIds = accepted.stream().map(s -> s.id).collect(Collectors.toSet());
+        int ranThoughRefused = (int) executions.runs().stream().map(r -> r.key().workflow()).distinct().filter(w -> !acceptedIds.contains(w)).count();
+        return new ScenarioReport(scenario, fault, submissions.size(), accepted.size(), refused, ranThoughRefused, byState, stuck.size(), lost.size(),
                 executions.perAttempt(), executions.perNode(), reRun, twice, converged(accepted, window), List.copyOf(violations));
+    }
+
+    /** The HTTP status a submission was refused with, or "no answer" when the instance could not be reached. */
+    private static String refusalKind(Submission s) {
+        return Character.isDigit(s.refusal.charAt(0)) ? s.refusal.substring(0, 3) : "no answer";
     }
 
     /** A succeeded node reported exactly once; any other node never. */
@@ -111,15 +123,17 @@ record ScenarioReport(
     }
 
     static String header() {
-        return "| scenario | fault | submitted | accepted | finished by state | stuck | lost | runs per (node, attempt) | runs per node "
-                + "| re-run outside the fault | success reported twice | converged in | result |\n"
-                + "|---|---|---|---|---|---|---|---|---|---|---|---|---|\n";
+        return "| scenario | fault | submitted | accepted | refused | ran though refused | finished by state | stuck | lost "
+                + "| runs per (node, attempt) | runs per node | re-run outside the fault | success reported twice | converged in | result |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n";
     }
 
     String row() {
         String states = finishedByState.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
         String converge = converged == null ? "-" : String.format("%.1f s", converged.toMillis() / 1000.0);
-        return "| " + String.join(" | ", scenario, fault, String.valueOf(submitted), String.valueOf(accepted), states.isEmpty() ? "-" : states,
+        String refusals = refused.isEmpty() ? "0" : refused.entrySet().stream().map(e -> e.getValue() + " (" + e.getKey() + ")").collect(Collectors.joining(", "));
+        return "| " + String.join(" | ", scenario, fault, String.valueOf(submitted), String.valueOf(accepted), refusals,
+                String.valueOf(ranThoughRefused), states.isEmpty() ? "-" : states,
                 String.valueOf(stuck), String.valueOf(lost), Executions.format(runsPerAttempt), Executions.format(runsPerNode),
                 String.valueOf(reRunOutsideFault), String.valueOf(successReportedTwice), converge,
                 passed() ? "pass" : "FAIL (" + violations.size() + ")") + " |\n";
