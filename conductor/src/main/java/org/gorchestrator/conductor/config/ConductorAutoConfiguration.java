@@ -82,16 +82,17 @@ public class ConductorAutoConfiguration {
         config.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, -1L);
         config.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), 50);
         config.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), topics.maxMessageBytes());
-        // A short linger lets records of one transaction share produce requests (no linger: about one
-        // request per record under load) without holding up the commit, which waits for the lingering
-        // batches: Streams' own default of 100 ms added 100 ms to every hand-off. Batches of 128 KB for
-        // each partition a thread writes (48 with the default partition counts) fit the 32 MB buffer.
+        // A short linger lets records of one transaction share produce requests (without one, a record
+        // under load tends to go in a request of its own) without holding up the commit, which waits for
+        // the lingering batches: a linger as long as Streams' own default would add itself to every
+        // hand-off. A 128 KB batch for each partition a thread writes (48 with the default partition
+        // counts) fits the producer's default 32 MB buffer.
         config.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
         config.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 128 * 1024);
         // One produce request in flight: the batches of a transaction go in fewer, fuller requests,
         // and a batch the broker refuses while the previous transaction completes no longer has
-        // pipelined batches behind it refused out of order (which the broker logs as errors). Measured
-        // on the standalone system: more nodes/s and a shorter hand-off tail (BENCHMARKS.md, session 6).
+        // pipelined batches behind it refused out of order (which the broker logs as errors).
+        // BENCHMARKS.md, "Settings behind the figures".
         config.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION), 1);
         config.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG), topics.maxMessageBytes());
         if (properties.stateDir() != null && !properties.stateDir().isBlank()) {

@@ -91,10 +91,11 @@ public final class ConductorTopology {
 
     /**
      * Each workflow's document as JSON in parts: its header under its id, its nodes beside it ({@link WorkflowStore}).
-     * Not cached: {@link LiveStates} already keeps the running workflows decoded, and a Streams record cache entry
-     * also holds its input record's raw bytes and headers (Kafka 4.1) for the tens of seconds it stays cached. Those
-     * entries were most of what each young collection copied (up to 137 MB, pauses up to 138 ms; uncached: under
-     * 4 MB, 14-27 ms), for a few writes saved within one commit (BENCHMARKS.md, session 12).
+     * Not cached: {@link LiveStates} already keeps the running workflows decoded, so a cache would only fold a key's
+     * writes within one commit, and a Streams record cache entry also holds its input record's raw bytes and headers
+     * (Kafka 4.1) for as long as it stays cached: long enough to be copied by young collections and promoted, then to
+     * die as old garbage. Those entries were most of what each young collection copied (BENCHMARKS.md, "Settings
+     * behind the figures").
      */
     private static StoreBuilder<KeyValueStore<String, byte[]>> workflowStore() {
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WORKFLOW_STORE), Serdes.String(), Serdes.ByteArray())
