@@ -2,11 +2,13 @@ package org.gorchestrator.conductor.config;
 
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.gorchestrator.conductor.topology.ConductorSettings;
 import org.gorchestrator.engine.EngineSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -27,6 +29,9 @@ import org.springframework.validation.annotation.Validated;
  *                       workflow's whole document; 0 turns it off
  * @param publishInterval how long a running workflow's node changes may wait to reach the state topic (and so GET)
  *                       together, its latest document once; its own state changes go at once; 0 sends every change
+ * @param maxWorkflowOutputsSize most bytes (as JSON) the captured output values of one workflow take together, and the
+ *                       args of one node once resolved; must be well under gorch.kafka.max-message-size, which bounds
+ *                       the workflow's whole state
  */
 @Validated
 @ConfigurationProperties("gorch.conductor")
@@ -42,10 +47,12 @@ public record ConductorProperties(
         @DefaultValue("30s") Duration reportGrace,
         @DefaultValue("250ms") Duration tickInterval,
         @DefaultValue("200000") @Min(0) int liveStateNodes,
-        @DefaultValue("100ms") Duration publishInterval) {
+        @DefaultValue("100ms") Duration publishInterval,
+        @DefaultValue("2MB") @NotNull DataSize maxWorkflowOutputsSize) {
 
-    public ConductorSettings toSettings() {
-        return new ConductorSettings(new EngineSettings(graphTimeout, nodeTimeout, reportGrace), tickInterval, retention,
-                liveStateNodes, publishInterval);
+    /** The settings for state records of at most {@code recordBytes} (gorch.kafka.max-message-size). */
+    public ConductorSettings toSettings(int recordBytes) {
+        EngineSettings engine = new EngineSettings(graphTimeout, nodeTimeout, reportGrace, maxWorkflowOutputsSize.toBytes());
+        return new ConductorSettings(engine, tickInterval, retention, liveStateNodes, publishInterval, ConductorSettings.stateBytesIn(recordBytes));
     }
 }
