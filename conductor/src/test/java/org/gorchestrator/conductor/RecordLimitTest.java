@@ -95,7 +95,7 @@ class RecordLimitTest {
                 // A replaced stream thread leaves its member behind until its session times out: the shortest a broker allows.
                 "spring.kafka.streams.properties.consumer.session.timeout.ms=6000",
                 "spring.kafka.streams.properties.consumer.heartbeat.interval.ms=1000",
-                "gorch.conductor.max-workflow-outputs-size=40KB",
+                "gorch.conductor.max-workflow-outputs-size=47KB",
                 "gorch.conductor.application-id=conductor-" + SUFFIX,
                 "gorch.conductor.state-dir=" + stateDir).run();
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers()),
@@ -119,9 +119,10 @@ class RecordLimitTest {
 
     @Test
     void workflowsWhoseRecordsCannotBeWrittenFailWithTheReasonAndTheConductorGoesOn() {
-        // 20 nodes, 18 of them printing 2.5 kB each: within the outputs limit, but not with the state around them.
+        // 20 nodes, 18 of them printing 4 kB each: a state of 85 kB in the end. The conductor fails the workflow once its
+        // state would outgrow what a record holds (64 kB less 16 kB for the rest of the record), before the outputs limit.
         submit("too-big", withOutputs(Graphs.fanOutFanIn(18, Graphs.shell("./print.sh"))));
-        Graph tooBig = runUntilFinished("too-big", "x".repeat(2_500));
+        Graph tooBig = runUntilFinished("too-big", "x".repeat(4_000));
         assertThat(tooBig.state()).isEqualTo(State.FAILURE);
         assertThat(tooBig.nodes()).allSatisfy(node -> assertThat(node.output()).containsEntry("value", ""));
         assertThat(tooBig.nodes()).anySatisfy(node -> assertThat(node.message()).contains("bytes a state record holds"));
