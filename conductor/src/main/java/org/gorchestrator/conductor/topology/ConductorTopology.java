@@ -52,12 +52,20 @@ public final class ConductorTopology {
     private final ConductorSettings settings;
     private final ConductorMetrics metrics;
     private final RecordTracing tracing;
+    private final UnwritableRecords unwritable;
 
-    public ConductorTopology(Topics topics, ConductorSettings settings, ConductorMetrics metrics, RecordTracing tracing) {
+    public ConductorTopology(Topics topics, ConductorSettings settings, ConductorMetrics metrics, RecordTracing tracing,
+                             UnwritableRecords unwritable) {
         this.topics = topics;
         this.settings = settings;
         this.metrics = metrics;
         this.tracing = tracing;
+        this.unwritable = unwritable;
+    }
+
+    /** A topology whose production errors nobody reports (the topology test driver writes every record). */
+    public ConductorTopology(Topics topics, ConductorSettings settings, ConductorMetrics metrics, RecordTracing tracing) {
+        this(topics, settings, metrics, tracing, new UnwritableRecords(metrics));
     }
 
     public Topology build() {
@@ -70,7 +78,8 @@ public final class ConductorTopology {
         StringSerializer keyOut = new StringSerializer();
         topology.addSource(COMMANDS_SOURCE, keys, JsonSerde.of(WorkflowCommand.class), topics.workflowCommands());
         topology.addSource(NODE_EVENTS_SOURCE, keys, JsonSerde.of(NodeEvent.class), topics.nodeEvents());
-        topology.addProcessor(ENGINE_PROCESSOR, () -> new WorkflowProcessor(settings, metrics, tracing), COMMANDS_SOURCE, NODE_EVENTS_SOURCE);
+        topology.addProcessor(ENGINE_PROCESSOR, () -> new WorkflowProcessor(settings, metrics, tracing, unwritable, topics.workflowState()),
+                COMMANDS_SOURCE, NODE_EVENTS_SOURCE);
         topology.addStateStore(workflowStore(), ENGINE_PROCESSOR);
         topology.addStateStore(stringStore(TIMER_STORE), ENGINE_PROCESSOR);
         topology.addStateStore(stringStore(TRACE_STORE), ENGINE_PROCESSOR);
