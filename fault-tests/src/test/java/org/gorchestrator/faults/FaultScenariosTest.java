@@ -43,7 +43,7 @@ class FaultScenariosTest {
         Scenario scenario = new Scenario("worker-kill9", CLUSTERS.get(Topology.ONE_BROKER));
         scenario.submitInBackground(diamonds(scenario, 30, 180), SPACING);
         Service victim = scenario.cluster().service(Role.WORKER, 0);
-        scenario.awaitNodesRunningOn(victim, 2);
+        scenario.awaitNodesRunningOn(victim, 1);
         scenario.fault("kill -9 of worker-1 with nodes running", () -> scenario.kill(victim.process()));
         assertPassed(scenario.finish(SETTLE_CAP));
     }
