@@ -1,8 +1,8 @@
 package org.gorchestrator.api;
 
 import java.time.Clock;
-import java.util.Set;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -21,6 +21,7 @@ import org.gorchestrator.api.logs.LiveLogs;
 import org.gorchestrator.api.logs.NodeLogService;
 import org.gorchestrator.api.tasks.IdempotentSubmissions;
 import org.gorchestrator.api.tasks.RecentSubmissions;
+import org.gorchestrator.api.tasks.SubmissionSender;
 import org.gorchestrator.api.tasks.TaskService;
 import org.gorchestrator.api.tasks.WaitingReads;
 import org.gorchestrator.api.tasks.WorkflowIds;
@@ -70,11 +71,9 @@ public class ApiAutoConfiguration {
 
     @Bean
     public ProducerFactory<String, WorkflowCommand> apiProducerFactory(KafkaProperties kafka, ApiConfig config, Topics topics) {
-        Map<String, Object> props = kafka.buildProducerProperties();
+        Map<String, Object> props = CommandPublisher.producerSettings(kafka.buildProducerProperties(), config.submitTimeout(),
+                config.delivery().timeout());
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "gorch-api-" + config.instanceId());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, config.submitTimeout().toMillis());
         props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, topics.maxMessageBytes());
         return new DefaultKafkaProducerFactory<>(props, new StringSerializer(), JsonSerde.of(WorkflowCommand.class));
     }
@@ -136,9 +135,10 @@ public class ApiAutoConfiguration {
         Clock clock = Clock.systemUTC();
         // The worker pools a node may name are the ones whose topics exist: gorch.kafka.pools.
         GraphValidator validator = new GraphValidator(config.limits().withPools(Set.copyOf(topics.pools())));
-        return new TaskService(validator, new WorkflowIds(clock), publisher, view,
+        SubmissionSender sender = new SubmissionSender(publisher, config.delivery(), clock);
+        return new TaskService(validator, new WorkflowIds(clock), publisher, sender, view,
                 new RecentSubmissions(config.recentSubmissionsMaxBytes(), config.recentSubmissionsTtl(), clock),
-                new IdempotentSubmissions(publisher, view, config.idempotencyWait(), clock),
+                new IdempotentSubmissions(sender, view, config.idempotencyWait()),
                 config.readYourWritesWait(), clock);
     }
 
@@ -170,4 +170,5 @@ public class ApiAutoConfiguration {
     public BodyReader apiBodyReader(ApiConfig config) {
         return new BodyReader(config.maxBodyBytes());
     }
+
 }

@@ -33,6 +33,7 @@ import org.springframework.validation.annotation.Validated;
  * @param logs                   how node logs are followed
  * @param stateDir               where the view keeps its store; not set: {@code <java.io.tmpdir>/gorch-api}
  * @param instanceId             tells apart API instances sharing a state directory
+ * @param delivery               how submissions the broker did not confirm in time are followed
  */
 @Validated
 @ConfigurationProperties("gorch.api")
@@ -51,7 +52,8 @@ public record ApiProperties(
         @DefaultValue("10000") @Min(1) int maxWaitingReads,
         @DefaultValue @Valid LogsProperties logs,
         Path stateDir,
-        @DefaultValue("1") @Pattern(regexp = "[A-Za-z0-9._-]{1,64}") String instanceId) {
+        @DefaultValue("1") @Pattern(regexp = "[A-Za-z0-9._-]{1,64}") String instanceId,
+        @DefaultValue @Valid DeliveryProperties delivery) {
 
     /**
      * {@code gorch.api.limits.*}, see {@link Limits}.
@@ -94,10 +96,21 @@ public record ApiProperties(
         }
     }
 
+    /** {@code gorch.api.delivery.*}, see {@link DeliverySettings}. */
+    public record DeliveryProperties(
+            @DefaultValue("30s") @NotNull Duration timeout,
+            @DefaultValue("10000") @Min(1) int outcomesKept,
+            @DefaultValue("1h") @NotNull Duration outcomesTtl) {
+
+        DeliverySettings toSettings() {
+            return new DeliverySettings(timeout, outcomesKept, outcomesTtl);
+        }
+    }
+
     public ApiConfig toConfig() {
         Path dir = stateDir != null ? stateDir : Path.of(System.getProperty("java.io.tmpdir"), "gorch-api");
         return new ApiConfig(maxBodySize.toBytes(), limits.toLimits(), defaultPageSize, maxPageSize, readYourWritesWait,
                 submitTimeout, recentSubmissionsMaxSize.toBytes(), recentSubmissionsTtl, idempotencyWait, maxWait, maxWaitingReads, logs.toSettings(), dir,
-                instanceId);
+                instanceId, delivery.toSettings());
     }
 }

@@ -29,6 +29,24 @@ class ApiPropertiesTest {
         assertThat(config.logs()).isEqualTo(new LogSettings(Duration.ofSeconds(2), 256));
         assertThat(config.stateDir()).isEqualTo(Path.of(System.getProperty("java.io.tmpdir"), "gorch-api"));
         assertThat(config.instanceId()).isEqualTo("1");
+        assertThat(config.delivery()).isEqualTo(new DeliverySettings(Duration.ofSeconds(30), 10_000, Duration.ofHours(1)));
+    }
+
+    @Test
+    void deliverySettingsOverrideTheDefaults() {
+        ApiConfig config = bind(Map.of(
+                "gorch.api.delivery.timeout", "2m",
+                "gorch.api.delivery.outcomes-ttl", "3h")).toConfig();
+
+        assertThat(config.delivery().timeout()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(config.delivery().outcomesTtl()).isEqualTo(Duration.ofHours(3));
+    }
+
+    @Test
+    void outcomesForgottenBeforeTheyAreKnownAreRejected() {
+        ApiProperties properties = bind(Map.of("gorch.api.delivery.timeout", "2m", "gorch.api.delivery.outcomes-ttl", "1m"));
+
+        assertThatThrownBy(properties::toConfig).hasMessageContaining("outcomesTtl (PT1M) must be at least the delivery timeout (PT2M)");
     }
 
     @Test
