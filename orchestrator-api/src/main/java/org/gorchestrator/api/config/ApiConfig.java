@@ -9,13 +9,14 @@ import org.gorchestrator.validation.Limits;
 public record ApiConfig(long maxBodyBytes, Limits limits, int defaultPageSize, int maxPageSize, Duration readYourWritesWait,
                         Duration submitTimeout, long recentSubmissionsMaxBytes, Duration recentSubmissionsTtl, Duration idempotencyWait,
                         Duration maxWait, int maxWaitingReads, LogSettings logs, Path stateDir, String instanceId,
-                        DeliverySettings delivery) {
+                        AdmissionSettings admission, DeliverySettings delivery) {
 
     public ApiConfig {
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(logs, "logs");
         Objects.requireNonNull(stateDir, "stateDir");
         Objects.requireNonNull(instanceId, "instanceId");
+        Objects.requireNonNull(admission, "admission");
         Objects.requireNonNull(delivery, "delivery");
         requirePositive(maxBodyBytes, "maxBodyBytes");
         if (maxBodyBytes >= Integer.MAX_VALUE) {

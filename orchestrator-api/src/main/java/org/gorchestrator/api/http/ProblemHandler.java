@@ -2,6 +2,7 @@ package org.gorchestrator.api.http;
 
 import java.time.Duration;
 import java.util.List;
+import org.gorchestrator.api.admission.AdmissionRefusedException;
 import org.gorchestrator.api.commands.BrokerUnavailableException;
 import org.gorchestrator.api.document.MalformedDocumentException;
 import org.gorchestrator.api.logs.NodeNotFoundException;
@@ -108,6 +109,17 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail body = problem(HttpStatus.SERVICE_UNAVAILABLE, "Broker unavailable", e.getMessage());
         body.setProperty("id", e.workflowId());
         body.setProperty("submission", e.outcome().label());
+        return retryAfter(body, e.retryAfter());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> admissionRefused(AdmissionRefusedException e) {
+        ProblemDetail body = problem(HttpStatus.TOO_MANY_REQUESTS, "Backlog over its limit", e.getMessage());
+        body.setProperty("backlog", e.lag().topic().backlog().label());
+        body.setProperty("topic", e.lag().topic().topic());
+        body.setProperty("group", e.lag().topic().group());
+        body.setProperty("lag", e.lag().records());
+        body.setProperty("limit", e.limit());
         return retryAfter(body, e.retryAfter());
     }
 

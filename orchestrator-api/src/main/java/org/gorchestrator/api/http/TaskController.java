@@ -87,6 +87,9 @@ public class TaskController {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "413", description = "Body over gorch.api.max-body-size",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "429", description = "Admission control: a backlog this task would wait behind (named with its "
+            + "'lag' and 'limit') is over its limit, so it would start late; nothing was submitted: submit again after Retry-After",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "503", description = "The broker did not acknowledge in time ('submission': 'failed': nothing "
             + "was submitted; 'pending': it may still arrive within gorch.api.delivery.timeout, GET the id after Retry-After to "
             + "learn which), or (with an Idempotency-Key) the conductor did not confirm within gorch.api.idempotency-wait. With an "

@@ -34,6 +34,7 @@ public final class IdempotentSubmissions {
     /**
      * @param definition the validated document as the conductor is to get it, without id
      * @throws IdempotencyConflictException   when the key already submitted another document
+     * @throws org.gorchestrator.api.admission.AdmissionRefusedException when a backlog it would wait behind is too long
      * @throws SubmissionNotDeliveredException when the broker did not confirm the submission in time
      * @throws SubmissionUnconfirmedException when the view does not show the workflow in time
      */

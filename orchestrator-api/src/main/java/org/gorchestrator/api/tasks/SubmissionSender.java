@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.gorchestrator.api.admission.Admission;
 import org.gorchestrator.api.commands.BrokerUnavailableException;
 import org.gorchestrator.api.commands.CommandPublisher;
 import org.gorchestrator.api.config.DeliverySettings;
@@ -14,17 +15,19 @@ import org.gorchestrator.model.Graph;
 import org.springframework.core.NestedExceptionUtils;
 
 /**
- * Sends submits to the conductor, and follows those the broker did not confirm in time
+ * Sends submits to the conductor once admission takes them, and follows those the broker did not confirm in time
  * until the producer settles them (within its delivery timeout), remembering the outcome for a while: a client told
  * 503 then learns from a read whether its workflow will run, instead of a not-found that might change later.
  */
 public final class SubmissionSender {
+    private final Admission admission;
     private final CommandPublisher publisher;
     private final DeliverySettings delivery;
     private final Clock clock;
     private final Cache<String, SubmissionOutcome> outcomes;
 
-    public SubmissionSender(CommandPublisher publisher, DeliverySettings delivery, Clock clock) {
+    public SubmissionSender(Admission admission, CommandPublisher publisher, DeliverySettings delivery, Clock clock) {
+        this.admission = admission;
         this.publisher = publisher;
         this.delivery = delivery;
         this.clock = clock;
@@ -37,12 +40,14 @@ public final class SubmissionSender {
     }
 
     /**
-     * Submits the workflow.
+     * Submits the workflow, unless a backlog it would wait behind is too long.
      *
      * @param accepted the validated document with its id
-     * @throws SubmissionNotDeliveredException when the broker did not confirm it in time
+     * @throws org.gorchestrator.api.admission.AdmissionRefusedException when admission refuses it: nothing was sent
+     * @throws SubmissionNotDeliveredException                          when the broker did not confirm it in time
      */
     void send(Graph accepted, Optional<IdempotencyKey> key) {
+        admission.admit(accepted);
         try {
             publisher.publish(new WorkflowCommand.Submit(accepted.id(), accepted, clock.instant()));
         } catch (BrokerUnavailableException e) {

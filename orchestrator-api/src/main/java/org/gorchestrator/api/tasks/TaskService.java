@@ -47,6 +47,7 @@ public final class TaskService {
      * Idempotency-Key, where a repeat of an earlier submission starts nothing new.
      *
      * @throws org.gorchestrator.validation.InvalidGraphException listing every violation
+     * @throws org.gorchestrator.api.admission.AdmissionRefusedException when a backlog it would wait behind is too long
      * @throws IdempotencyConflictException     when the key already submitted another document
      * @throws SubmissionNotDeliveredException when the broker did not confirm the submission in time
      * @throws SubmissionUnconfirmedException   when the conductor did not confirm a keyed submission in time

@@ -19,6 +19,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.gorchestrator.api.admission.Admission;
 import org.gorchestrator.api.commands.CommandPublisher;
 import org.gorchestrator.api.config.DeliverySettings;
 import org.gorchestrator.kafka.JsonSerde;
@@ -58,7 +59,7 @@ class LateOutcomeTest {
                         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers(),
                         ProducerConfig.LINGER_MS_CONFIG, (int) LINGER.toMillis()), SUBMIT_TIMEOUT, DELIVERY_TIMEOUT),
                 new StringSerializer(), JsonSerde.of(WorkflowCommand.class));
-        sender = new SubmissionSender(new CommandPublisher(new KafkaTemplate<>(producers), TOPIC, SUBMIT_TIMEOUT),
+        sender = new SubmissionSender(Admission.OPEN, new CommandPublisher(new KafkaTemplate<>(producers), TOPIC, SUBMIT_TIMEOUT),
                 new DeliverySettings(DELIVERY_TIMEOUT, 100, Duration.ofHours(1)), Clock.systemUTC());
     }
 

@@ -11,6 +11,7 @@ import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.gorchestrator.api.admission.Admission;
 import org.gorchestrator.api.commands.CommandPublisher;
 import org.gorchestrator.api.config.DeliverySettings;
 import org.gorchestrator.kafka.JsonSerde;
@@ -32,7 +33,7 @@ class SubmissionSenderTest {
             JsonSerde.of(WorkflowCommand.class));
     private final CommandPublisher publisher = new CommandPublisher(new KafkaTemplate<>(new MockProducerFactory<>(() -> producer)),
             "commands", Duration.ofMillis(50));
-    private final SubmissionSender sender = new SubmissionSender(publisher, new DeliverySettings(DELIVERY, 100,
+    private final SubmissionSender sender = new SubmissionSender(Admission.OPEN, publisher, new DeliverySettings(DELIVERY, 100,
             Duration.ofHours(1)), clock);
 
     @Test
@@ -86,7 +87,7 @@ class SubmissionSenderTest {
     @Test
     void aConfirmedSubmissionLeavesNothingToRemember() {
         MockProducer<String, WorkflowCommand> answering = new MockProducer<>(true, null, new StringSerializer(), JsonSerde.of(WorkflowCommand.class));
-        SubmissionSender confirmed = new SubmissionSender(new CommandPublisher(
+        SubmissionSender confirmed = new SubmissionSender(Admission.OPEN, new CommandPublisher(
                 new KafkaTemplate<>(new MockProducerFactory<>(() -> answering)), "commands", Duration.ofSeconds(5)),
                 new DeliverySettings(DELIVERY, 100, Duration.ofHours(1)), clock);
 
@@ -94,6 +95,18 @@ class SubmissionSenderTest {
 
         assertThat(answering.history()).singleElement().satisfies(record -> assertThat(record.key()).isEqualTo("task-1"));
         assertThat(confirmed.outcomeOf("task-1")).isEmpty();
+    }
+
+    @Test
+    void aSubmissionAdmissionRefusesIsNotSent() {
+        SubmissionSender refusing = new SubmissionSender(definition -> {
+            throw new IllegalStateException("refused");
+        }, publisher, new DeliverySettings(DELIVERY, 100, Duration.ofHours(1)), clock);
+
+        catchThrowableOfType(IllegalStateException.class, () -> refusing.send(GRAPH, NO_KEY));
+
+        assertThat(producer.history()).isEmpty();
+        assertThat(refusing.outcomeOf("task-1")).isEmpty();
     }
 
     @Test
