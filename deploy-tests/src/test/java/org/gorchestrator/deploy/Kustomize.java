@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
  */
 final class Kustomize {
     private static final Pattern VERSION = Pattern.compile("\"kustomizeVersion\":\\s*\"v(\\d+)\\.");
+    private static final Pattern KUBECTL = Pattern.compile("\"gitVersion\":\\s*\"([^\"]+)\"");
     private static final int MIN_MAJOR = 5;
 
     private Kustomize() {
@@ -36,11 +37,8 @@ final class Kustomize {
         Tool.Result version = Tool.run(Repository.ROOT, "kubectl", "version", "--client", "-o", "json");
         Matcher matcher = VERSION.matcher(version.output());
         int major = matcher.find() ? Integer.parseInt(matcher.group(1)) : 0;
-        assumeTrue(major >= MIN_MAJOR, "kubectl's Kustomize is older than v" + MIN_MAJOR + " (" + firstLine(version)
-                + "): the manifests need kubectl 1.27 or later");
-    }
-
-    private static String firstLine(Tool.Result result) {
-        return List.of((result.output() + result.errors()).strip().split("\n")).get(0);
+        Matcher kubectl = KUBECTL.matcher(version.output());
+        assumeTrue(major >= MIN_MAJOR, "kubectl " + (kubectl.find() ? kubectl.group(1) : "of unknown version")
+                + " has a Kustomize older than v" + MIN_MAJOR + ": the manifests need kubectl 1.27 or later");
     }
 }
