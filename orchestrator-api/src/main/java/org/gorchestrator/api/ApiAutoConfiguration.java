@@ -37,6 +37,7 @@ import org.gorchestrator.api.tasks.TaskService;
 import org.gorchestrator.api.tasks.WaitingReads;
 import org.gorchestrator.api.tasks.WorkflowIds;
 import org.gorchestrator.api.view.FinishWaiters;
+import org.gorchestrator.api.view.ViewHealthIndicator;
 import org.gorchestrator.api.view.ViewNames;
 import org.gorchestrator.api.view.ViewStores;
 import org.gorchestrator.api.view.ViewTopology;
@@ -158,6 +159,12 @@ public class ApiAutoConfiguration {
     @Bean
     public ViewStores apiViewStores(@Qualifier("apiViewStreams") StreamsBuilderFactoryBean streams) {
         return new ViewStores(streams);
+    }
+
+    /** Named {@code apiView}: the readiness group includes it. */
+    @Bean
+    public ViewHealthIndicator apiViewHealthIndicator(@Qualifier("apiViewStores") ViewStores stores, ViewNames names) {
+        return new ViewHealthIndicator(stores, names);
     }
 
     @Bean
