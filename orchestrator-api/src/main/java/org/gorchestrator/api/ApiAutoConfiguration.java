@@ -1,14 +1,25 @@
 package org.gorchestrator.api;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
-import java.util.Set;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.gorchestrator.api.admission.Admission;
+import org.gorchestrator.api.admission.BacklogAdmission;
+import org.gorchestrator.api.admission.BacklogMonitor;
+import org.gorchestrator.api.admission.BacklogTopic;
+import org.gorchestrator.api.admission.KafkaLagSource;
 import org.gorchestrator.api.commands.CommandPublisher;
+import org.gorchestrator.api.config.AdmissionSettings;
 import org.gorchestrator.api.config.ApiConfig;
 import org.gorchestrator.api.config.ApiProperties;
 import org.gorchestrator.api.document.DocumentParser;
@@ -21,10 +32,12 @@ import org.gorchestrator.api.logs.LiveLogs;
 import org.gorchestrator.api.logs.NodeLogService;
 import org.gorchestrator.api.tasks.IdempotentSubmissions;
 import org.gorchestrator.api.tasks.RecentSubmissions;
+import org.gorchestrator.api.tasks.SubmissionSender;
 import org.gorchestrator.api.tasks.TaskService;
 import org.gorchestrator.api.tasks.WaitingReads;
 import org.gorchestrator.api.tasks.WorkflowIds;
 import org.gorchestrator.api.view.FinishWaiters;
+import org.gorchestrator.api.view.ViewHealthIndicator;
 import org.gorchestrator.api.view.ViewNames;
 import org.gorchestrator.api.view.ViewStores;
 import org.gorchestrator.api.view.ViewTopology;
@@ -35,6 +48,7 @@ import org.gorchestrator.kafka.Topics;
 import org.gorchestrator.message.WorkflowCommand;
 import org.gorchestrator.validation.GraphValidator;
 import org.gorchestrator.validation.Limits;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -71,11 +85,9 @@ public class ApiAutoConfiguration {
 
     @Bean
     public ProducerFactory<String, WorkflowCommand> apiProducerFactory(KafkaProperties kafka, ApiConfig config, Topics topics) {
-        Map<String, Object> props = kafka.buildProducerProperties();
+        Map<String, Object> props = CommandPublisher.producerSettings(kafka.buildProducerProperties(), config.submitTimeout(),
+                config.delivery().timeout());
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "gorch-api-" + config.instanceId());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, config.submitTimeout().toMillis());
         props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, topics.maxMessageBytes());
         return new DefaultKafkaProducerFactory<>(props, new StringSerializer(), JsonSerde.of(WorkflowCommand.class));
     }
@@ -93,6 +105,29 @@ public class ApiAutoConfiguration {
     public CommandPublisher apiCommandPublisher(@Qualifier("apiCommandTemplate") KafkaTemplate<String, WorkflowCommand> template,
                                                 Topics topics, ApiConfig config) {
         return new CommandPublisher(template, topics.workflowCommands(), config.submitTimeout());
+    }
+
+    @Bean
+    @ConditionalOnProperty(prefix = "gorch.api.admission", name = "enabled", matchIfMissing = true)
+    public BacklogMonitor apiBacklogMonitor(KafkaProperties kafka, ApiConfig config, Topics topics, ObjectProvider<MeterRegistry> registry) {
+        AdmissionSettings settings = config.admission();
+        Map<String, Object> props = kafka.buildAdminProperties();
+        props.put(AdminClientConfig.CLIENT_ID_CONFIG, "gorch-api-backlog-" + config.instanceId());
+        // A read slower than this would be stale when it came.
+        int timeoutMillis = (int) settings.staleAfter().toMillis();
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMillis);
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMillis);
+        List<BacklogTopic> watched = BacklogTopic.watched(topics, settings);
+        return new BacklogMonitor(new KafkaLagSource(Admin.create(props), watched, settings.staleAfter()), watched,
+                settings.pollInterval(), Clock.systemUTC(), meters(registry)).start();
+    }
+
+    @Bean
+    public Admission apiAdmission(ApiConfig config, Topics topics, ObjectProvider<BacklogMonitor> monitor,
+                                  ObjectProvider<MeterRegistry> registry) {
+        BacklogMonitor backlog = monitor.getIfAvailable();
+        return backlog == null ? Admission.OPEN
+                : new BacklogAdmission(backlog::latest, config.admission(), topics, Clock.systemUTC(), meters(registry));
     }
 
     @Bean
@@ -126,6 +161,12 @@ public class ApiAutoConfiguration {
         return new ViewStores(streams);
     }
 
+    /** Named {@code apiView}: the readiness group includes it. */
+    @Bean
+    public ViewHealthIndicator apiViewHealthIndicator(@Qualifier("apiViewStores") ViewStores stores, ViewNames names) {
+        return new ViewHealthIndicator(stores, names);
+    }
+
     @Bean
     public WorkflowView apiWorkflowView(@Qualifier("apiViewStores") ViewStores stores, ViewNames names) {
         return new WorkflowView(stores, names);
@@ -133,13 +174,14 @@ public class ApiAutoConfiguration {
 
     @Bean
     public TaskService apiTaskService(ApiConfig config, Topics topics, @Qualifier("apiCommandPublisher") CommandPublisher publisher,
-                                      @Qualifier("apiWorkflowView") WorkflowView view) {
+                                      @Qualifier("apiWorkflowView") WorkflowView view, @Qualifier("apiAdmission") Admission admission) {
         Clock clock = Clock.systemUTC();
         // The worker pools a node may name are the ones whose topics exist: gorch.kafka.pools.
         GraphValidator validator = new GraphValidator(documentLimits(config, topics).withPools(Set.copyOf(topics.pools())));
-        return new TaskService(validator, new WorkflowIds(clock), publisher, view,
+        SubmissionSender sender = new SubmissionSender(admission, publisher, config.delivery(), clock);
+        return new TaskService(validator, new WorkflowIds(clock), publisher, sender, view,
                 new RecentSubmissions(config.recentSubmissionsMaxBytes(), config.recentSubmissionsTtl(), clock),
-                new IdempotentSubmissions(publisher, view, config.idempotencyWait(), clock),
+                new IdempotentSubmissions(sender, view, config.idempotencyWait()),
                 config.readYourWritesWait(), clock);
     }
 
@@ -181,5 +223,10 @@ public class ApiAutoConfiguration {
     @Bean
     public BodyReader apiBodyReader(ApiConfig config) {
         return new BodyReader(config.maxBodyBytes());
+    }
+
+    /** Boot's registry, when there is one (there is with the actuator); else one that only keeps the meters. */
+    private static MeterRegistry meters(ObjectProvider<MeterRegistry> registry) {
+        return registry.getIfAvailable(SimpleMeterRegistry::new);
     }
 }

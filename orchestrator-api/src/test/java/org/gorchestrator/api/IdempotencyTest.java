@@ -69,6 +69,12 @@ class IdempotencyTest extends ApiIntegrationTest {
         String id = WorkflowIds.forIdempotencyKey(key);
         assertThat(response.json().get("id").asString()).isEqualTo(id);
         assertThat(kafka.commandsFor(id)).singleElement().isInstanceOf(WorkflowCommand.Submit.class);
+
+        ApiClient.Response repeat = submit(key, Graphs.seedExampleJson());
+
+        assertThat(repeat.status()).isEqualTo(503);
+        assertThat(kafka.commandsFor(id)).as("the broker has the first: the repeat waits for it, sends nothing")
+                .singleElement().isInstanceOf(WorkflowCommand.Submit.class);
     }
 
     @Test

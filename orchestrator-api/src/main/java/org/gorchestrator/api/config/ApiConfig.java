@@ -8,13 +8,16 @@ import org.gorchestrator.validation.Limits;
 /** The API's settings as the code uses them; built from {@link ApiProperties}. */
 public record ApiConfig(long maxBodyBytes, Limits limits, int defaultPageSize, int maxPageSize, Duration readYourWritesWait,
                         Duration submitTimeout, long recentSubmissionsMaxBytes, Duration recentSubmissionsTtl, Duration idempotencyWait,
-                        Duration maxWait, int maxWaitingReads, LogSettings logs, Path stateDir, String instanceId) {
+                        Duration maxWait, int maxWaitingReads, LogSettings logs, Path stateDir, String instanceId,
+                        AdmissionSettings admission, DeliverySettings delivery) {
 
     public ApiConfig {
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(logs, "logs");
         Objects.requireNonNull(stateDir, "stateDir");
         Objects.requireNonNull(instanceId, "instanceId");
+        Objects.requireNonNull(admission, "admission");
+        Objects.requireNonNull(delivery, "delivery");
         requirePositive(maxBodyBytes, "maxBodyBytes");
         if (maxBodyBytes >= Integer.MAX_VALUE) {
             throw new IllegalArgumentException("maxBodyBytes must be below 2GB, was " + maxBodyBytes);

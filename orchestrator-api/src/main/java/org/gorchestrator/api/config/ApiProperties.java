@@ -2,6 +2,7 @@ package org.gorchestrator.api.config;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -33,6 +34,8 @@ import org.springframework.validation.annotation.Validated;
  * @param logs                   how node logs are followed
  * @param stateDir               where the view keeps its store; not set: {@code <java.io.tmpdir>/gorch-api}
  * @param instanceId             tells apart API instances sharing a state directory
+ * @param admission              when submissions are refused because of the backlog
+ * @param delivery               how submissions the broker did not confirm in time are followed
  */
 @Validated
 @ConfigurationProperties("gorch.api")
@@ -51,7 +54,9 @@ public record ApiProperties(
         @DefaultValue("10000") @Min(1) int maxWaitingReads,
         @DefaultValue @Valid LogsProperties logs,
         Path stateDir,
-        @DefaultValue("1") @Pattern(regexp = "[A-Za-z0-9._-]{1,64}") String instanceId) {
+        @DefaultValue("1") @Pattern(regexp = "[A-Za-z0-9._-]{1,64}") String instanceId,
+        @DefaultValue @Valid AdmissionProperties admission,
+        @DefaultValue @Valid DeliveryProperties delivery) {
 
     /**
      * {@code gorch.api.limits.*}, see {@link Limits}.
@@ -98,10 +103,43 @@ public record ApiProperties(
         }
     }
 
+    /**
+     * {@code gorch.api.admission.*}, see {@link AdmissionSettings}. The groups' defaults are those of the conductor and
+     * the workers (gorch-api-defaults.properties makes them follow {@code gorch.conductor.application-id} and
+     * {@code gorch.worker.group-id} when this configuration sets those).
+     */
+    public record AdmissionProperties(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("1s") @NotNull Duration pollInterval,
+            @DefaultValue("10s") @NotNull Duration staleAfter,
+            @DefaultValue("10000") @Min(0) long maxWorkflowCommandsLag,
+            @DefaultValue("50000") @Min(0) long maxNodeEventsLag,
+            @DefaultValue("50000") @Min(0) long maxNodeCommandsLag,
+            @DefaultValue("5s") @NotNull Duration retryAfter,
+            @DefaultValue("gorch-conductor") @NotBlank String conductorGroup,
+            @DefaultValue("gorch-workers") @NotBlank String workerGroup) {
+
+        AdmissionSettings toSettings() {
+            return new AdmissionSettings(enabled, pollInterval, staleAfter, maxWorkflowCommandsLag, maxNodeEventsLag, maxNodeCommandsLag,
+                    retryAfter, conductorGroup, workerGroup);
+        }
+    }
+
+    /** {@code gorch.api.delivery.*}, see {@link DeliverySettings}. */
+    public record DeliveryProperties(
+            @DefaultValue("30s") @NotNull Duration timeout,
+            @DefaultValue("10000") @Min(1) int outcomesKept,
+            @DefaultValue("1h") @NotNull Duration outcomesTtl) {
+
+        DeliverySettings toSettings() {
+            return new DeliverySettings(timeout, outcomesKept, outcomesTtl);
+        }
+    }
+
     public ApiConfig toConfig() {
         Path dir = stateDir != null ? stateDir : Path.of(System.getProperty("java.io.tmpdir"), "gorch-api");
         return new ApiConfig(maxBodySize.toBytes(), limits.toLimits(), defaultPageSize, maxPageSize, readYourWritesWait,
                 submitTimeout, recentSubmissionsMaxSize.toBytes(), recentSubmissionsTtl, idempotencyWait, maxWait, maxWaitingReads, logs.toSettings(), dir,
-                instanceId);
+                instanceId, admission.toSettings(), delivery.toSettings());
     }
 }

@@ -1,14 +1,18 @@
 package org.gorchestrator.api.http;
 
+import java.time.Duration;
 import java.util.List;
+import org.gorchestrator.api.admission.AdmissionRefusedException;
 import org.gorchestrator.api.commands.BrokerUnavailableException;
 import org.gorchestrator.api.document.MalformedDocumentException;
 import org.gorchestrator.api.logs.NodeNotFoundException;
 import org.gorchestrator.api.logs.TooManyFollowersException;
 import org.gorchestrator.api.tasks.IdempotencyConflictException;
+import org.gorchestrator.api.tasks.SubmissionNotDeliveredException;
 import org.gorchestrator.api.tasks.SubmissionUnconfirmedException;
 import org.gorchestrator.api.tasks.TaskNotFoundException;
 import org.gorchestrator.api.tasks.TaskStateConflictException;
+import org.gorchestrator.api.tasks.UnconfirmedTaskException;
 import org.gorchestrator.api.view.TooManyWaitingReadsException;
 import org.gorchestrator.api.view.ViewNotReadyException;
 import org.gorchestrator.validation.InvalidGraphException;
@@ -34,7 +38,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 public class ProblemHandler extends ResponseEntityExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
-    private static final String RETRY_AFTER_SECONDS = "1";
+    private static final Duration SHORTLY = Duration.ofSeconds(1);
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> malformed(MalformedDocumentException e) {
@@ -61,6 +65,14 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ResponseEntity<ProblemDetail> notFound(TaskNotFoundException e) {
         return respond(problem(HttpStatus.NOT_FOUND, "Task not found", e.getMessage()));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> unconfirmedTask(UnconfirmedTaskException e) {
+        ProblemDetail body = problem(HttpStatus.NOT_FOUND, e.outcome().title(), e.getMessage());
+        body.setProperty("id", e.workflowId());
+        body.setProperty("submission", e.outcome().label());
+        return e.retryAfter().map(after -> retryAfter(body, after)).orElseGet(() -> respond(body));
     }
 
     @ExceptionHandler
@@ -92,6 +104,26 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
+    ResponseEntity<ProblemDetail> notDelivered(SubmissionNotDeliveredException e) {
+        LOG.warn("submission of task {} not confirmed by the broker ({}): {}", e.workflowId(), e.outcome().label(), e.getMessage());
+        ProblemDetail body = problem(HttpStatus.SERVICE_UNAVAILABLE, "Broker unavailable", e.getMessage());
+        body.setProperty("id", e.workflowId());
+        body.setProperty("submission", e.outcome().label());
+        return retryAfter(body, e.retryAfter());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> admissionRefused(AdmissionRefusedException e) {
+        ProblemDetail body = problem(HttpStatus.TOO_MANY_REQUESTS, "Backlog over its limit", e.getMessage());
+        body.setProperty("backlog", e.lag().topic().backlog().label());
+        body.setProperty("topic", e.lag().topic().topic());
+        body.setProperty("group", e.lag().topic().group());
+        body.setProperty("lag", e.lag().records());
+        body.setProperty("limit", e.limit());
+        return retryAfter(body, e.retryAfter());
+    }
+
+    @ExceptionHandler
     ResponseEntity<ProblemDetail> tooManyFollowers(TooManyFollowersException e) {
         return retryLater(problem(HttpStatus.SERVICE_UNAVAILABLE, "Too many followed logs", e.getMessage()));
     }
@@ -105,7 +137,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> brokerUnavailable(BrokerUnavailableException e) {
         LOG.warn("command for task {} not acknowledged: {}", e.workflowId(), e.getMessage());
         ProblemDetail body = problem(HttpStatus.SERVICE_UNAVAILABLE, "Broker unavailable",
-                e.getMessage() + "; the command may still arrive later: look the id up before trying again");
+                e.getMessage() + "; repeat the request: a cancel or rerun asked twice changes nothing more");
         body.setProperty("id", e.workflowId());
         return retryLater(body);
     }
@@ -148,6 +180,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<ProblemDetail> retryLater(ProblemDetail body) {
-        return ResponseEntity.status(body.getStatus()).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).body(body);
+        return retryAfter(body, SHORTLY);
+    }
+
+    /** Retry-After in whole seconds, rounded up: the client must not come back before the time has passed. */
+    private static ResponseEntity<ProblemDetail> retryAfter(ProblemDetail body, Duration after) {
+        long seconds = Math.max(1, after.plusMillis(999).toSeconds());
+        return ResponseEntity.status(body.getStatus()).header(HttpHeaders.RETRY_AFTER, Long.toString(seconds)).body(body);
     }
 }

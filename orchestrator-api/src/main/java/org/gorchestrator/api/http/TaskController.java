@@ -87,8 +87,13 @@ public class TaskController {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "413", description = "Body over gorch.api.max-body-size",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "503", description = "The broker did not acknowledge in time, or (with an Idempotency-Key) "
-            + "the conductor did not confirm within gorch.api.idempotency-wait: repeat the request",
+    @ApiResponse(responseCode = "429", description = "Admission control: a backlog this task would wait behind (named with its "
+            + "'lag' and 'limit') is over its limit, so it would start late; nothing was submitted: submit again after Retry-After",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "503", description = "The broker did not acknowledge in time ('submission': 'failed': nothing "
+            + "was submitted; 'pending': it may still arrive within gorch.api.delivery.timeout, GET the id after Retry-After to "
+            + "learn which), or (with an Idempotency-Key) the conductor did not confirm within gorch.api.idempotency-wait. With an "
+            + "Idempotency-Key, repeating the request is always safe",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     public ResponseEntity<TaskId> submit(
             HttpServletRequest request,
@@ -112,7 +117,8 @@ public class TaskController {
     @ApiResponse(responseCode = "400", description = "Invalid wait; 'violations' names it",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "404", description = "No task with this id (with wait: still none when the wait ended, or the "
-            + "task was purged meanwhile)",
+            + "task was purged meanwhile). When this instance answered its submission 503, 'submission' says what became of it: "
+            + "'failed' (it will not run: submit again), 'pending' or 'delivered' (ask again after Retry-After)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "503", description = "The view is starting, or this instance holds gorch.api.max-waiting-reads "
             + "waiting reads already; retry after the Retry-After seconds",

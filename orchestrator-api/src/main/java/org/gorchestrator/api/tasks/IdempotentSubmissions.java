@@ -1,12 +1,9 @@
 package org.gorchestrator.api.tasks;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import org.gorchestrator.api.commands.CommandPublisher;
 import org.gorchestrator.api.view.WorkflowView;
 import org.gorchestrator.json.Json;
-import org.gorchestrator.message.WorkflowCommand;
 import org.gorchestrator.model.Graph;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,21 +21,21 @@ public final class IdempotentSubmissions {
     /** Sorted map entries make the digest independent of the order of a node's outputs too. */
     private static final ObjectWriter CANONICAL = Json.mapper().writer().with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
-    private final CommandPublisher publisher;
+    private final SubmissionSender sender;
     private final WorkflowView view;
     private final Duration wait;
-    private final Clock clock;
 
-    public IdempotentSubmissions(CommandPublisher publisher, WorkflowView view, Duration wait, Clock clock) {
-        this.publisher = publisher;
+    public IdempotentSubmissions(SubmissionSender sender, WorkflowView view, Duration wait) {
+        this.sender = sender;
         this.view = view;
         this.wait = wait;
-        this.clock = clock;
     }
 
     /**
      * @param definition the validated document as the conductor is to get it, without id
      * @throws IdempotencyConflictException   when the key already submitted another document
+     * @throws org.gorchestrator.api.admission.AdmissionRefusedException when a backlog it would wait behind is too long
+     * @throws SubmissionNotDeliveredException when the broker did not confirm the submission in time
      * @throws SubmissionUnconfirmedException when the view does not show the workflow in time
      */
     Accepted submit(Graph definition, IdempotencyKey key) {
@@ -48,10 +45,17 @@ public final class IdempotentSubmissions {
         if (known.isPresent()) {
             return outcome(known.get(), key, digest, true);
         }
-        publisher.publish(new WorkflowCommand.Submit(id, definition.withId(id).withIdempotency(key.value(), digest), clock.instant()));
-        LOG.info("submitted task {} for Idempotency-Key {} with {} nodes", id, key.value(), definition.nodes().size());
-        Graph kept = view.await(id, wait).orElseThrow(() -> new SubmissionUnconfirmedException(id, wait));
-        return outcome(kept, key, digest, false);
+        // A submit of this key that reached the broker from here, and was answered 503, needs no other: only the view's answer.
+        boolean replayed = sender.outcomeOf(id).filter(SubmissionOutcome.Delivered.class::isInstance).isPresent();
+        if (!replayed) {
+            sender.send(definition.withId(id).withIdempotency(key.value(), digest), Optional.of(key));
+            LOG.info("submitted task {} for Idempotency-Key {} with {} nodes", id, key.value(), definition.nodes().size());
+        }
+        Graph kept = view.await(id, wait).orElseThrow(() -> {
+            sender.delivered(id);
+            return new SubmissionUnconfirmedException(id, wait);
+        });
+        return outcome(kept, key, digest, replayed);
     }
 
     private static Accepted outcome(Graph kept, IdempotencyKey key, String digest, boolean replayed) {

@@ -22,17 +22,19 @@ public final class TaskService {
     private final GraphValidator validator;
     private final WorkflowIds ids;
     private final CommandPublisher publisher;
+    private final SubmissionSender sender;
     private final WorkflowView view;
     private final RecentSubmissions recent;
     private final IdempotentSubmissions idempotent;
     private final Duration readYourWritesWait;
     private final Clock clock;
 
-    public TaskService(GraphValidator validator, WorkflowIds ids, CommandPublisher publisher, WorkflowView view,
+    public TaskService(GraphValidator validator, WorkflowIds ids, CommandPublisher publisher, SubmissionSender sender, WorkflowView view,
                        RecentSubmissions recent, IdempotentSubmissions idempotent, Duration readYourWritesWait, Clock clock) {
         this.validator = validator;
         this.ids = ids;
         this.publisher = publisher;
+        this.sender = sender;
         this.view = view;
         this.recent = recent;
         this.idempotent = idempotent;
@@ -45,8 +47,10 @@ public final class TaskService {
      * Idempotency-Key, where a repeat of an earlier submission starts nothing new.
      *
      * @throws org.gorchestrator.validation.InvalidGraphException listing every violation
-     * @throws IdempotencyConflictException   when the key already submitted another document
-     * @throws SubmissionUnconfirmedException when the conductor did not confirm a keyed submission in time
+     * @throws org.gorchestrator.api.admission.AdmissionRefusedException when a backlog it would wait behind is too long
+     * @throws IdempotencyConflictException     when the key already submitted another document
+     * @throws SubmissionNotDeliveredException when the broker did not confirm the submission in time
+     * @throws SubmissionUnconfirmedException   when the conductor did not confirm a keyed submission in time
      */
     public Accepted submit(Graph document, Optional<IdempotencyKey> key) {
         validator.check(document);
@@ -54,15 +58,30 @@ public final class TaskService {
         return key.map(k -> idempotent.submit(definition, k)).orElseGet(() -> submitNew(definition));
     }
 
-    /** @throws TaskNotFoundException when no workflow has this id */
+    /**
+     * @throws TaskNotFoundException     when no workflow has this id
+     * @throws UnconfirmedTaskException when none has it yet, and this instance answered its submission 503
+     */
     public Graph get(String id) {
         if (!WorkflowIds.isWellFormed(id)) {
             throw new TaskNotFoundException(id);
         }
         // Another instance may have accepted the workflow a moment ago: give the view a short time to show it.
         return find(id)
-                .or(() -> view.await(id, readYourWritesWait))
-                .orElseThrow(() -> new TaskNotFoundException(id));
+                .or(() -> submissionFailed(id) ? Optional.empty() : view.await(id, readYourWritesWait))
+                .orElseThrow(() -> notFound(id));
+    }
+
+    /** Whether this instance knows that a submission of this workflow failed for good: waiting for it is pointless. */
+    public boolean submissionFailed(String id) {
+        return sender.outcomeOf(id).filter(SubmissionOutcome.Failed.class::isInstance).isPresent();
+    }
+
+    /** Why a well-formed id is not found: unknown, or what became of its submission if the broker did not confirm it in time. */
+    public RuntimeException notFound(String id) {
+        return sender.outcomeOf(id)
+                .<RuntimeException>map(outcome -> new UnconfirmedTaskException(id, outcome, clock.instant()))
+                .orElseGet(() -> new TaskNotFoundException(id));
     }
 
     /**
@@ -127,7 +146,7 @@ public final class TaskService {
     private Accepted submitNew(Graph definition) {
         String id = ids.next();
         Graph accepted = definition.withId(id);
-        publisher.publish(new WorkflowCommand.Submit(id, accepted, clock.instant()));
+        sender.send(accepted, Optional.empty());
         recent.remember(accepted);
         LOG.info("accepted task {} with {} nodes", id, accepted.nodes().size());
         return new Accepted(id, false);

@@ -27,10 +27,11 @@ public final class WaitingReads implements AutoCloseable {
 
     /**
      * The task once it has finished or is gone, or as it is when {@code wait} has passed; at once when it has
-     * finished already. The future fails with {@link TaskNotFoundException} when the task is still unknown when
-     * the wait ends. Cancel it to stop waiting (the client left).
+     * finished already. The future fails with {@link TaskNotFoundException} (or {@link UnconfirmedTaskException}) when
+     * the task is still unknown when the wait ends. Cancel it to stop waiting (the client left).
      *
      * @throws TaskNotFoundException                                     when the id cannot be a task's
+     * @throws UnconfirmedTaskException                                  when its submission is known to have failed
      * @throws org.gorchestrator.api.view.TooManyWaitingReadsException when as many reads as allowed wait already
      * @throws org.gorchestrator.api.view.ViewNotReadyException         while the view is not running
      */
@@ -51,6 +52,10 @@ public final class WaitingReads implements AutoCloseable {
             woken.cancel(false);
             return CompletableFuture.completedFuture(now.get());
         }
+        if (now.isEmpty() && tasks.submissionFailed(id)) {
+            woken.cancel(false);
+            throw tasks.notFound(id);
+        }
         CompletableFuture<Graph> answer = woken.thenApplyAsync(ignored -> read(id), readers);
         answer.whenComplete((graph, error) -> woken.cancel(false)); // an answer canceled before the wake stops the wait
         return answer;
@@ -62,6 +67,6 @@ public final class WaitingReads implements AutoCloseable {
     }
 
     private Graph read(String id) {
-        return tasks.find(id).orElseThrow(() -> new TaskNotFoundException(id));
+        return tasks.find(id).orElseThrow(() -> tasks.notFound(id));
     }
 }

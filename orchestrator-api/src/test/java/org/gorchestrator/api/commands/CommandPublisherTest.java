@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.gorchestrator.kafka.JsonSerde;
@@ -35,5 +36,27 @@ class CommandPublisherTest {
 
         assertThat(e.workflowId()).isEqualTo("id-1");
         assertThat(e.getMessage()).contains("broker");
+        assertThat(e.delivery()).as("never sent: failed for good").isCompletedExceptionally();
+    }
+
+    @Test
+    void theProducerSettingsBoundTheDeliveryAndKafkaAcceptsThem() {
+        Map<String, Object> settings = CommandPublisher.producerSettings(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:1"),
+                Duration.ofSeconds(10), Duration.ofSeconds(30));
+
+        assertThat(settings).containsEntry(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000)
+                .containsEntry(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000L)
+                .containsEntry(ProducerConfig.ACKS_CONFIG, "all")
+                .containsEntry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        // Kafka refuses a delivery timeout under linger.ms + request.timeout.ms when it is constructed
+        new KafkaProducer<>(settings, new StringSerializer(), new StringSerializer()).close(Duration.ZERO);
+    }
+
+    @Test
+    void aRequestTimeoutGivenIsKept() {
+        Map<String, Object> settings = CommandPublisher.producerSettings(Map.of(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000),
+                Duration.ofSeconds(10), Duration.ofSeconds(30));
+
+        assertThat(settings).containsEntry(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
     }
 }

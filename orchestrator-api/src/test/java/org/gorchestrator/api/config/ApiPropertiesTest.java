@@ -29,6 +29,43 @@ class ApiPropertiesTest {
         assertThat(config.logs()).isEqualTo(new LogSettings(Duration.ofSeconds(2), 256));
         assertThat(config.stateDir()).isEqualTo(Path.of(System.getProperty("java.io.tmpdir"), "gorch-api"));
         assertThat(config.instanceId()).isEqualTo("1");
+        assertThat(config.admission()).isEqualTo(new AdmissionSettings(true, Duration.ofSeconds(1), Duration.ofSeconds(10), 10_000,
+                50_000, 50_000, Duration.ofSeconds(5), "gorch-conductor", "gorch-workers"));
+        assertThat(config.delivery()).isEqualTo(new DeliverySettings(Duration.ofSeconds(30), 10_000, Duration.ofHours(1)));
+    }
+
+    @Test
+    void admissionAndDeliverySettingsOverrideTheDefaults() {
+        ApiConfig config = bind(Map.of(
+                "gorch.api.admission.enabled", "false",
+                "gorch.api.admission.max-workflow-commands-lag", "5",
+                "gorch.api.admission.max-node-commands-lag", "0",
+                "gorch.api.admission.conductor-group", "my-conductors",
+                "gorch.api.admission.retry-after", "30s",
+                "gorch.api.delivery.timeout", "2m",
+                "gorch.api.delivery.outcomes-ttl", "3h")).toConfig();
+
+        assertThat(config.admission().enabled()).isFalse();
+        assertThat(config.admission().maxWorkflowCommandsLag()).isEqualTo(5);
+        assertThat(config.admission().maxNodeCommandsLag()).isZero();
+        assertThat(config.admission().conductorGroup()).isEqualTo("my-conductors");
+        assertThat(config.admission().retryAfter()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.delivery().timeout()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(config.delivery().outcomesTtl()).isEqualTo(Duration.ofHours(3));
+    }
+
+    @Test
+    void aReadingThatWouldBeStaleBeforeTheNextIsRejected() {
+        ApiProperties properties = bind(Map.of("gorch.api.admission.poll-interval", "10s", "gorch.api.admission.stale-after", "10s"));
+
+        assertThatThrownBy(properties::toConfig).hasMessageContaining("staleAfter (PT10S) must be longer than pollInterval (PT10S)");
+    }
+
+    @Test
+    void outcomesForgottenBeforeTheyAreKnownAreRejected() {
+        ApiProperties properties = bind(Map.of("gorch.api.delivery.timeout", "2m", "gorch.api.delivery.outcomes-ttl", "1m"));
+
+        assertThatThrownBy(properties::toConfig).hasMessageContaining("outcomesTtl (PT1M) must be at least the delivery timeout (PT2M)");
     }
 
     @Test

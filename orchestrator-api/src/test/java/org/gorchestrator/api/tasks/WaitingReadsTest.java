@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Duration;
+import org.gorchestrator.api.admission.Admission;
+import org.gorchestrator.api.config.DeliverySettings;
 import org.gorchestrator.api.view.FinishWaiters;
 import org.gorchestrator.api.view.ViewNames;
 import org.gorchestrator.api.view.ViewNotReadyException;
@@ -22,7 +24,9 @@ class WaitingReadsTest {
     private final FinishWaiters waiters = new FinishWaiters(10);
     private final WorkflowView notStarted = new WorkflowView(new ViewStores(new StreamsBuilderFactoryBean()), ViewNames.of(Topics.DEFAULTS, "1"));
     // a read uses only the view and the recent submissions
-    private final TaskService tasks = new TaskService(null, null, null, notStarted,
+    private final TaskService tasks = new TaskService(null, null, null,
+            new SubmissionSender(Admission.OPEN, null, new DeliverySettings(Duration.ofSeconds(30), 10, Duration.ofHours(1)), Clock.systemUTC()),
+            notStarted,
             new RecentSubmissions(1 << 20, Duration.ofMinutes(1), Clock.systemUTC()), null, Duration.ZERO, Clock.systemUTC());
     private final WaitingReads reads = new WaitingReads(tasks, waiters, 1);
 
