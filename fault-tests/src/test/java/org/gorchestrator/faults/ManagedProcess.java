@@ -53,10 +53,6 @@ final class ManagedProcess implements AutoCloseable {
         return process != null && process.isAlive();
     }
 
-    synchronized long pid() {
-        return process.pid();
-    }
-
     /** The programs this process runs at the moment (a worker's nodes), without their own children. */
     synchronized List<ProcessHandle> children() {
         return alive() ? process.children().toList() : List.of();
