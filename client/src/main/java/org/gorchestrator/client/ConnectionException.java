@@ -15,8 +15,13 @@ public final class ConnectionException extends GorchException {
         return server;
     }
 
+    /** The JDK's client often wraps the reason ("Connection refused") in an exception without a message of its own. */
     private static String describe(Throwable cause) {
-        String text = cause.getMessage();
-        return text == null || text.isBlank() ? cause.getClass().getSimpleName() : text;
+        for (Throwable reason = cause; reason != null; reason = reason.getCause()) {
+            if (reason.getMessage() != null && !reason.getMessage().isBlank()) {
+                return reason.getMessage();
+            }
+        }
+        return cause.getClass().getSimpleName();
     }
 }

@@ -150,8 +150,15 @@ class GorchClientTest {
 
         client.rerun(id);
 
-        Graph rerun = client.awaitFinished(id, FINISH);
-        assertThat(rerun.nodes().stream().filter(node -> node.name().equals("break")).findFirst().orElseThrow().attempt()).isEqualTo(2);
+        // The rerun is applied by the conductor after the 202: until then the task shows its first pass, finished.
+        Graph rerun = client.get(id);
+        for (int i = 0; i < 100 && (attemptOf(rerun, "break") < 2 || !rerun.state().isFinished()); i++) {
+            rerun = client.get(id, Duration.ofMillis(200));
+            sleep(Duration.ofMillis(100));
+        }
+        assertThat(rerun.state()).isEqualTo(State.FAILURE);
+        assertThat(attemptOf(rerun, "break")).isEqualTo(2);
+        assertThat(attemptOf(rerun, "prepare")).as("succeeded before: not run again").isEqualTo(1);
         assertThat(client.logs(id, "break", 2)).isEqualTo("something went wrong\n");
     }
 
@@ -165,6 +172,19 @@ class GorchClientTest {
 
         assertThat(complete).isTrue();
         assertThat(lines).containsExactly(new LogLine("stdout", "one"), new LogLine("stderr", "two"), new LogLine("stdout", "three"));
+    }
+
+    private static int attemptOf(Graph graph, String node) {
+        return graph.nodes().stream().filter(n -> n.name().equals(node)).findFirst().orElseThrow().attempt();
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Graph nil(String name) {
