@@ -78,7 +78,7 @@ public final class Gorch implements Runnable {
         }
         commandLine.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(Exit.descriptions());
         example(commandLine, "help", "gorch help submit");
-        example(commandLine, "completion", "source <(gorch completion)    # in ~/.bashrc or ~/.zshrc: complete gorch's commands and options");
+        example(commandLine, "completion", "gorch completion > ~/.gorch-completion && echo '. ~/.gorch-completion' >> ~/.bashrc");
         return commandLine;
     }
 
