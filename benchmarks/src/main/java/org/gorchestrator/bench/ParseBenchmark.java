@@ -56,10 +56,10 @@ public class ParseBenchmark {
         return Json.write(form == Form.EDGES ? sparse : Graphs.dense(sparse));
     }
 
-    /** The default limits, raised enough for {@code nodes} nodes of a random DAG. */
+    /** The default limits, raised enough for {@code nodes} nodes of a random DAG, its state's size included. */
     public static Limits limitsFor(int nodes) {
         Limits d = Limits.DEFAULTS;
         return new Limits(Math.max(d.maxNodes(), nodes), Math.max(d.maxEdges(), nodes * Shape.MAX_PARENTS),
-                d.maxArgs(), d.maxArgLength(), d.maxTextLength(), d.maxTimeoutSeconds(), d.engines());
+                d.maxArgs(), d.maxArgLength(), d.maxTextLength(), d.maxTimeoutSeconds(), d.engines()).withMaxDocumentBytes(Long.MAX_VALUE);
     }
 }

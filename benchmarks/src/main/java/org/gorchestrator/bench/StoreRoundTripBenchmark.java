@@ -20,7 +20,7 @@ import org.openjdk.jmh.annotations.State;
  * whole document is read from JSON, turned into a {@link WorkflowState}, the event decided, and
  * the whole document written back. The conductor's {@code WorkflowStore} now writes only the
  * nodes an event changed; this round trip remains the path of a workflow stored by an earlier
- * version, and the baseline of earlier sessions' figures. The workflow is a random DAG half way
+ * version, and the baseline of earlier figures. The workflow is a random DAG half way
  * through its run, so the document carries run results for half its nodes.
  */
 @State(Scope.Benchmark)

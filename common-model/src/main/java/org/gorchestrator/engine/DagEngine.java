@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import org.gorchestrator.json.JsonSize;
+import org.gorchestrator.message.Abort;
 import org.gorchestrator.message.EngineInput;
 import org.gorchestrator.message.NodeCommand;
 import org.gorchestrator.message.NodeEvent;
@@ -31,6 +33,11 @@ import org.gorchestrator.model.State;
  * else {@code failure}; {@code canceled} on cancel, {@code timeout} when its deadline passes.
  * Reports about an attempt that is not the node's current one, or that is no longer in flight,
  * change nothing.
+ *
+ * <p>A workflow's state is one record, so what workers report is bounded
+ * ({@link EngineSettings#maxOutputsBytes()}): a success whose outputs would take the workflow's
+ * outputs over the limit fails its attempt, and a dispatch whose resolved args would go over it
+ * fails too; an {@link Abort} fails the whole workflow and drops its outputs.
  */
 public final class DagEngine {
     private final EngineSettings settings;
@@ -62,6 +69,8 @@ public final class DagEngine {
             run.rerun();
         } else if (input instanceof Tick) {
             run.tick();
+        } else if (input instanceof Abort abort) {
+            run.abort(abort.reason());
         } else if (input instanceof NodeEvent event && isCurrentAttempt(state, event)) {
             run.report(event);
         }
@@ -145,12 +154,28 @@ public final class DagEngine {
                     change(node.started(started.at(), started.worker(), reportDeadline(node, started.at())));
                 }
             } else if (event instanceof NodeEvent.Succeeded ok) {
-                succeeded(node.finished(State.SUCCESS, ok.startedAt(), ok.at(), ok.exitCode(), null, ok.worker(), ok.outputs()));
+                Node done = node.finished(State.SUCCESS, ok.startedAt(), ok.at(), ok.exitCode(), null, ok.worker(), ok.outputs());
+                String overLimit = outputsOverLimit(node, done);
+                if (overLimit == null) {
+                    succeeded(done);
+                } else {
+                    attemptEnded(node.finished(State.FAILURE, ok.startedAt(), ok.at(), ok.exitCode(), overLimit, ok.worker(), Map.of()));
+                }
             } else if (event instanceof NodeEvent.Failed failed) {
                 attemptEnded(node.finished(State.FAILURE, failed.startedAt(), at, failed.exitCode(), failed.message(), failed.worker(), Map.of()));
             } else if (event instanceof NodeEvent.TimedOut timedOut) {
                 attemptEnded(node.finished(State.TIMEOUT, timedOut.startedAt(), at, null, timedOut.message(), timedOut.worker(), Map.of()));
             }
+        }
+
+        /** Why {@code done}'s outputs may not be kept, or null when the workflow's outputs stay within the limit. */
+        private String outputsOverLimit(Node running, Node done) {
+            long total = state.outputBytes() - running.outputBytes() + done.outputBytes();
+            if (total <= settings.maxOutputsBytes()) {
+                return null;
+            }
+            return "its outputs (" + done.outputBytes() + " bytes) would bring the workflow's outputs to " + total
+                    + " bytes, over the limit of " + settings.maxOutputsBytes() + " (max-workflow-outputs-size); they were not kept";
         }
 
         private void succeeded(Node done) {
@@ -215,6 +240,17 @@ public final class DagEngine {
             setGraphState(graphEnd);
         }
 
+        /** The state no longer fits: outputs go, and so does the run if it still goes on. */
+        void abort(String why) {
+            for (int id = 0; id < state.size(); id++) {
+                Node node = state.node(id);
+                if (node.outputBytes() > 0) {
+                    change(node.withoutOutputValues(why));
+                }
+            }
+            stopAll(State.FAILURE, State.FAILURE, why);
+        }
+
         void rerun() {
             if (state.state() != State.FAILURE && state.state() != State.TIMEOUT && state.state() != State.CANCELED) {
                 return;
@@ -247,30 +283,55 @@ public final class DagEngine {
         void dispatch(int id) {
             Node node = state.node(id);
             Node queued = node.dispatched(node.attempt() + 1, reportDeadline(node, at));
+            change(queued);
             List<String> args;
+            String unresolvable;
             try {
                 args = resolvedArgs(node);
+                unresolvable = argsOverLimit(node, args);
             } catch (ArgReference.MissingOutputException e) {
-                change(queued);
-                attemptEnded(queued.finished(State.FAILURE, null, at, null, e.getMessage(), null, Map.of()));
+                args = List.of();
+                unresolvable = e.getMessage();
+            }
+            if (unresolvable != null) {
+                attemptEnded(queued.finished(State.FAILURE, null, at, null, unresolvable, null, Map.of()));
                 return;
             }
-            change(queued);
             addCommand(new NodeCommand(state.id(), id, queued.attempt(), queued.displayName(), queued.engine(), queued.artifact(),
                     args, queued.target(), outputNames(queued), timeoutSeconds(queued), at));
         }
 
-        /** The node's args with each get_attribute reference replaced by the output it names. */
+        /** The node's args with each get_attribute reference replaced by the output it names; the node's own list when none is one. */
         private List<String> resolvedArgs(Node node) throws ArgReference.MissingOutputException {
             if (node.args().isEmpty()) {
-                return List.of();
+                return node.args();
             }
             List<String> args = new ArrayList<>(node.args().size());
+            boolean resolvedAny = false;
             for (String arg : node.args()) {
                 // Looks up only the node the arg names: O(1), not a map of every node's outputs.
-                args.add(ArgReference.resolve(arg, state::outputsOfSucceeded));
+                String resolved = ArgReference.resolve(arg, state::outputsOfSucceeded);
+                resolvedAny |= resolved != arg;
+                args.add(resolved);
             }
-            return args;
+            // The node's own list when no arg was a reference: the document's bound already covers it.
+            return resolvedAny ? args : node.args();
+        }
+
+        /**
+         * Why the resolved args may not go in a command, or null: one output may be referenced by every
+         * arg, so the args of a command can be far larger than the outputs they read.
+         */
+        private String argsOverLimit(Node node, List<String> resolved) {
+            if (resolved == node.args()) {
+                return null;
+            }
+            long bytes = 0;
+            for (String arg : resolved) {
+                bytes += JsonSize.of(arg);
+            }
+            return bytes <= settings.maxOutputsBytes() ? null : "its args with get_attribute values resolved take " + bytes
+                    + " bytes, over the limit of " + settings.maxOutputsBytes() + " (max-workflow-outputs-size)";
         }
 
         private static List<String> outputNames(Node node) {

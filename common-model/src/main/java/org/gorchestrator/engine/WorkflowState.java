@@ -33,6 +33,8 @@ public final class WorkflowState {
     private Instant stopDate;
     private Instant deadline;
     private int unfinished;
+    /** The JSON bytes of every node's captured output values together: what the outputs limit bounds. */
+    private long outputBytes;
 
     /** {@code nodes} indexed by id; the graph's own nodes and run fields are not used. */
     private WorkflowState(Graph graph, Dag dag, Node[] nodes, State state, Instant startDate, Instant stopDate, Instant deadline) {
@@ -45,6 +47,9 @@ public final class WorkflowState {
         this.stopDate = stopDate;
         this.deadline = deadline;
         countPending();
+        for (Node node : nodes) {
+            outputBytes += node.outputBytes();
+        }
     }
 
     /** Recounts, for every node, its predecessors that have not succeeded, and the unfinished nodes. O(V+E). */
@@ -142,6 +147,11 @@ public final class WorkflowState {
         return unfinished;
     }
 
+    /** The JSON bytes of all the nodes' captured output values. O(1). */
+    public long outputBytes() {
+        return outputBytes;
+    }
+
     public boolean isFinished() {
         return state.isFinished();
     }
@@ -208,6 +218,9 @@ public final class WorkflowState {
             if (wasFinished != isFinished) {
                 unfinished += isFinished ? -1 : 1;
             }
+        }
+        if (old.output() != updated.output()) {
+            outputBytes += updated.outputBytes() - old.outputBytes();
         }
         nodes[updated.id()] = updated;
     }

@@ -79,6 +79,11 @@ public record Node(
         return retry == null ? RetryPolicy.NONE : retry;
     }
 
+    /** The bytes its captured output values take in the document's JSON. O(1). */
+    public long outputBytes() {
+        return Outputs.valueBytes(output);
+    }
+
     /** True while a dispatched attempt waits for its worker's report (queued or running). */
     @JsonIgnore
     public boolean isInFlight() {
@@ -163,6 +168,12 @@ public record Node(
         String why = message + "; retry " + (retries + 1) + " at " + when;
         return new Node(id, name, State.TORUN, engine, artifact, args, target, output, timeout, retry, attempt,
                 startDate, stopDate, exitCode, why, worker, deadline, when, retries + 1, attempts);
+    }
+
+    /** The node without its captured output values (the names stay), saying why in its message. */
+    public Node withoutOutputValues(String why) {
+        return new Node(id, name, state, engine, artifact, args, target, blankOutput(), timeout, retry, attempt,
+                startDate, stopDate, exitCode, why, worker, deadline, retryAt, retries, attempts);
     }
 
     /** Back to torun for a rerun: a new pass with a fresh retry budget; history and attempt numbers go on. */

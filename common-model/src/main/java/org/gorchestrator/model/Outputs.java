@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.gorchestrator.json.JsonSize;
 
 /**
  * A node's outputs: the declared names in declaration order, each with its value ({@code ""} until
@@ -13,9 +14,11 @@ import java.util.Set;
  */
 final class Outputs extends AbstractMap<String, String> {
     private final Map<String, String> values;
+    private final long valueBytes;
 
     private Outputs(LinkedHashMap<String, String> values) {
         this.values = Collections.unmodifiableMap(values);
+        this.valueBytes = sum(values);
     }
 
     /** {@code source} as outputs, a null value blank; {@code source} itself when it already is outputs. */
@@ -61,6 +64,19 @@ final class Outputs extends AbstractMap<String, String> {
             merged.put(name, captured == null ? "" : captured);
         });
         return new Outputs(merged);
+    }
+
+    /** The bytes the captured (non-blank) values of {@code outputs} take in JSON; outputs know theirs. */
+    static long valueBytes(Map<String, String> outputs) {
+        return outputs instanceof Outputs kept ? kept.valueBytes : sum(outputs);
+    }
+
+    private static long sum(Map<String, String> outputs) {
+        long bytes = 0;
+        for (String value : outputs.values()) {
+            bytes += value == null || value.isEmpty() ? 0 : JsonSize.of(value);
+        }
+        return bytes;
     }
 
     @Override

@@ -83,7 +83,20 @@ public final class GraphValidator {
             return null;
         }
         checkReferences(nodes, dag, found);
+        if (found.isEmpty()) {
+            checkStateSize(graph, found);
+        }
         return found.isEmpty() ? dag : null;
+    }
+
+    /** Last, on an otherwise valid document only: it serializes the whole state. */
+    private void checkStateSize(Graph graph, List<Violation> found) {
+        long bytes = StateSize.of(graph);
+        if (bytes > limits.maxDocumentBytes()) {
+            String smaller = graph.digraph() != null ? "; the edges list instead of the digraph matrix makes it smaller" : "";
+            found.add(new Violation("nodes", "the workflow's state would take " + bytes + " bytes once its " + graph.nodes().size()
+                    + " nodes ran, over the limit of " + limits.maxDocumentBytes() + " bytes on a document's state (max-document-size)" + smaller));
+        }
     }
 
     private boolean checkIds(List<Node> nodes, List<Violation> found) {

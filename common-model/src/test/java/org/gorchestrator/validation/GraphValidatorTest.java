@@ -327,6 +327,32 @@ class GraphValidatorTest {
     }
 
     @Test
+    void aDocumentWhoseStateWouldNotFitItsRecordIsRefusedThoughItsBodyIsSmall() {
+        TestGraphs.Builder b = TestGraphs.builder();
+        for (int i = 0; i < 200; i++) {
+            b.node("n" + i);
+        }
+        Graph graph = b.sparse();
+        int body = org.gorchestrator.json.Json.write(graph).length;
+        GraphValidator strict = new GraphValidator(Limits.DEFAULTS.withMaxDocumentBytes(2 * body));
+
+        assertThat(strict.validate(graph)).singleElement().satisfies(v -> {
+            assertThat(v.field()).isEqualTo("nodes");
+            assertThat(v.message()).containsPattern("would take \\d+ bytes once its 200 nodes ran")
+                    .contains("limit of " + 2 * body + " bytes", "max-document-size").doesNotContain("digraph");
+        });
+        assertThat(validator.validate(graph)).as("within the default limit").isEmpty();
+    }
+
+    @Test
+    void aDenseDocumentOverTheStateLimitIsToldOfTheEdgesList() {
+        Graph graph = TestGraphs.builder().node("a").node("b").edge("a", "b").dense();
+
+        assertThat(new GraphValidator(Limits.DEFAULTS.withMaxDocumentBytes(100)).validate(graph)).singleElement()
+                .satisfies(v -> assertThat(v.message()).contains("edges list instead of the digraph"));
+    }
+
+    @Test
     void aPoolTargetMustNameADeclaredPool() {
         Graph graph = TestGraphs.builder().rawNode(Node.of(0, "a", "nil", null, null).withTarget("pool:gpu")).sparse();
 

@@ -35,6 +35,7 @@ import org.gorchestrator.kafka.JsonSerde;
 import org.gorchestrator.kafka.Topics;
 import org.gorchestrator.message.WorkflowCommand;
 import org.gorchestrator.validation.GraphValidator;
+import org.gorchestrator.validation.Limits;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -136,11 +137,22 @@ public class ApiAutoConfiguration {
                                       @Qualifier("apiWorkflowView") WorkflowView view) {
         Clock clock = Clock.systemUTC();
         // The worker pools a node may name are the ones whose topics exist: gorch.kafka.pools.
-        GraphValidator validator = new GraphValidator(config.limits().withPools(Set.copyOf(topics.pools())));
+        GraphValidator validator = new GraphValidator(documentLimits(config, topics).withPools(Set.copyOf(topics.pools())));
         return new TaskService(validator, new WorkflowIds(clock), publisher, view,
                 new RecentSubmissions(config.recentSubmissionsMaxBytes(), config.recentSubmissionsTtl(), clock),
                 new IdempotentSubmissions(publisher, view, config.idempotencyWait(), clock),
                 config.readYourWritesWait(), clock);
+    }
+
+    /** The limits of a document, whose state must fit in a record of the state topic. */
+    static Limits documentLimits(ApiConfig config, Topics topics) {
+        Limits limits = config.limits();
+        if (limits.maxDocumentBytes() >= topics.maxMessageBytes()) {
+            throw new IllegalStateException("gorch.api.limits.max-document-size (" + limits.maxDocumentBytes()
+                    + " bytes) must be below gorch.kafka.max-message-size (" + topics.maxMessageBytes()
+                    + " bytes): a workflow's state, outputs included, is one record");
+        }
+        return limits;
     }
 
     @Bean

@@ -29,6 +29,7 @@ abstract class ApiIntegrationTest {
     private static final Path STATE_DIR = Path.of("target", "view-state-" + System.nanoTime());
     static final Duration VIEW_CATCH_UP = Duration.ofSeconds(30);
     static final Duration FINISH_GRACE = Duration.ofMillis(300);
+    static final int MAX_DOCUMENT_SIZE = 256 * 1024;
 
     final WorkflowIds ids = new WorkflowIds(Clock.systemUTC());
 
@@ -49,6 +50,7 @@ abstract class ApiIntegrationTest {
         registry.add("gorch.api.logs.finish-grace", () -> FINISH_GRACE.toMillis() + "ms");
         // small, so a test can reach it
         registry.add("gorch.api.max-waiting-reads", () -> "2");
+        registry.add("gorch.api.limits.max-document-size", () -> MAX_DOCUMENT_SIZE + "B");
     }
 
     @BeforeEach

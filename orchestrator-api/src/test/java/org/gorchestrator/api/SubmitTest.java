@@ -64,6 +64,18 @@ class SubmitTest extends ApiIntegrationTest {
     }
 
     @Test
+    void aDocumentWhoseStateWouldNotFitARecordIsRejectedNamingTheLimitAndItsSize() {
+        String body = org.gorchestrator.json.Json.writeString(Graphs.chain(600, Graphs.nil()));
+        assertThat(body.length()).as("the body itself is small").isLessThan(MAX_DOCUMENT_SIZE / 2);
+
+        JsonNode problem = badRequest(body);
+
+        assertThat(violation(problem, "nodes")).containsPattern("state would take \\d+ bytes once its 600 nodes ran")
+                .contains("limit of " + MAX_DOCUMENT_SIZE + " bytes", "max-document-size");
+        assertThat(problem.get("detail").asString()).contains("max-document-size");
+    }
+
+    @Test
     void aCycleIsRejectedNamingItsNodes() {
         Graph cycle = Graph.of("cycle", List.of(0, 1, 0, 0, 0, 1, 1, 0, 0), List.of(
                 Node.of(0, "a", "nil", null, List.of()), Node.of(1, "b", "nil", null, List.of()), Node.of(2, "c", "nil", null, List.of())));

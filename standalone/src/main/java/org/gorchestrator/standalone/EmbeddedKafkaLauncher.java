@@ -28,8 +28,8 @@ final class EmbeddedKafkaLauncher
     /**
      * One conductor thread and one worker process share nothing with other processes: more partitions only
      * add to what every conductor transaction touches (a commit writes a marker to each partition it wrote to).
-     * With one, commits are cheap enough to come every 5 ms, which is most of the hand-off between nodes
-     * (the workers read committed records only): measured in BENCHMARKS.md, session 9.
+     * With one, commits are cheap enough to come every 5 ms, and the commit interval is most of the hand-off
+     * between nodes (the workers read committed records only): BENCHMARKS.md, "Settings behind the figures".
      */
     static final Map<String, Object> ONE_PROCESS = Map.of(
             "gorch.kafka.partitions", "1",

@@ -4,11 +4,14 @@ import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.gorchestrator.conductor.topology.ConductorMetrics;
 import org.gorchestrator.conductor.topology.ConductorTopology;
+import org.gorchestrator.conductor.topology.UnwritableRecords;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.kafka.streams.KafkaStreamsMicrometerListener;
@@ -30,11 +33,21 @@ import org.springframework.kafka.config.KafkaStreamsInfrastructureCustomizer;
 public class ConductorAutoConfiguration {
 
     @Bean
-    public ConductorTopology conductorTopology(Topics topics, ConductorProperties properties, ObjectProvider<MeterRegistry> registry,
-                                               RecordTracing tracing) {
+    public ConductorMetrics conductorMetrics(ObjectProvider<MeterRegistry> registry) {
         MeterRegistry meters = registry.getIfAvailable();
-        ConductorMetrics metrics = meters == null ? ConductorMetrics.NONE : new MicrometerConductorMetrics(meters);
-        return new ConductorTopology(topics, properties.toSettings(), metrics, tracing);
+        return meters == null ? ConductorMetrics.NONE : new MicrometerConductorMetrics(meters);
+    }
+
+    @Bean
+    public UnwritableRecords conductorUnwritableRecords(ConductorMetrics conductorMetrics) {
+        return new UnwritableRecords(conductorMetrics);
+    }
+
+    @Bean
+    public ConductorTopology conductorTopology(Topics topics, ConductorProperties properties, ConductorMetrics conductorMetrics,
+                                               RecordTracing tracing, UnwritableRecords conductorUnwritableRecords) {
+        return new ConductorTopology(topics, properties.toSettings(topics.maxMessageBytes()), conductorMetrics, tracing,
+                conductorUnwritableRecords);
     }
 
     /** Named {@code conductorStreams}: the readiness and liveness groups include it. */
@@ -46,12 +59,17 @@ public class ConductorAutoConfiguration {
 
     @Bean
     public StreamsBuilderFactoryBean conductorStreams(KafkaProperties kafka, ConductorProperties properties, Topics topics,
-                                                      ConductorTopology topology, ObjectProvider<MeterRegistry> registry) {
+                                                      ConductorTopology topology, ObjectProvider<MeterRegistry> registry,
+                                                      UnwritableRecords conductorUnwritableRecords) {
         StreamsBuilderFactoryBean factory = new StreamsBuilderFactoryBean(new KafkaStreamsConfiguration(
-                streamsProperties(kafka.buildStreamsProperties(), properties, topics)));
+                streamsProperties(kafka.buildStreamsProperties(), properties, topics, conductorUnwritableRecords)));
         registry.ifAvailable(meters -> factory.addListener(new KafkaStreamsMicrometerListener(meters)));
-        factory.setStreamsUncaughtExceptionHandler(new StreamThreadFailures(properties.threadReplacements(),
-                properties.threadReplacementWindow(), System::nanoTime));
+        // A refused record fails its transaction, and so its thread: a new one settles the workflow (UnwritableRecords).
+        // Any other failure replaces the thread too, within a budget (StreamThreadFailures).
+        StreamThreadFailures failures = new StreamThreadFailures(properties.threadReplacements(),
+                properties.threadReplacementWindow(), System::nanoTime);
+        factory.setStreamsUncaughtExceptionHandler(failure -> conductorUnwritableRecords.replaceThread()
+                ? StreamThreadExceptionResponse.REPLACE_THREAD : failures.handle(failure));
         factory.setInfrastructureCustomizer(new KafkaStreamsInfrastructureCustomizer() {
             @Override
             public void configureTopology(org.apache.kafka.streams.Topology built) {
@@ -64,9 +82,11 @@ public class ConductorAutoConfiguration {
     /**
      * The Streams settings: {@code spring.kafka.streams.*} ({@code kafkaStreams}), then ours. The
      * producer's linger, batch size and requests in flight are defaults a
-     * {@code spring.kafka.streams.properties.producer.*} overrides.
+     * {@code spring.kafka.streams.properties.producer.*} overrides. A record that cannot be written
+     * goes to {@code unwritable} ({@link UnwritableRecordHandler}), never stops the conductor by itself.
      */
-    static Map<String, Object> streamsProperties(Map<String, Object> kafkaStreams, ConductorProperties properties, Topics topics) {
+    static Map<String, Object> streamsProperties(Map<String, Object> kafkaStreams, ConductorProperties properties, Topics topics,
+                                                 UnwritableRecords unwritable) {
         Map<String, Object> config = new HashMap<>(kafkaStreams);
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, properties.applicationId());
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
@@ -82,16 +102,21 @@ public class ConductorAutoConfiguration {
         config.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, -1L);
         config.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), 50);
         config.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), topics.maxMessageBytes());
-        // A short linger lets records of one transaction share produce requests (no linger: about one
-        // request per record under load) without holding up the commit, which waits for the lingering
-        // batches: Streams' own default of 100 ms added 100 ms to every hand-off. Batches of 128 KB for
-        // each partition a thread writes (48 with the default partition counts) fit the 32 MB buffer.
+        // The store changelogs Streams creates take what the producer may send: a broker's default (1 MB) is less.
+        config.put(StreamsConfig.topicPrefix(TopicConfig.MAX_MESSAGE_BYTES_CONFIG), topics.maxMessageBytes());
+        config.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, UnwritableRecordHandler.class);
+        config.put(UnwritableRecords.CONFIG, unwritable);
+        // A short linger lets records of one transaction share produce requests (without one, a record
+        // under load tends to go in a request of its own) without holding up the commit, which waits for
+        // the lingering batches: a linger as long as Streams' own default would add itself to every
+        // hand-off. A 128 KB batch for each partition a thread writes (48 with the default partition
+        // counts) fits the producer's default 32 MB buffer.
         config.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
         config.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 128 * 1024);
         // One produce request in flight: the batches of a transaction go in fewer, fuller requests,
         // and a batch the broker refuses while the previous transaction completes no longer has
-        // pipelined batches behind it refused out of order (which the broker logs as errors). Measured
-        // on the standalone system: more nodes/s and a shorter hand-off tail (BENCHMARKS.md, session 6).
+        // pipelined batches behind it refused out of order (which the broker logs as errors).
+        // BENCHMARKS.md, "Settings behind the figures".
         config.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION), 1);
         config.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG), topics.maxMessageBytes());
         if (properties.stateDir() != null && !properties.stateDir().isBlank()) {

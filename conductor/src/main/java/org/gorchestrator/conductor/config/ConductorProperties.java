@@ -2,11 +2,13 @@ package org.gorchestrator.conductor.config;
 
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.gorchestrator.conductor.topology.ConductorSettings;
 import org.gorchestrator.engine.EngineSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -30,6 +32,9 @@ import org.springframework.validation.annotation.Validated;
  * @param threadReplacements how many failed stream threads are replaced within {@code threadReplacementWindow}
  *                       before the conductor's Streams client shuts down (and its health turns down)
  * @param threadReplacementWindow the window in which failed stream threads are counted
+ * @param maxWorkflowOutputsSize most bytes (as JSON) the captured output values of one workflow take together, and the
+ *                       args of one node once resolved; must be well under gorch.kafka.max-message-size, which bounds
+ *                       the workflow's whole state
  */
 @Validated
 @ConfigurationProperties("gorch.conductor")
@@ -47,10 +52,12 @@ public record ConductorProperties(
         @DefaultValue("200000") @Min(0) int liveStateNodes,
         @DefaultValue("100ms") Duration publishInterval,
         @DefaultValue("10") @Min(0) int threadReplacements,
-        @DefaultValue("10m") Duration threadReplacementWindow) {
+        @DefaultValue("10m") Duration threadReplacementWindow,
+        @DefaultValue("2MB") @NotNull DataSize maxWorkflowOutputsSize) {
 
-    public ConductorSettings toSettings() {
-        return new ConductorSettings(new EngineSettings(graphTimeout, nodeTimeout, reportGrace), tickInterval, retention,
-                liveStateNodes, publishInterval);
+    /** The settings for state records of at most {@code recordBytes} (gorch.kafka.max-message-size). */
+    public ConductorSettings toSettings(int recordBytes) {
+        EngineSettings engine = new EngineSettings(graphTimeout, nodeTimeout, reportGrace, maxWorkflowOutputsSize.toBytes());
+        return new ConductorSettings(engine, tickInterval, retention, liveStateNodes, publishInterval, ConductorSettings.stateBytesIn(recordBytes));
     }
 }

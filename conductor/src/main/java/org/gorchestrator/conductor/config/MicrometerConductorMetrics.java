@@ -17,7 +17,8 @@ import org.gorchestrator.model.State;
  * The conductor's metrics, in Prometheus terms: {@code gorch_workflows_submitted_total},
  * {@code gorch_workflows_finished_total{state}}, {@code gorch_node_retries_total},
  * {@code gorch_node_timeouts_total}, {@code gorch_node_duration_seconds{engine,outcome}} and
- * {@code gorch_node_handoff_seconds}: from a node's finish (worker clock) to its successors' dispatch.
+ * {@code gorch_node_handoff_seconds}: from a node's finish (worker clock) to its successors' dispatch,
+ * and {@code gorch_conductor_unwritable_records_total{topic,reason}}: records the conductor could not write.
  */
 final class MicrometerConductorMetrics implements ConductorMetrics {
     private final MeterRegistry registry;
@@ -50,6 +51,12 @@ final class MicrometerConductorMetrics implements ConductorMetrics {
                 nodeChanged(changed.node());
             }
         }
+    }
+
+    @Override
+    public void unwritable(String topic, String reason) {
+        Counter.builder("gorch.conductor.unwritable.records").description("records the conductor could not write, each failing its workflow")
+                .tags("topic", topic, "reason", reason).register(registry).increment();
     }
 
     private void nodeChanged(Node node) {

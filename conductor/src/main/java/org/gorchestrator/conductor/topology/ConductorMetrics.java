@@ -11,4 +11,8 @@ public interface ConductorMetrics {
 
     /** {@code decision} was applied for {@code input} at wall-clock time {@code now}. */
     void applied(EngineInput input, Decision decision, Instant now);
+
+    /** A record for {@code topic} could not be written, for {@code reason}; see {@link UnwritableRecords}. */
+    default void unwritable(String topic, String reason) {
+    }
 }

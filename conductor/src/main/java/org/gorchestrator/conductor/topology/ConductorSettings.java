@@ -12,9 +12,16 @@ import org.gorchestrator.engine.EngineSettings;
  * @param retention     how long a finished workflow is kept before it is purged from the store and the state topic
  * @param liveStateNodes how many nodes of running workflows each task keeps decoded in memory, beside its store
  * @param publishInterval how long a workflow's node changes may wait to reach the state topic together (zero: each at once)
+ * @param maxStateBytes  the largest workflow document the conductor keeps and publishes: the record limit (the
+ *                       producer's max.request.size) less {@link #RECORD_ALLOWANCE} for the key, headers and
+ *                       record overhead. A change that would make one larger fails the workflow instead
  */
 public record ConductorSettings(EngineSettings engine, Duration tickInterval, Duration retention, int liveStateNodes,
-        Duration publishInterval) {
+        Duration publishInterval, long maxStateBytes) {
+    /** Room in a record for what is not the document: the workflow id as key, the trace headers, the batch overhead. */
+    public static final int RECORD_ALLOWANCE = 16 * 1024;
+    /** The default record limit of the topics (gorch.kafka.max-message-size). */
+    private static final int DEFAULT_RECORD_BYTES = 8 * 1024 * 1024;
     public static final ConductorSettings DEFAULTS =
             new ConductorSettings(EngineSettings.DEFAULTS, Duration.ofMillis(250), Duration.ofDays(7), 200_000, Duration.ofMillis(100));
 
@@ -31,5 +38,24 @@ public record ConductorSettings(EngineSettings engine, Duration tickInterval, Du
         if (liveStateNodes < 0) {
             throw new IllegalArgumentException("live state nodes must not be negative, was " + liveStateNodes);
         }
+        if (engine.maxOutputsBytes() >= maxStateBytes) {
+            throw new IllegalArgumentException("a workflow's outputs (at most " + engine.maxOutputsBytes()
+                    + " bytes, max-workflow-outputs-size) must fit in its state record (at most " + maxStateBytes
+                    + " bytes: max-message-size less " + RECORD_ALLOWANCE + ")");
+        }
+    }
+
+    /** Settings for records of the default size. */
+    public ConductorSettings(EngineSettings engine, Duration tickInterval, Duration retention, int liveStateNodes, Duration publishInterval) {
+        this(engine, tickInterval, retention, liveStateNodes, publishInterval, stateBytesIn(DEFAULT_RECORD_BYTES));
+    }
+
+    /** The largest document a record of {@code recordBytes} holds. */
+    public static long stateBytesIn(int recordBytes) {
+        return recordBytes - (long) RECORD_ALLOWANCE;
+    }
+
+    public ConductorSettings withMaxStateBytes(long bytes) {
+        return new ConductorSettings(engine, tickInterval, retention, liveStateNodes, publishInterval, bytes);
     }
 }

@@ -52,12 +52,20 @@ public final class ConductorTopology {
     private final ConductorSettings settings;
     private final ConductorMetrics metrics;
     private final RecordTracing tracing;
+    private final UnwritableRecords unwritable;
 
-    public ConductorTopology(Topics topics, ConductorSettings settings, ConductorMetrics metrics, RecordTracing tracing) {
+    public ConductorTopology(Topics topics, ConductorSettings settings, ConductorMetrics metrics, RecordTracing tracing,
+                             UnwritableRecords unwritable) {
         this.topics = topics;
         this.settings = settings;
         this.metrics = metrics;
         this.tracing = tracing;
+        this.unwritable = unwritable;
+    }
+
+    /** A topology whose production errors nobody reports (the topology test driver writes every record). */
+    public ConductorTopology(Topics topics, ConductorSettings settings, ConductorMetrics metrics, RecordTracing tracing) {
+        this(topics, settings, metrics, tracing, new UnwritableRecords(metrics));
     }
 
     public Topology build() {
@@ -70,7 +78,8 @@ public final class ConductorTopology {
         StringSerializer keyOut = new StringSerializer();
         topology.addSource(COMMANDS_SOURCE, keys, JsonSerde.of(WorkflowCommand.class), topics.workflowCommands());
         topology.addSource(NODE_EVENTS_SOURCE, keys, JsonSerde.of(NodeEvent.class), topics.nodeEvents());
-        topology.addProcessor(ENGINE_PROCESSOR, () -> new WorkflowProcessor(settings, metrics, tracing), COMMANDS_SOURCE, NODE_EVENTS_SOURCE);
+        topology.addProcessor(ENGINE_PROCESSOR, () -> new WorkflowProcessor(settings, metrics, tracing, unwritable, topics.workflowState()),
+                COMMANDS_SOURCE, NODE_EVENTS_SOURCE);
         topology.addStateStore(workflowStore(), ENGINE_PROCESSOR);
         topology.addStateStore(stringStore(TIMER_STORE), ENGINE_PROCESSOR);
         topology.addStateStore(stringStore(TRACE_STORE), ENGINE_PROCESSOR);
@@ -91,10 +100,11 @@ public final class ConductorTopology {
 
     /**
      * Each workflow's document as JSON in parts: its header under its id, its nodes beside it ({@link WorkflowStore}).
-     * Not cached: {@link LiveStates} already keeps the running workflows decoded, and a Streams record cache entry
-     * also holds its input record's raw bytes and headers (Kafka 4.1) for the tens of seconds it stays cached. Those
-     * entries were most of what each young collection copied (up to 137 MB, pauses up to 138 ms; uncached: under
-     * 4 MB, 14-27 ms), for a few writes saved within one commit (BENCHMARKS.md, session 12).
+     * Not cached: {@link LiveStates} already keeps the running workflows decoded, so a cache would only fold a key's
+     * writes within one commit, and a Streams record cache entry also holds its input record's raw bytes and headers
+     * (Kafka 4.1) for as long as it stays cached: long enough to be copied by young collections and promoted, then to
+     * die as old garbage. Those entries were most of what each young collection copied (BENCHMARKS.md, "Settings
+     * behind the figures").
      */
     private static StoreBuilder<KeyValueStore<String, byte[]>> workflowStore() {
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WORKFLOW_STORE), Serdes.String(), Serdes.ByteArray())

@@ -82,6 +82,15 @@ final class DocumentWriter {
         }
     }
 
+    /** The bytes of {@link #document()}, without joining them. */
+    long size() {
+        long bytes = headerJson().length + Math.max(0, serialized.length - 1); // the commas between nodes
+        for (int id = 0; id < serialized.length; id++) {
+            bytes += nodeJson(id).length;
+        }
+        return bytes;
+    }
+
     /** The whole document, as it is now. */
     byte[] document() {
         byte[][] nodes = new byte[serialized.length][];

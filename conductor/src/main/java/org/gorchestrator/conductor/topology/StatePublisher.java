@@ -3,6 +3,7 @@ package org.gorchestrator.conductor.topology;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -33,7 +34,7 @@ final class StatePublisher {
     private final Set<String> pending = new LinkedHashSet<>();
     private final Wakeup wakeup;
 
-    /** {@code documents}: a workflow's current document by its id, null once it is gone. */
+    /** {@code documents}: a workflow's current document by its id, null once it is gone or published otherwise. */
     StatePublisher(ProcessorContext<String, Object> context, Duration interval, Function<String, byte[]> documents) {
         this.context = context;
         this.interval = interval;
@@ -70,7 +71,8 @@ final class StatePublisher {
     }
 
     private void publishPending(long now) {
-        for (String id : pending) {
+        // A copy: fetching a document may settle an unwritable workflow, which publishes it at once (see changed).
+        for (String id : List.copyOf(pending)) {
             String traceparent = unpublished.get(id);
             unpublished.delete(id);
             byte[] document = documents.apply(id);

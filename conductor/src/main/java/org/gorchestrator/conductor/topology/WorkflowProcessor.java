@@ -1,6 +1,7 @@
 package org.gorchestrator.conductor.topology;
 
 import java.time.Instant;
+import java.util.Locale;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -10,7 +11,9 @@ import org.gorchestrator.engine.WorkflowState;
 import org.gorchestrator.kafka.tracing.Hop;
 import org.gorchestrator.kafka.tracing.RecordTracing;
 import org.gorchestrator.kafka.tracing.TraceHeaders;
+import org.gorchestrator.message.Abort;
 import org.gorchestrator.message.EngineInput;
+import org.gorchestrator.message.NodeEvent;
 import org.gorchestrator.message.NodeCommand;
 import org.gorchestrator.message.NodeKill;
 import org.gorchestrator.message.Tick;
@@ -40,15 +43,26 @@ import org.slf4j.MDC;
  *
  * <p>Tracing: each input is handled in a {@link Hop} of the trace it carries (a tick, of its
  * workflow's), and every record forwarded for it carries that hop's {@code traceparent}.
+ *
+ * <p>Size: a workflow's document is one record. A change that would make it larger than
+ * {@link ConductorSettings#maxStateBytes()} is not applied: the workflow fails instead, from its last
+ * stored state, with its outputs dropped ({@link Abort}), and if even that does not fit it is deleted,
+ * its events telling how it ended. A workflow whose record the producer or the broker refused
+ * ({@link UnwritableRecords}) is settled the same way at its next input or publish.
  */
 final class WorkflowProcessor implements Processor<String, EngineInput, String, Object> {
     private static final Logger LOG = LoggerFactory.getLogger(WorkflowProcessor.class);
+    /** Reasons of gorch_conductor_unwritable_records_total: a state refused before it was sent, a workflow deleted as the last resort. */
+    static final String STATE_TOO_LARGE = "state-too-large";
+    static final String STATE_DELETED = "state-deleted";
 
     private final DagEngine engine;
     private final ConductorSettings settings;
     private final ConductorMetrics metrics;
     private final LiveStates live;
     private final RecordTracing tracing;
+    private final UnwritableRecords unwritable;
+    private final String stateTopic;
     private ProcessorContext<String, Object> context;
     private WorkflowStore workflows;
     private Timers timers;
@@ -56,10 +70,13 @@ final class WorkflowProcessor implements Processor<String, EngineInput, String, 
     private StatePublisher publisher;
     private Wakeup wakeup;
 
-    WorkflowProcessor(ConductorSettings settings, ConductorMetrics metrics, RecordTracing tracing) {
+    WorkflowProcessor(ConductorSettings settings, ConductorMetrics metrics, RecordTracing tracing, UnwritableRecords unwritable,
+                      String stateTopic) {
         this.settings = settings;
         this.metrics = metrics;
         this.tracing = tracing;
+        this.unwritable = unwritable;
+        this.stateTopic = stateTopic;
         this.engine = new DagEngine(settings.engine());
         this.live = new LiveStates(settings.liveStateNodes());
     }
@@ -97,7 +114,14 @@ final class WorkflowProcessor implements Processor<String, EngineInput, String, 
     private void handle(EngineInput input, long timestamp, String traceparent) {
         try (MDC.MDCCloseable workflow = MDC.putCloseable("workflowId", input.workflowId());
                 Hop hop = traces.open(input, traceparent)) {
-            decideAndApply(input, timestamp, hop);
+            UnwritableRecords.Strike strike = unwritable.take(input.workflowId());
+            if (strike == null) {
+                decideAndApply(input, timestamp, hop);
+            } else {
+                // After a refused record the transaction was aborted: this input comes again, and goes
+                // to a workflow that is failed instead.
+                fail(input.workflowId(), strike.reason(), input.at(), timestamp, hop, strike.settledBefore() == 0);
+            }
         }
     }
 
@@ -118,11 +142,76 @@ final class WorkflowProcessor implements Processor<String, EngineInput, String, 
             return;
         }
         if (decision.changed()) {
-            apply(decision, writerOf(decision.state(), loaded), timestamp, hop, stateBefore != decision.state().state());
+            DocumentWriter writer = writerOf(decision.state(), loaded);
+            long size = writer.size();
+            if (size > settings.maxStateBytes()) {
+                refuse(input, size, timestamp, hop);
+                return;
+            }
+            apply(decision, writer, timestamp, hop, stateBefore != decision.state().state());
             traces.applied(input, hop);
             moveTimer(id, dueBefore, dueOf(decision.state()));
             metrics.applied(input, decision, Instant.now());
         }
+    }
+
+    /** {@code input} would make its workflow's document {@code size} bytes, more than a record holds: the workflow fails instead. */
+    private void refuse(EngineInput input, long size, long timestamp, Hop hop) {
+        String id = input.workflowId();
+        live.remove(id); // the engine changed the kept state in place: the store has the last one, which fit
+        metrics.unwritable(stateTopic, STATE_TOO_LARGE);
+        String why = "the workflow's state would take " + size + " bytes after " + describe(input) + ", over the "
+                + settings.maxStateBytes() + " bytes a state record holds (gorch.kafka.max-message-size)";
+        LOG.error("workflow {}: {}; failing it", id, why);
+        fail(id, why, input.at(), timestamp, hop, true);
+    }
+
+    private static String describe(EngineInput input) {
+        String kind = input.getClass().getSimpleName().toLowerCase(Locale.ROOT);
+        return input instanceof NodeEvent event ? "the " + kind + " report of node " + event.nodeId() + " attempt " + event.attempt()
+                : "a " + kind;
+    }
+
+    /**
+     * Fails the workflow for {@code why} from its stored state, its outputs dropped; deletes it when
+     * {@code keep} is false or the failed state still does not fit, so that nothing it sends can be
+     * refused again. Nothing to do for a workflow not stored (a submission whose own state is too large).
+     */
+    private void fail(String id, String why, Instant at, long timestamp, Hop hop, boolean keep) {
+        DocumentWriter stored = load(id);
+        if (stored == null) {
+            LOG.error("workflow {}: {}; nothing of it is kept", id, why);
+            return;
+        }
+        WorkflowState state = stored.state();
+        Instant dueBefore = dueOf(state);
+        Abort abort = new Abort(id, why, at);
+        Decision failed = engine.decide(state, abort);
+        if (keep && failed.changed() && stored.size() <= settings.maxStateBytes()) {
+            apply(failed, stored, timestamp, hop, true);
+            moveTimer(id, dueBefore, dueOf(state));
+        } else {
+            delete(id, failed, timestamp, hop, dueBefore);
+            LOG.error("workflow {}: {}; {}: it is deleted, its events tell how it ended", id, why,
+                    keep ? "even failed, its state is too large" : "its records were refused again after it failed");
+        }
+        metrics.applied(abort, failed, Instant.now());
+    }
+
+    /** The last resort: the workflow goes, with a tombstone on the state topic; the kills and events of its failure still go out. */
+    private void delete(String id, Decision failed, long timestamp, Hop hop, Instant dueBefore) {
+        for (NodeKill kill : failed.kills()) {
+            forward(kill.key(), kill, timestamp, hop, ConductorTopology.NODE_CONTROL_SINK);
+        }
+        for (WorkflowEvent event : failed.events()) {
+            forward(id, event, timestamp, hop, ConductorTopology.WORKFLOW_EVENTS_SINK);
+        }
+        metrics.unwritable(stateTopic, STATE_DELETED);
+        moveTimer(id, dueBefore, null);
+        workflows.delete(id);
+        live.remove(id);
+        traces.forget(id);
+        publisher.purged(id, timestamp);
     }
 
     private DocumentWriter load(String id) {
@@ -155,8 +244,16 @@ final class WorkflowProcessor implements Processor<String, EngineInput, String, 
         publisher.changed(id, writer::document, timestamp, hop, workflowStateChanged);
     }
 
-    /** The workflow's current document: from its kept writer while it runs, else from the store. */
+    /**
+     * The workflow's current document: from its kept writer while it runs, else from the store. A
+     * workflow with a refused record waiting to be settled is settled now instead (which publishes it).
+     */
     private byte[] document(String id) {
+        if (unwritable.waits(id)) {
+            long now = context.currentSystemTimeMs();
+            handle(new Tick(id, Instant.ofEpochMilli(now)), now, null);
+            return null;
+        }
         DocumentWriter kept = live.get(id);
         return kept != null ? kept.document() : workflows.document(id);
     }

@@ -1,19 +1,23 @@
 package org.gorchestrator.conductor.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import org.apache.kafka.streams.StreamsConfig;
+import org.gorchestrator.conductor.topology.ConductorMetrics;
+import org.gorchestrator.conductor.topology.UnwritableRecords;
 import org.gorchestrator.kafka.Topics;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 class ConductorStreamsPropertiesTest {
+    private static final UnwritableRecords UNWRITABLE = new UnwritableRecords(ConductorMetrics.NONE);
 
     @Test
     void exactlyOnceWithAShortLingerLargeBatchesAndOneRequestInFlight() {
-        Map<String, Object> config = ConductorAutoConfiguration.streamsProperties(Map.of(), conductor(Map.of()), Topics.DEFAULTS);
+        Map<String, Object> config = ConductorAutoConfiguration.streamsProperties(Map.of(), conductor(Map.of()), Topics.DEFAULTS, UNWRITABLE);
 
         assertThat(config)
                 .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2)
@@ -27,11 +31,11 @@ class ConductorStreamsPropertiesTest {
     @Test
     void anIdleThreadPollsNoLongerThanTheCommitInterval() {
         assertThat(ConductorAutoConfiguration.streamsProperties(Map.of(), conductor(Map.of("gorch.conductor.commit-interval", "20ms")),
-                Topics.DEFAULTS)).containsEntry(StreamsConfig.POLL_MS_CONFIG, 20L);
+                Topics.DEFAULTS, UNWRITABLE)).containsEntry(StreamsConfig.POLL_MS_CONFIG, 20L);
         assertThat(ConductorAutoConfiguration.streamsProperties(Map.of(), conductor(Map.of("gorch.conductor.commit-interval", "1s")),
-                Topics.DEFAULTS)).containsEntry(StreamsConfig.POLL_MS_CONFIG, 100L);
+                Topics.DEFAULTS, UNWRITABLE)).containsEntry(StreamsConfig.POLL_MS_CONFIG, 100L);
         assertThat(ConductorAutoConfiguration.streamsProperties(Map.of(StreamsConfig.POLL_MS_CONFIG, "7"), conductor(Map.of()),
-                Topics.DEFAULTS)).as("spring.kafka.streams.properties.poll.ms wins").containsEntry(StreamsConfig.POLL_MS_CONFIG, "7");
+                Topics.DEFAULTS, UNWRITABLE)).as("spring.kafka.streams.properties.poll.ms wins").containsEntry(StreamsConfig.POLL_MS_CONFIG, "7");
     }
 
     @Test
@@ -39,7 +43,7 @@ class ConductorStreamsPropertiesTest {
         Map<String, Object> config = ConductorAutoConfiguration.streamsProperties(
                 Map.of("producer.linger.ms", "5", "producer.batch.size", "16384", "producer.max.in.flight.requests.per.connection", "5",
                         StreamsConfig.PROCESSING_GUARANTEE_CONFIG, "at_least_once"),
-                conductor(Map.of()), Topics.DEFAULTS);
+                conductor(Map.of()), Topics.DEFAULTS, UNWRITABLE);
 
         assertThat(config)
                 .containsEntry("producer.linger.ms", "5")
@@ -47,6 +51,26 @@ class ConductorStreamsPropertiesTest {
                 .containsEntry("producer.max.in.flight.requests.per.connection", "5")
                 .as("exactly once is not negotiable")
                 .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    }
+
+    @Test
+    void recordsThatCannotBeWrittenGoToTheConductorsHandlerAndChangelogsTakeWhatTheProducerSends() {
+        Map<String, Object> config = ConductorAutoConfiguration.streamsProperties(Map.of(), conductor(Map.of()), Topics.DEFAULTS, UNWRITABLE);
+
+        assertThat(config)
+                .containsEntry(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, UnwritableRecordHandler.class)
+                .containsEntry(UnwritableRecords.CONFIG, UNWRITABLE)
+                .containsEntry("producer.max.request.size", Topics.DEFAULTS.maxMessageBytes())
+                .containsEntry("topic.max.message.bytes", Topics.DEFAULTS.maxMessageBytes());
+    }
+
+    @Test
+    void outputsThatCannotFitInTheStateRecordAreRefusedAtStartUp() {
+        ConductorProperties properties = conductor(Map.of("gorch.conductor.max-workflow-outputs-size", "8MB"));
+
+        assertThatThrownBy(() -> properties.toSettings(Topics.DEFAULTS.maxMessageBytes()))
+                .hasMessageContaining("max-workflow-outputs-size").hasMessageContaining("must fit in its state record");
+        assertThat(conductor(Map.of()).toSettings(Topics.DEFAULTS.maxMessageBytes()).engine().maxOutputsBytes()).isEqualTo(2 * 1024 * 1024);
     }
 
     private static ConductorProperties conductor(Map<String, String> properties) {

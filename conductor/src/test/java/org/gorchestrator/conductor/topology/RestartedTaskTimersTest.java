@@ -68,7 +68,8 @@ class RestartedTaskTimersTest {
     private WorkflowProcessor processor() {
         ConductorSettings settings = new ConductorSettings(ConductorSettings.DEFAULTS.engine(), TICK, Duration.ofDays(1),
                 ConductorSettings.DEFAULTS.liveStateNodes(), PUBLISH);
-        return new WorkflowProcessor(settings, ConductorMetrics.NONE, RecordTracing.PASS_THROUGH);
+        return new WorkflowProcessor(settings, ConductorMetrics.NONE, RecordTracing.PASS_THROUGH, new UnwritableRecords(ConductorMetrics.NONE),
+                "workflow-state");
     }
 
     private List<CapturedPunctuator> active() {

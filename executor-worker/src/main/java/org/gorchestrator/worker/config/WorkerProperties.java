@@ -8,6 +8,9 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.gorchestrator.worker.driver.Durations;
+import org.gorchestrator.worker.driver.OutputLimits;
+import org.gorchestrator.worker.runtime.ReportRetry;
 import org.gorchestrator.worker.runtime.WorkerConfig;
 import org.hibernate.validator.constraints.time.DurationMax;
 import org.hibernate.validator.constraints.time.DurationMin;
@@ -36,16 +39,38 @@ public record WorkerProperties(
         @DefaultValue("10m") @DurationMin(seconds = 1) Duration killMemory,
         @DefaultValue("default") List<String> pools,
         @DefaultValue("20ms") @DurationMin(millis = 0) @DurationMax(seconds = 60) Duration startedDelay,
-        @DefaultValue("100ms") @DurationMin(millis = 0) @DurationMax(seconds = 60) Duration commitInterval) {
+        @DefaultValue("100ms") @DurationMin(millis = 0) @DurationMax(seconds = 60) Duration commitInterval,
+        @DefaultValue("64KB") DataSize maxOutputValueSize,
+        @DefaultValue("256KB") DataSize maxOutputsSize,
+        @DefaultValue("200ms") @DurationMin(millis = 1) @DurationMax(minutes = 10) Duration reportRetryBackoff,
+        @DefaultValue("10s") @DurationMin(millis = 1) @DurationMax(minutes = 10) Duration reportRetryMaxBackoff,
+        @DefaultValue("30s") @DurationMin(millis = 0) Duration reportGrace) {
 
     private static final DataSize MIN_OUTPUT = DataSize.ofKilobytes(1);
     private static final DataSize MAX_OUTPUT = DataSize.ofMegabytes(256);
     private static final DataSize MIN_CHUNK = DataSize.ofKilobytes(1);
     private static final DataSize MAX_CHUNK = DataSize.ofMegabytes(1);
+    private static final DataSize MIN_OUTPUT_VALUES = DataSize.ofKilobytes(1);
+    private static final DataSize MAX_OUTPUT_VALUES = DataSize.ofMegabytes(16);
 
     public WorkerProperties {
         requireBetween("max-output", maxOutput, MIN_OUTPUT, MAX_OUTPUT);
         requireBetween("log-chunk-size", logChunkSize, MIN_CHUNK, MAX_CHUNK);
+        requireBetween("max-output-value-size", maxOutputValueSize, MIN_OUTPUT_VALUES, MAX_OUTPUT_VALUES);
+        requireBetween("max-outputs-size", maxOutputsSize, MIN_OUTPUT_VALUES, MAX_OUTPUT_VALUES);
+        if (maxOutputValueSize.compareTo(maxOutputsSize) > 0) {
+            throw new IllegalArgumentException("gorch.worker.max-output-value-size (" + maxOutputValueSize
+                    + ") must not be over gorch.worker.max-outputs-size (" + maxOutputsSize + ")");
+        }
+        // A line is read in pieces of max-output: a value as long could not be read whole, and would look shorter than it is.
+        if (maxOutputValueSize.compareTo(maxOutput) >= 0) {
+            throw new IllegalArgumentException("gorch.worker.max-output-value-size (" + maxOutputValueSize
+                    + ") must be below gorch.worker.max-output (" + maxOutput + "): longer output lines are cut");
+        }
+        if (reportRetryMaxBackoff.compareTo(reportRetryBackoff) < 0) {
+            throw new IllegalArgumentException("gorch.worker.report-retry-max-backoff (" + Durations.format(reportRetryMaxBackoff)
+                    + ") must not be below gorch.worker.report-retry-backoff (" + Durations.format(reportRetryBackoff) + ")");
+        }
     }
 
     /** Where relative artifact paths resolve: the configured directory, else the directory the worker was started in. */
@@ -56,7 +81,9 @@ public record WorkerProperties(
     public WorkerConfig toConfig() {
         String workerId = id == null || id.isBlank() ? defaultId() : id;
         return new WorkerConfig(workerId, groupId, concurrency, defaultTimeout, killGrace, (int) maxOutput.toBytes(), shutdownGrace,
-                pollTimeout, consumer, logFlushInterval, (int) logChunkSize.toBytes(), killMemory, pools, startedDelay, commitInterval);
+                pollTimeout, consumer, logFlushInterval, (int) logChunkSize.toBytes(), killMemory, pools, startedDelay, commitInterval,
+                new OutputLimits((int) maxOutputValueSize.toBytes(), (int) maxOutputsSize.toBytes()),
+                new ReportRetry(reportRetryBackoff, reportRetryMaxBackoff, reportGrace));
     }
 
     private static void requireBetween(String name, DataSize size, DataSize min, DataSize max) {

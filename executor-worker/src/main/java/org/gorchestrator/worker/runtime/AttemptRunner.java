@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.gorchestrator.kafka.tracing.Hop;
 import org.gorchestrator.kafka.tracing.RecordTracing;
@@ -24,30 +26,33 @@ import org.gorchestrator.worker.logs.LogShipper;
  * command's trace: its log lines and its events carry that trace.
  */
 final class AttemptRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(AttemptRunner.class);
     private static final int STDERR_CHARS_IN_MESSAGE = 2_000;
 
     private final WorkerConfig config;
     private final DriverRegistry drivers;
     private final NodeEventPublisher events;
+    private final FinalReports reports;
     private final LogShipper logs;
     private final Timer scheduleLatency;
     private final RecordTracing tracing;
 
-    AttemptRunner(WorkerConfig config, DriverRegistry drivers, NodeEventPublisher events, LogShipper logs, Timer scheduleLatency,
-                  RecordTracing tracing) {
+    AttemptRunner(WorkerConfig config, DriverRegistry drivers, NodeEventPublisher events, FinalReports reports, LogShipper logs,
+                  Timer scheduleLatency, RecordTracing tracing) {
         this.config = config;
         this.tracing = tracing;
         this.scheduleLatency = scheduleLatency;
         this.drivers = drivers;
         this.events = events;
+        this.reports = reports;
         this.logs = logs;
     }
 
     /**
-     * @return completes once the final event is acked (exceptionally when it could not be published);
+     * @return completes once the final event is acked, or its report given up or dropped (never exceptionally);
      * empty when the worker abandoned the attempt
      */
-    Optional<CompletableFuture<Void>> run(NodeCommand command, String traceparent, Cancellation cancellation) {
+    Optional<CompletableFuture<FinalReports.Outcome>> run(NodeCommand command, String traceparent, Cancellation cancellation) {
         Instant startedAt = Instant.now();
         // Clocks of conductor and worker may differ a little: a start "before" the dispatch counts as no wait.
         Duration queued = Duration.between(command.at(), startedAt);
@@ -60,7 +65,8 @@ final class AttemptRunner {
             if (cancellation.isAbandoned()) {
                 return Optional.empty();
             }
-            return Optional.of(events.publish(ended(command, config.workerId(), result, startedAt), hop.traceparent()));
+            return Optional.of(reports.deliver(ended(command, config.workerId(), result, startedAt), hop.traceparent(),
+                    config.reportRetry().deadline(startedAt, config.timeLimit(command))));
         }
     }
 
@@ -74,8 +80,12 @@ final class AttemptRunner {
     /** Runs the driver; the "started" event goes once the attempt has run for the configured delay. */
     private DriverResult runReportingStart(NodeCommand command, Cancellation cancellation, Instant startedAt, String traceparent) {
         NodeEvent started = new NodeEvent.Started(command.workflowId(), command.nodeId(), command.attempt(), config.workerId(), startedAt);
-        // Not waited for: the final event follows it on the same partition, so its ack implies this one's.
-        StartReport report = StartReport.after(config.startedDelay(), () -> events.publish(started, traceparent));
+        // Not waited for: the final event follows it on the same partition, so its ack implies this one's. Not sent again
+        // either: the final event carries the start time, and a late "started" would only be dropped.
+        StartReport report = StartReport.after(config.startedDelay(), () -> events.publish(started, traceparent).exceptionally(error -> {
+            LOG.warn("{}", error.getMessage());
+            return null;
+        }));
         try {
             return runDriver(command, cancellation);
         } finally {
@@ -86,8 +96,9 @@ final class AttemptRunner {
     private DriverResult runDriver(NodeCommand command, Cancellation cancellation) {
         AttemptOutput output = logs.open(command, config.maxOutputBytes());
         try {
-            return drivers.run(command, new RunContext(config.workerId(), config.timeLimit(command), cancellation,
-                    config.maxOutputBytes(), output));
+            // Every driver's result passes here: the one place its outputs are bounded.
+            return config.outputLimits().apply(drivers.run(command, new RunContext(config.workerId(), config.timeLimit(command),
+                    cancellation, config.maxOutputBytes(), output)));
         } finally {
             if (cancellation.isAbandoned()) {
                 output.abandon();

@@ -3,12 +3,19 @@ package org.gorchestrator.worker.runtime;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.gorchestrator.kafka.JsonSerde;
 import org.gorchestrator.kafka.tracing.TraceHeaders;
 import org.gorchestrator.message.NodeEvent;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 
@@ -21,7 +28,9 @@ import org.springframework.kafka.core.KafkaTemplate;
 public final class NodeEventPublisher implements AutoCloseable {
     private final DefaultKafkaProducerFactory<String, NodeEvent> factory;
     private final KafkaTemplate<String, NodeEvent> template;
+    private final Serializer<NodeEvent> serializer = JsonSerde.of(NodeEvent.class);
     private final String topic;
+    private final int maxRequestSize;
 
     /** @param producerProperties the Kafka producer settings ({@code spring.kafka.*}); acks and idempotence are forced */
     public NodeEventPublisher(Map<String, Object> producerProperties, String topic) {
@@ -30,29 +39,37 @@ public final class NodeEventPublisher implements AutoCloseable {
         properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         // Events batch by themselves while earlier sends are in flight; a linger would only add Kafka 4's 5 ms default to every hand-off.
         properties.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 0);
-        this.factory = new DefaultKafkaProducerFactory<>(properties, new StringSerializer(), JsonSerde.of(NodeEvent.class));
+        this.factory = new DefaultKafkaProducerFactory<>(properties, new StringSerializer(), serializer);
         this.template = new KafkaTemplate<>(factory);
         this.topic = topic;
+        this.maxRequestSize = (Integer) ConfigDef.parseType(ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+                properties.getOrDefault(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 1024 * 1024), ConfigDef.Type.INT);
     }
 
     /**
+     * Sends the event; never throws.
+     *
      * @param traceparent the trace context the event carries (W3C {@code traceparent}), or null for none
      * @return completes once the broker has the event; completes exceptionally with an
-     * {@link IllegalStateException} when the broker did not take it within the producer's delivery timeout
+     * {@link UnpublishableEventException} when Kafka can never take the event, else with an
+     * {@link IllegalStateException} when the broker did not take it within the producer's timeouts
      */
     public CompletableFuture<Void> publish(NodeEvent event, String traceparent) {
-        return template.send(new ProducerRecord<>(topic, null, event.workflowId(), event, TraceHeaders.of(traceparent)))
-                .handle((sent, error) -> {
-                    if (error != null) {
-                        throw new IllegalStateException("could not publish " + describe(event) + ": " + error.getMessage(), error);
-                    }
-                    return null;
-                });
-    }
-
-    /** Waits until every event sent so far is acknowledged or failed. */
-    public void flush() {
-        template.flush();
+        CompletableFuture<?> sent;
+        try {
+            sent = template.send(new ProducerRecord<>(topic, null, event.workflowId(), event, TraceHeaders.of(traceparent)));
+        } catch (RuntimeException e) { // the producer refused the record at once: too large, or no metadata within max.block.ms
+            sent = CompletableFuture.failedFuture(e);
+        }
+        CompletableFuture<Void> published = new CompletableFuture<>();
+        sent.whenComplete((ok, error) -> {
+            if (error == null) {
+                published.complete(null);
+            } else {
+                published.completeExceptionally(failure(event, error instanceof CompletionException ? error.getCause() : error));
+            }
+        });
+        return published;
     }
 
     @Override
@@ -60,7 +77,42 @@ public final class NodeEventPublisher implements AutoCloseable {
         factory.destroy();
     }
 
-    private static String describe(NodeEvent event) {
+    private RuntimeException failure(NodeEvent event, Throwable error) {
+        Throwable tooLarge = cause(error, RecordTooLargeException.class, RecordBatchTooLargeException.class);
+        if (tooLarge != null) {
+            return new UnpublishableEventException("result of " + sizeOf(event) + " bytes exceeds the producer's max.request.size ("
+                    + maxRequestSize + ") or the max.message.bytes of topic " + topic + ": " + tooLarge.getMessage(), error);
+        }
+        Throwable unserializable = cause(error, SerializationException.class);
+        if (unserializable != null) {
+            return new UnpublishableEventException("result could not be serialized: " + unserializable.getMessage(), error);
+        }
+        return new IllegalStateException("could not publish " + describe(event) + ": " + NestedExceptionUtils.getMostSpecificCause(error),
+                error);
+    }
+
+    private String sizeOf(NodeEvent event) {
+        try {
+            return Integer.toString(serializer.serialize(topic, event).length);
+        } catch (SerializationException e) {
+            return "unknown";
+        }
+    }
+
+    /** The first exception in the chain of {@code error} of one of the {@code types}, or null. */
+    @SafeVarargs
+    private static Throwable cause(Throwable error, Class<? extends Throwable>... types) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            for (Class<? extends Throwable> type : types) {
+                if (type.isInstance(cause)) {
+                    return cause;
+                }
+            }
+        }
+        return null;
+    }
+
+    static String describe(NodeEvent event) {
         return event.getClass().getSimpleName() + " of node " + event.nodeId() + " attempt " + event.attempt()
                 + " of workflow " + event.workflowId();
     }

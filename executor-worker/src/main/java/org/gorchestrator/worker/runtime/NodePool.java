@@ -104,22 +104,18 @@ final class NodePool {
             return;
         }
         try {
-            attempts.run(command, traceparent, cancellation).ifPresent(reported -> reported.whenComplete((ok, error) -> {
-                if (error == null) {
+            attempts.run(command, traceparent, cancellation).ifPresent(report -> report.thenAccept(outcome -> {
+                if (outcome.releasesRecord()) {
                     offsets.finish(ticket);
-                } else {
-                    leftUncommitted(id, error);
                 }
             }));
         } catch (RuntimeException e) {
-            leftUncommitted(id, e);
+            // Held, the record would hold back every later record of its partition for good.
+            LOG.error("{} broke, unreported; its record is released, the conductor times the attempt out", id, e);
+            offsets.finish(ticket);
         } finally {
             running.end(cancellation);
         }
-    }
-
-    private static void leftUncommitted(AttemptId id, Throwable error) {
-        LOG.error("{} left uncommitted, it runs again after the next rebalance: {}", id, error.getMessage());
     }
 
     private synchronized void release() {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.gorchestrator.kafka.Topics;
 import org.gorchestrator.message.NodeCommand;
+import org.gorchestrator.worker.driver.OutputLimits;
 
 /**
  * How a worker runs, as the code uses it (bound from {@code gorch.worker.*} by {@code WorkerProperties}).
@@ -26,11 +27,13 @@ import org.gorchestrator.message.NodeCommand;
  * @param startedDelay     how long an attempt runs before its "started" event is sent; one that ends sooner sends only
  *                         its end (zero: every attempt reports its start at once)
  * @param commitInterval   most often a partition's finished records are acknowledged for commit (zero: at each finish)
+ * @param outputLimits     bounds on the declared output values of an attempt
+ * @param reportRetry      how long and how often the final event of an attempt is sent again when Kafka did not take it
  */
 public record WorkerConfig(String workerId, String groupId, int concurrency, Duration defaultTimeout, Duration killGrace,
                            int maxOutputBytes, Duration shutdownGrace, Duration pollTimeout, Map<String, String> consumer,
                            Duration logFlushInterval, int logChunkBytes, Duration killMemory, List<String> pools,
-                           Duration startedDelay, Duration commitInterval) {
+                           Duration startedDelay, Duration commitInterval, OutputLimits outputLimits, ReportRetry reportRetry) {
     public WorkerConfig {
         requireText(workerId, "workerId");
         requireText(groupId, "groupId");
@@ -42,6 +45,8 @@ public record WorkerConfig(String workerId, String groupId, int concurrency, Dur
         requirePositive(killMemory, "killMemory");
         requireNotNegative(startedDelay, "startedDelay");
         requireNotNegative(commitInterval, "commitInterval");
+        Objects.requireNonNull(outputLimits, "outputLimits");
+        Objects.requireNonNull(reportRetry, "reportRetry");
         consumer = consumer == null ? Map.of() : Map.copyOf(consumer);
         pools = pools == null || pools.isEmpty() ? List.of(Topics.DEFAULT_POOL) : List.copyOf(pools);
         if (concurrency < 1) {
@@ -57,7 +62,12 @@ public record WorkerConfig(String workerId, String groupId, int concurrency, Dur
 
     public WorkerConfig withStartedDelay(Duration delay) {
         return new WorkerConfig(workerId, groupId, concurrency, defaultTimeout, killGrace, maxOutputBytes, shutdownGrace, pollTimeout,
-                consumer, logFlushInterval, logChunkBytes, killMemory, pools, delay, commitInterval);
+                consumer, logFlushInterval, logChunkBytes, killMemory, pools, delay, commitInterval, outputLimits, reportRetry);
+    }
+
+    public WorkerConfig withReportRetry(ReportRetry retry) {
+        return new WorkerConfig(workerId, groupId, concurrency, defaultTimeout, killGrace, maxOutputBytes, shutdownGrace, pollTimeout,
+                consumer, logFlushInterval, logChunkBytes, killMemory, pools, startedDelay, commitInterval, outputLimits, retry);
     }
 
     /** The command's own time limit, else the default. */

@@ -1,6 +1,7 @@
 package org.gorchestrator.worker.runtime;
 
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -29,8 +30,9 @@ import org.springframework.kafka.listener.KafkaMessageListenerContainer;
  * One worker process's member of the worker group: consumes node commands, runs them on a bounded
  * pool and commits each record only once its node finished and its final event was acked
  * (at least once: a command whose worker dies mid-node runs again on another worker, with the same
- * attempt number, and the conductor drops the duplicate report). Alongside, it reads every kill
- * request and stops the attempts they name.
+ * attempt number, and the conductor drops the duplicate report), or its report was given up past the
+ * attempt's deadline ({@link FinalReports}). Alongside, it reads every kill request and stops the
+ * attempts they name.
  */
 public final class WorkerRuntime implements SmartLifecycle {
     private static final Duration PAUSED_POLL_TIMEOUT = Duration.ofMillis(5);
@@ -47,7 +49,7 @@ public final class WorkerRuntime implements SmartLifecycle {
     private final CommandIntake intake;
     private final KafkaMessageListenerContainer<String, byte[]> container;
     private final KillListener kills;
-    private final NodeEventPublisher events;
+    private final FinalReports reports;
     private final MeterRegistry meters;
     private volatile boolean running;
 
@@ -59,12 +61,12 @@ public final class WorkerRuntime implements SmartLifecycle {
     public WorkerRuntime(WorkerConfig config, Topics topics, Map<String, Object> consumerProperties, DriverRegistry drivers,
                          NodeEventPublisher events, LogShipper logs, MeterRegistry meters, RecordTracing tracing) {
         this.config = config;
-        this.events = events;
+        this.reports = new FinalReports(events::publish, config.reportRetry(), InstantSource.system());
         this.meters = meters;
         this.offsets = new InFlightOffsets(config.commitInterval(), System::nanoTime);
         this.attempts = new RunningAttempts(config.killMemory());
-        this.pool = new NodePool(config, new AttemptRunner(config, drivers, events, logs, scheduleLatency(meters), tracing), offsets,
-                attempts, this::pauseIntake, this::resumeIntake);
+        this.pool = new NodePool(config, new AttemptRunner(config, drivers, events, reports, logs, scheduleLatency(meters), tracing),
+                offsets, attempts, this::pauseIntake, this::resumeIntake);
         this.intake = new CommandIntake(offsets, pool);
         this.container = container(config.pools().stream().map(topics::nodeCommandsOfPool).distinct().toArray(String[]::new),
                 consumerProperties);
@@ -82,15 +84,21 @@ public final class WorkerRuntime implements SmartLifecycle {
         running = true;
     }
 
-    /** Stops taking commands, lets running nodes finish within the shutdown grace, kills the rest, then leaves the group. */
+    /**
+     * Stops taking commands, lets running nodes finish and their reports go within the shutdown grace, kills the rest,
+     * then leaves the group.
+     */
     @Override
     public void stop() {
         if (!running) {
             return;
         }
+        long graceEnds = System.nanoTime() + config.shutdownGrace().toNanos();
         pool.shutdown();
-        // Nodes finished before the stop are committed by it only once their final events are acked.
-        events.flush();
+        // Nodes finished before the stop are committed by it only once their final events are acked; a report
+        // still unsettled at the grace's end is dropped, uncommitted: the partition's next owner runs its command again.
+        reports.awaitSettled(Duration.ofNanos(graceEnds - System.nanoTime()));
+        reports.stop();
         stopAcknowledger();
         container.stop();
         kills.stop();

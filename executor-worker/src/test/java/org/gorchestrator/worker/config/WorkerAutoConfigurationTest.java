@@ -18,6 +18,8 @@ import org.gorchestrator.worker.driver.DriverRegistry;
 import org.gorchestrator.worker.driver.DriverResult;
 import org.gorchestrator.worker.driver.RunContext;
 import org.gorchestrator.worker.driver.Driver;
+import org.gorchestrator.worker.driver.OutputLimits;
+import org.gorchestrator.worker.runtime.ReportRetry;
 import org.gorchestrator.message.LogChunk;
 import org.gorchestrator.worker.runtime.WorkerConfig;
 import org.gorchestrator.worker.runtime.WorkerRuntime;
@@ -53,6 +55,9 @@ class WorkerAutoConfigurationTest {
             assertThat(config.killMemory()).isEqualTo(Duration.ofMinutes(10));
             assertThat(config.startedDelay()).isEqualTo(Duration.ofMillis(20));
             assertThat(config.commitInterval()).isEqualTo(Duration.ofMillis(100));
+            assertThat(config.outputLimits()).isEqualTo(new OutputLimits(64 * 1024, 256 * 1024));
+            assertThat(config.reportRetry())
+                    .isEqualTo(new ReportRetry(Duration.ofMillis(200), Duration.ofSeconds(10), Duration.ofSeconds(30)));
             assertThat(context.getBean(DriverRegistry.class).engines()).containsExactly("nil", "shell", "sleep");
             assertThat(context.getBean(WorkerRuntime.class).isRunning()).isTrue();
         });
@@ -136,5 +141,16 @@ class WorkerAutoConfigurationTest {
                 .getFailure().rootCause().hasMessageContaining("gorch.worker").hasMessageContaining("startedDelay"));
         runner.withPropertyValues("gorch.worker.commit-interval=-1ms").run(context -> assertThat(context).hasFailed()
                 .getFailure().rootCause().hasMessageContaining("gorch.worker").hasMessageContaining("commitInterval"));
+        runner.withPropertyValues("gorch.worker.max-output-value-size=512KB").run(context -> assertThat(context).hasFailed()
+                .getFailure().rootCause().hasMessage("gorch.worker.max-output-value-size (524288B) must not be over "
+                        + "gorch.worker.max-outputs-size (262144B)"));
+        runner.withPropertyValues("gorch.worker.max-output=64KB").run(context -> assertThat(context).hasFailed()
+                .getFailure().rootCause().hasMessage("gorch.worker.max-output-value-size (65536B) must be below gorch.worker.max-output "
+                        + "(65536B): longer output lines are cut"));
+        runner.withPropertyValues("gorch.worker.max-outputs-size=32MB").run(context -> assertThat(context).hasFailed()
+                .getFailure().rootCause().hasMessage("gorch.worker.max-outputs-size must be between 1KB and 16MB, was 33554432B"));
+        runner.withPropertyValues("gorch.worker.report-retry-max-backoff=100ms").run(context -> assertThat(context).hasFailed()
+                .getFailure().rootCause().hasMessage("gorch.worker.report-retry-max-backoff (100ms) must not be below "
+                        + "gorch.worker.report-retry-backoff (200ms)"));
     }
 }

@@ -13,6 +13,7 @@ import java.util.function.Predicate;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -20,6 +21,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -58,13 +60,47 @@ public final class KafkaFixture implements AutoCloseable {
 
     /** New topics, {@code nodeCommandPartitions} partitions of node commands, all created before this returns. */
     public static KafkaFixture withFreshTopics(int nodeCommandPartitions) {
+        KafkaFixture fixture = new KafkaFixture(freshTopics(nodeCommandPartitions));
+        fixture.createTopics(fixture.topics.newTopics());
+        fixture.readFromTheBeginning(fixture.events, fixture.topics.nodeEvents());
+        fixture.readFromTheBeginning(fixture.logs, fixture.topics.nodeLogs());
+        return fixture;
+    }
+
+    /**
+     * As {@link #withFreshTopics}, but the node-events topic comes only with {@link #createNodeEventsTopic()}: till then a
+     * worker cannot publish its events (on a broker that does not create topics by itself, see
+     * {@link #brokerCreatesTopicsOnDemand()}).
+     */
+    public static KafkaFixture withFreshTopicsButNodeEvents(int nodeCommandPartitions) {
+        KafkaFixture fixture = new KafkaFixture(freshTopics(nodeCommandPartitions));
+        fixture.createTopics(fixture.topics.newTopics().stream().filter(t -> !t.name().equals(fixture.topics.nodeEvents())).toList());
+        fixture.readFromTheBeginning(fixture.logs, fixture.topics.nodeLogs());
+        return fixture;
+    }
+
+    public void createNodeEventsTopic() {
+        createTopics(topics.newTopics().stream().filter(t -> t.name().equals(topics.nodeEvents())).toList());
+        readFromTheBeginning(events, topics.nodeEvents());
+    }
+
+    /** Whether the broker creates a topic when a client asks for one it does not have ({@code auto.create.topics.enable}). */
+    public boolean brokerCreatesTopicsOnDemand() {
+        try {
+            String broker = admin.describeCluster().nodes().get().iterator().next().idString();
+            ConfigResource resource = new ConfigResource(ConfigResource.Type.BROKER, broker);
+            return Boolean.parseBoolean(admin.describeConfigs(List.of(resource)).all().get().get(resource)
+                    .get("auto.create.topics.enable").value());
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Topics freshTopics(int nodeCommandPartitions) {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        Topics topics = new Topics("wc-" + suffix, "nc-" + suffix, "ne-" + suffix, "we-" + suffix, "ws-" + suffix,
+        return new Topics("wc-" + suffix, "nc-" + suffix, "ne-" + suffix, "we-" + suffix, "ws-" + suffix,
                 "ctl-" + suffix, "logs-" + suffix, 2, nodeCommandPartitions, (short) 1, Duration.ofHours(1), 1024 * 1024,
                 Duration.ofHours(1), java.util.List.of());
-        KafkaFixture fixture = new KafkaFixture(topics);
-        fixture.createTopics();
-        return fixture;
     }
 
     public Topics topics() {
@@ -175,14 +211,12 @@ public final class KafkaFixture implements AutoCloseable {
         admin.close();
     }
 
-    private void createTopics() {
+    private void createTopics(List<NewTopic> newTopics) {
         try {
-            admin.createTopics(topics.newTopics()).all().get();
+            admin.createTopics(newTopics).all().get();
         } catch (InterruptedException | ExecutionException e) {
             throw new IllegalStateException(e);
         }
-        readFromTheBeginning(events, topics.nodeEvents());
-        readFromTheBeginning(logs, topics.nodeLogs());
     }
 
     private void send(String topic, String key, byte[] value, String traceparent) {

@@ -2,16 +2,19 @@ package org.gorchestrator.worker.testkit;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.gorchestrator.kafka.tracing.RecordTracing;
 import org.gorchestrator.worker.driver.Driver;
 import org.gorchestrator.worker.driver.DriverRegistry;
 import org.gorchestrator.worker.driver.NilDriver;
+import org.gorchestrator.worker.driver.OutputLimits;
 import org.gorchestrator.worker.driver.SleepDriver;
 import org.gorchestrator.worker.driver.shell.ShellDriver;
 import org.gorchestrator.worker.logs.LogShipper;
 import org.gorchestrator.worker.runtime.NodeEventPublisher;
+import org.gorchestrator.worker.runtime.ReportRetry;
 import org.gorchestrator.worker.runtime.WorkerConfig;
 import org.gorchestrator.worker.runtime.WorkerRuntime;
 
@@ -28,13 +31,15 @@ public final class Workers implements AutoCloseable {
 
     /**
      * Small graces, a short poll timeout and small log chunks, so that tests stop and commit quickly and see several chunks;
-     * every attempt reports its start at once, however short; finished records are acknowledged at most every 50 ms.
+     * every attempt reports its start at once, however short; finished records are acknowledged at most every 50 ms;
+     * output values of at most 16 KB, 48 KB in all; a final event Kafka did not take goes again after 50 ms, then at most every 500 ms.
      */
     public static WorkerConfig config(String workerId, String groupId, int concurrency, Duration shutdownGrace,
                                       Map<String, String> consumer) {
         return new WorkerConfig(workerId, groupId, concurrency, Duration.ofMinutes(1), Duration.ofMillis(500), 64 * 1024,
                 shutdownGrace, Duration.ofMillis(200), consumer, Duration.ofMillis(100), 4 * 1024, Duration.ofMinutes(10),
-                List.of(), Duration.ZERO, Duration.ofMillis(50));
+                List.of(), Duration.ZERO, Duration.ofMillis(50), new OutputLimits(16 * 1024, 48 * 1024),
+                new ReportRetry(Duration.ofMillis(50), Duration.ofMillis(500), Duration.ofSeconds(30)));
     }
 
     public static WorkerConfig config(String workerId, String groupId, int concurrency) {
@@ -61,7 +66,18 @@ public final class Workers implements AutoCloseable {
     }
 
     public WorkerRuntime start(WorkerConfig config, DriverRegistry drivers, LogShipper logs) {
-        NodeEventPublisher events = new NodeEventPublisher(KafkaFixture.clientProperties(), kafka.topics().nodeEvents());
+        return start(config, drivers, logs, Map.of());
+    }
+
+    /** A worker whose node events go through a producer with {@code eventProducerSettings} besides the broker's address. */
+    public WorkerRuntime start(WorkerConfig config, DriverRegistry drivers, Map<String, Object> eventProducerSettings) {
+        return start(config, drivers, logShipper(config, KafkaFixture.clientProperties()), eventProducerSettings);
+    }
+
+    private WorkerRuntime start(WorkerConfig config, DriverRegistry drivers, LogShipper logs, Map<String, Object> eventProducerSettings) {
+        Map<String, Object> producer = new HashMap<>(KafkaFixture.clientProperties());
+        producer.putAll(eventProducerSettings);
+        NodeEventPublisher events = new NodeEventPublisher(producer, kafka.topics().nodeEvents());
         publishers.add(events);
         WorkerRuntime runtime = new WorkerRuntime(config, kafka.topics(), KafkaFixture.clientProperties(), drivers, events, logs,
                 new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), RecordTracing.PASS_THROUGH);

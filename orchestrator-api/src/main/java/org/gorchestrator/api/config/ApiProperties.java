@@ -63,6 +63,9 @@ public record ApiProperties(
      * @param maxTextLength longest name, artifact, target or output name, in characters
      * @param maxTimeout    longest graph or node timeout a document may ask for
      * @param engines       the engine names a node may use
+     * @param maxDocumentSize most bytes of the document's state once every node ran (the record the conductor keeps
+     *                      for it); below gorch.kafka.max-message-size, with room for the outputs the conductor allows
+     *                      (gorch.conductor.max-workflow-outputs-size)
      */
     public record LimitsProperties(
             @DefaultValue("1000") @Min(1) int maxNodes,
@@ -71,11 +74,12 @@ public record ApiProperties(
             @DefaultValue("8192") @Min(1) int maxArgLength,
             @DefaultValue("1024") @Min(1) int maxTextLength,
             @DefaultValue("7d") @NotNull Duration maxTimeout,
-            @DefaultValue({"nil", "sleep", "shell", "ansible", "docker", "ssh", "toscassh"}) @NotEmpty Set<String> engines) {
+            @DefaultValue({"nil", "sleep", "shell", "ansible", "docker", "ssh", "toscassh"}) @NotEmpty Set<String> engines,
+            @DefaultValue("4MB") @NotNull DataSize maxDocumentSize) {
 
         Limits toLimits() {
             return new Limits(maxNodes, maxEdges, maxArgs, maxArgLength, maxTextLength,
-                    (int) Math.min(Integer.MAX_VALUE, maxTimeout.toSeconds()), engines);
+                    (int) Math.min(Integer.MAX_VALUE, maxTimeout.toSeconds()), engines, Set.of(), maxDocumentSize.toBytes());
         }
     }
 

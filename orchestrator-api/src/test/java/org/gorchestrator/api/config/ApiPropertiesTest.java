@@ -38,6 +38,7 @@ class ApiPropertiesTest {
                 "gorch.api.limits.max-nodes", "10",
                 "gorch.api.limits.max-timeout", "1h",
                 "gorch.api.limits.engines", "nil,shell",
+                "gorch.api.limits.max-document-size", "2MB",
                 "gorch.api.state-dir", "/var/lib/gorch",
                 "gorch.api.logs.finish-grace", "500ms",
                 "gorch.api.max-wait", "2m",
@@ -47,6 +48,7 @@ class ApiPropertiesTest {
         assertThat(config.limits().maxNodes()).isEqualTo(10);
         assertThat(config.limits().maxTimeoutSeconds()).isEqualTo(3600);
         assertThat(config.limits().engines()).containsExactlyInAnyOrder("nil", "shell");
+        assertThat(config.limits().maxDocumentBytes()).isEqualTo(2 * 1024 * 1024);
         assertThat(config.stateDir()).isEqualTo(Path.of("/var/lib/gorch"));
         assertThat(config.logs().finishGrace()).isEqualTo(Duration.ofMillis(500));
         assertThat(config.maxWait()).isEqualTo(Duration.ofMinutes(2));
