@@ -23,12 +23,8 @@ final class Documents {
      * @throws org.gorchestrator.validation.UnreadableDocumentException when it is not a gorch document
      */
     static Graph read(Path file) {
-        return READER.read(bytes(file));
-    }
-
-    static byte[] bytes(Path file) {
         try {
-            return Files.readAllBytes(file);
+            return READER.read(Files.readAllBytes(file));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -8,11 +8,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.gorchestrator.dot.DotRenderer;
 import org.gorchestrator.model.Graph;
+import org.gorchestrator.model.Node;
+import org.gorchestrator.validation.Limits;
 import org.gorchestrator.validation.UnreadableDocumentException;
 import org.gorchestrator.validation.Violation;
 import picocli.CommandLine.Command;
@@ -73,9 +78,8 @@ final class DotCommand implements Callable<Integer> {
         List<Violation> violations;
         try {
             Graph graph = Documents.read(file);
-            violations = ValidateCommand.validator(java.util.Set.of()).validate(graph).stream()
-                    .filter(v -> !v.field().contains("target")) // pools are the server's business, not the drawing's
-                    .toList();
+            // Which pools the server declares is its business, not the drawing's: every pool the document names will do.
+            violations = ValidateCommand.validator(poolsNamedIn(graph)).validate(graph);
             if (violations.isEmpty()) {
                 return Optional.of(DotRenderer.render(graph));
             }
@@ -84,6 +88,15 @@ final class DotCommand implements Callable<Integer> {
         }
         Documents.describe(file, violations).forEach(spec.commandLine().getErr()::println);
         return Optional.empty();
+    }
+
+    private static Set<String> poolsNamedIn(Graph graph) {
+        return graph.nodes().stream()
+                .filter(Objects::nonNull)
+                .map(Node::target)
+                .filter(target -> target != null && target.startsWith(Limits.POOL_PREFIX))
+                .map(target -> target.substring(Limits.POOL_PREFIX.length()))
+                .collect(Collectors.toSet());
     }
 
     private String toSvg(Path graphviz, String dot) throws IOException, InterruptedException {

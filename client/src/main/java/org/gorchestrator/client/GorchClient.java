@@ -92,7 +92,11 @@ public final class GorchClient {
         return post(BodyPublishers.ofByteArray(Json.write(document)), Optional.of(idempotencyKey));
     }
 
-    /** Submits the document in a JSON file, as it is: the server reads and checks it. */
+    /**
+     * Submits the document in a JSON file, as it is: the server reads and checks it.
+     *
+     * @throws java.io.UncheckedIOException when the file cannot be read (a {@link java.nio.file.NoSuchFileException} when missing)
+     */
     public Submitted submit(Path file) {
         return post(BodyPublishers.ofByteArray(read(file)), Optional.empty());
     }

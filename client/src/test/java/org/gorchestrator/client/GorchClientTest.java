@@ -164,14 +164,16 @@ class GorchClientTest {
 
     @Test
     void aFollowedLogGivesTheLinesAsTheyComeUntilItIsComplete() {
-        Node talker = Node.of(0, "talker", "shell", "/bin/sh", List.of("-c", "echo one; sleep 0.5; echo two >&2; sleep 0.5; echo three"));
+        Node talker = Node.of(0, "talker", "shell", "/bin/sh",
+                List.of("-c", "echo one; sleep 0.5; echo two >&2; sleep 0.5; echo three; echo '  four'"));
         String id = client.submit(Graph.of("talk", List.of(0), List.of(talker))).id();
         List<LogLine> lines = new ArrayList<>();
 
         boolean complete = client.followLogs(id, "talker", lines::add);
 
         assertThat(complete).isTrue();
-        assertThat(lines).containsExactly(new LogLine("stdout", "one"), new LogLine("stderr", "two"), new LogLine("stdout", "three"));
+        assertThat(lines).containsExactly(new LogLine("stdout", "one"), new LogLine("stderr", "two"), new LogLine("stdout", "three"),
+                new LogLine("stdout", "  four"));
     }
 
     private static int attemptOf(Graph graph, String node) {
