@@ -77,6 +77,7 @@ class GorchCommandLineIT {
 
     @Test
     void inATerminalTheRunIsDrawnLiveWithAProgressBarAndFailuresAsTheyHappen() throws IOException {
+        assumeTrue(DotCommand.onPath("script").isPresent(), "util-linux's script, which gives the command a pseudo-terminal, is missing");
         Path steps = document("steps.json", """
                 {"name": "three steps", "edges": [[0, 1], [1, 2]], "nodes": [
                   {"id": 0, "name": "first", "engine": "sleep", "args": ["1500ms"]},
