@@ -10,6 +10,7 @@ import org.gorchestrator.model.State;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
@@ -43,7 +44,7 @@ final class ListCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (limit < 1) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--limit must be 1 or more, was " + limit);
+            throw new ParameterException(spec.commandLine(), "--limit must be 1 or more, was " + limit);
         }
         TaskQuery query = TaskQuery.all().pageSize(Math.min(limit, PAGE));
         List<TaskSummary> tasks = gorch.client().listAll(state == null ? query : query.inState(state)).limit(limit).toList();

@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.gorchestrator.client.GorchClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -37,7 +38,7 @@ final class LogsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (attempt != null && attempt < 1) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--attempt must be 1 or more, was " + attempt);
+            throw new ParameterException(spec.commandLine(), "--attempt must be 1 or more, was " + attempt);
         }
         GorchClient client = gorch.client();
         PrintWriter out = spec.commandLine().getOut();

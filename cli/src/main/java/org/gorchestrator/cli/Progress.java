@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.gorchestrator.model.Graph;
@@ -38,9 +39,9 @@ record Progress(int done, int total, List<String> running, Map<State, Long> coun
     static String format(Duration duration) {
         long millis = Math.max(0, duration.toMillis());
         if (millis < 60_000) {
-            return String.format(java.util.Locale.ROOT, "%.1fs", millis / 1000.0);
+            return String.format(Locale.ROOT, "%.1fs", millis / 1000.0);
         }
-        return String.format(java.util.Locale.ROOT, "%dm%02ds", millis / 60_000, millis / 1000 % 60);
+        return String.format(Locale.ROOT, "%dm%02ds", millis / 60_000, millis / 1000 % 60);
     }
 
     private static Duration elapsed(Graph graph, Clock clock) {

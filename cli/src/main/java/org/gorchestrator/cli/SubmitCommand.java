@@ -2,8 +2,10 @@ package org.gorchestrator.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.gorchestrator.client.GorchClient;
+import org.gorchestrator.client.GorchException;
 import org.gorchestrator.client.ProblemException.InvalidRequestException;
 import org.gorchestrator.client.Submitted;
 import org.gorchestrator.model.Graph;
@@ -53,7 +55,7 @@ final class SubmitCommand implements Callable<Integer> {
         try {
             submitted = submit(client);
         } catch (UnreadableDocumentException e) {
-            Documents.describe(file, java.util.List.of(e.violation())).forEach(err::println);
+            Documents.describe(file, List.of(e.violation())).forEach(err::println);
             return Exit.INVALID_DOCUMENT;
         } catch (InvalidRequestException e) {
             if (!e.title().endsWith("document")) {
@@ -69,7 +71,13 @@ final class SubmitCommand implements Callable<Integer> {
             spec.commandLine().getOut().println(submitted.id());
             return Exit.SUCCESS;
         }
-        return following.follow(client, submitted.id());
+        try {
+            return following.follow(client, submitted.id());
+        } catch (GorchException e) {
+            // the task runs whatever happened to its display: say which it is before what went wrong
+            err.println("gorch: submitted as task " + submitted.id() + " (gorch watch " + submitted.id() + " follows it)");
+            throw e;
+        }
     }
 
     /** The file as it is, or read here when it is to be renamed (with the API's reader: the same messages). */

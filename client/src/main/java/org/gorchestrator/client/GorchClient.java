@@ -1,6 +1,7 @@
 package org.gorchestrator.client;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -95,7 +96,7 @@ public final class GorchClient {
     /**
      * Submits the document in a JSON file, as it is: the server reads and checks it.
      *
-     * @throws java.io.UncheckedIOException when the file cannot be read (a {@link java.nio.file.NoSuchFileException} when missing)
+     * @throws UncheckedIOException when the file cannot be read (a {@link java.nio.file.NoSuchFileException} when missing)
      */
     public Submitted submit(Path file) {
         return post(BodyPublishers.ofByteArray(read(file)), Optional.empty());
@@ -264,7 +265,7 @@ public final class GorchClient {
                 event.ifPresent(e -> e.data().forEach(text -> each.accept(new LogLine(e.name(), text))));
             }
             return false;
-        } catch (java.io.UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
             throw new ConnectionException(server, e.getCause());
         }
     }
@@ -332,7 +333,7 @@ public final class GorchClient {
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 
