@@ -77,6 +77,10 @@ public record Graph(
         return new Graph(newId, name, state, digraph, edges, nodes, timeout, startDate, stopDate, deadline, idempotencyKey, digest);
     }
 
+    public Graph withName(String newName) {
+        return new Graph(id, newName, state, digraph, edges, nodes, timeout, startDate, stopDate, deadline, idempotencyKey, digest);
+    }
+
     public Graph withTimeout(Integer seconds) {
         return new Graph(id, name, state, digraph, edges, nodes, seconds, startDate, stopDate, deadline, idempotencyKey, digest);
     }

@@ -24,6 +24,7 @@ import org.gorchestrator.api.config.ApiConfig;
 import org.gorchestrator.api.config.ApiProperties;
 import org.gorchestrator.api.document.DocumentParser;
 import org.gorchestrator.api.http.BodyReader;
+import org.gorchestrator.api.http.GraphController;
 import org.gorchestrator.api.http.NodeLogController;
 import org.gorchestrator.api.http.ProblemHandler;
 import org.gorchestrator.api.http.ReleaseOnShutdown;
@@ -70,7 +71,7 @@ import org.springframework.kafka.core.ProducerFactory;
 @ConditionalOnProperty(prefix = "gorch.api", name = "enabled", matchIfMissing = true)
 @EnableConfigurationProperties(ApiProperties.class)
 @PropertySource("classpath:gorch-api-defaults.properties")
-@Import({TaskController.class, NodeLogController.class, ProblemHandler.class})
+@Import({TaskController.class, NodeLogController.class, GraphController.class, ProblemHandler.class})
 public class ApiAutoConfiguration {
 
     @Bean

@@ -23,81 +23,62 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import java.util.UUID;
 import org.gorchestrator.json.Json;
 import org.gorchestrator.model.Graph;
+import org.gorchestrator.test.GorchSystem;
 import org.gorchestrator.test.KafkaBroker;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Starts parts of the system as Spring contexts on the shared test broker, each test class with
- * topics of its own, and talks to the API over real HTTP.
+ * A system of this test class's own (test-support's {@link GorchSystem}: API, conductor and workers as Spring contexts on
+ * the shared test broker), talked to over real HTTP.
  */
 final class Gorch implements AutoCloseable {
     static final Path REPO = Path.of("..").toAbsolutePath().normalize();
 
-    private final String suffix = UUID.randomUUID().toString().substring(0, 8);
-    private final Path dataDir;
-    private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
+    private final GorchSystem system;
     private final HttpClient http = HttpClient.newHttpClient();
-    private String baseUrl;
-
-    private final List<String> shared;
 
     /** @param shared properties every context of this system gets, e.g. {@code gorch.kafka.pools=gpu} */
     Gorch(Path dataDir, String... shared) {
-        this.dataDir = dataDir;
-        this.shared = List.of(shared);
-        KafkaBroker.bootstrapServers();
+        this.system = new GorchSystem(dataDir, shared);
     }
 
     /** API + conductor + worker in one context, as the standalone launcher runs them. */
     Gorch all(String workerId) {
-        return api(start("all", "gorch.worker.id=" + workerId));
+        system.all(workerId);
+        return this;
     }
 
     Gorch apiAndWorker(String workerId) {
-        return api(start("api", "gorch.conductor.enabled=false", "gorch.worker.id=" + workerId));
+        system.apiAndWorker(workerId);
+        return this;
     }
 
     Gorch apiAndConductor() {
-        return api(start("api-conductor", "gorch.worker.enabled=false"));
+        system.apiAndConductor();
+        return this;
     }
 
     /** The settings a worker in another process needs to join this system. */
     List<String> workerArguments(String workerId) {
-        return List.of(
-                "--spring.kafka.bootstrap-servers=" + KafkaBroker.bootstrapServers(),
-                "--gorch.api.enabled=false",
-                "--gorch.conductor.enabled=false",
-                "--spring.main.web-application-type=none",
-                "--gorch.worker.id=" + workerId,
-                "--gorch.worker.group-id=" + workerGroup(),
-                "--gorch.kafka.workflow-commands-topic=wc-" + suffix,
-                "--gorch.kafka.node-commands-topic=nc-" + suffix,
-                "--gorch.kafka.node-events-topic=ne-" + suffix,
-                "--gorch.kafka.workflow-events-topic=we-" + suffix,
-                "--gorch.kafka.workflow-state-topic=ws-" + suffix,
-                "--gorch.kafka.node-control-topic=ctl-" + suffix,
-                "--gorch.kafka.node-logs-topic=logs-" + suffix,
-                "--gorch.standalone.data-dir=" + dataDir.resolve(workerId));
+        return system.workerArguments(workerId);
     }
 
     String nodeEventsTopic() {
-        return "ne-" + suffix;
+        return system.nodeEventsTopic();
     }
 
     String nodeCommandsTopic() {
-        return "nc-" + suffix;
+        return system.nodeCommandsTopic();
     }
 
     String workflowCommandsTopic() {
-        return "wc-" + suffix;
+        return system.workflowCommandsTopic();
     }
 
     String workflowEventsTopic() {
-        return "we-" + suffix;
+        return system.workflowEventsTopic();
     }
 
     /**
@@ -127,43 +108,11 @@ final class Gorch implements AutoCloseable {
     }
 
     ConfigurableApplicationContext conductor() {
-        return start("conductor", "gorch.api.enabled=false", "gorch.worker.enabled=false", "spring.main.web-application-type=none");
+        return system.conductor();
     }
 
     ConfigurableApplicationContext worker(String workerId, String... extra) {
-        List<String> props = new ArrayList<>(List.of("gorch.api.enabled=false", "gorch.conductor.enabled=false",
-                "gorch.worker.id=" + workerId, "spring.main.web-application-type=none"));
-        props.addAll(List.of(extra));
-        return start("worker-" + workerId, props.toArray(String[]::new));
-    }
-
-    private Gorch api(ConfigurableApplicationContext context) {
-        baseUrl = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
-        return this;
-    }
-
-    private ConfigurableApplicationContext start(String name, String... extra) {
-        List<String> props = new ArrayList<>(List.of(
-                "server.port=0",
-                "server.address=127.0.0.1",
-                "gorch.kafka.workflow-commands-topic=wc-" + suffix,
-                "gorch.kafka.node-commands-topic=nc-" + suffix,
-                "gorch.kafka.node-events-topic=ne-" + suffix,
-                "gorch.kafka.workflow-events-topic=we-" + suffix,
-                "gorch.kafka.workflow-state-topic=ws-" + suffix,
-                "gorch.kafka.node-control-topic=ctl-" + suffix,
-                "gorch.kafka.node-logs-topic=logs-" + suffix,
-                "gorch.conductor.application-id=conductor-" + suffix,
-                "gorch.conductor.state-dir=" + dataDir.resolve("conductor"),
-                "gorch.api.state-dir=" + dataDir.resolve("api-" + name),
-                "gorch.api.instance-id=" + name + "-" + suffix,
-                "gorch.worker.group-id=" + workerGroup()));
-        props.addAll(shared);
-        props.addAll(List.of(extra));
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(SystemTestApplication.class)
-                .properties(props.toArray(String[]::new)).run();
-        contexts.add(context);
-        return context;
+        return system.worker(workerId, extra);
     }
 
     /** Waits until {@code count} workers share the node-commands partitions, so a burst reaches all of them. */
@@ -179,11 +128,11 @@ final class Gorch implements AutoCloseable {
     }
 
     private String workerGroup() {
-        return "workers-" + suffix;
+        return system.workerGroup();
     }
 
     HttpResponse<String> post(String json, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/v1/tasks"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(system.baseUrl() + "/v1/tasks"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
         if (headers.length > 0) {
             request.headers(headers);
@@ -193,25 +142,25 @@ final class Gorch implements AutoCloseable {
 
     /** GET of a path outside the API, e.g. {@code /actuator/prometheus}. */
     HttpResponse<String> getPath(String path) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build());
+        return send(HttpRequest.newBuilder(URI.create(system.baseUrl() + path)).GET().build());
     }
 
     HttpResponse<String> delete(String id) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + "/v1/tasks/" + id)).DELETE().build());
+        return send(HttpRequest.newBuilder(URI.create(system.baseUrl() + "/v1/tasks/" + id)).DELETE().build());
     }
 
     HttpResponse<String> rerun(String id) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + "/v1/tasks/" + id + "/rerun"))
+        return send(HttpRequest.newBuilder(URI.create(system.baseUrl() + "/v1/tasks/" + id + "/rerun"))
                 .POST(HttpRequest.BodyPublishers.noBody()).build());
     }
 
     HttpResponse<String> logs(String id, String node) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + "/v1/tasks/" + id + "/nodes/" + node + "/logs")).GET().build());
+        return send(HttpRequest.newBuilder(URI.create(system.baseUrl() + "/v1/tasks/" + id + "/nodes/" + node + "/logs")).GET().build());
     }
 
     /** The live log stream (Server-Sent Events) of a node, as lines read while they arrive. */
     java.util.stream.Stream<String> streamLogs(String id, String node) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/v1/tasks/" + id + "/nodes/" + node + "/logs"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(system.baseUrl() + "/v1/tasks/" + id + "/nodes/" + node + "/logs"))
                 .header("Accept", "text/event-stream").GET().build();
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofLines()).body();
@@ -232,7 +181,7 @@ final class Gorch implements AutoCloseable {
     }
 
     Graph get(String id) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(baseUrl + "/v1/tasks/" + id)).GET().build());
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(system.baseUrl() + "/v1/tasks/" + id)).GET().build());
         if (response.statusCode() != 200) {
             throw new AssertionError("GET answered " + response.statusCode() + ": " + response.body());
         }
@@ -276,8 +225,6 @@ final class Gorch implements AutoCloseable {
 
     @Override
     public void close() {
-        for (int i = contexts.size() - 1; i >= 0; i--) {
-            contexts.get(i).close();
-        }
+        system.close();
     }
 }

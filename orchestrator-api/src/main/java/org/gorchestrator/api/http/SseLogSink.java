@@ -7,7 +7,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * A followed log as Server-Sent Events: one event per chunk, named after its stream (stdout or
- * stderr), one data line per output line; then an event {@code end} once the log is complete.
+ * stderr), one data line per output line ({@code data: LINE}); then an event {@code end} once the log is complete.
  */
 final class SseLogSink implements LogSink {
     static final String END_EVENT = "end";
@@ -24,8 +24,10 @@ final class SseLogSink implements LogSink {
             return;
         }
         SseEmitter.SseEventBuilder event = SseEmitter.event().name(chunk.stream());
-        // a carriage return would end the data line early in the client's parser
-        chunk.lines().forEach(line -> event.data(line.replace("\r", "")));
+        // A carriage return would end the data line early in the client's parser. Spring writes "data:" with no space after
+        // it, and a client drops one space there (as the standard says): the space written here is that one, so a line that
+        // starts with spaces keeps them.
+        chunk.lines().forEach(line -> event.data(" " + line.replace("\r", "")));
         emit(event);
     }
 

@@ -1,4 +1,4 @@
-package org.gorchestrator.api.document;
+package org.gorchestrator.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -6,16 +6,15 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.nio.charset.StandardCharsets;
 import org.gorchestrator.model.Graph;
 import org.gorchestrator.model.State;
-import org.gorchestrator.test.Graphs;
-import org.gorchestrator.validation.Violation;
+import org.gorchestrator.testing.TestGraphs;
 import org.junit.jupiter.api.Test;
 
-class DocumentParserTest {
-    private final DocumentParser parser = new DocumentParser();
+class DocumentReaderTest {
+    private final DocumentReader reader = new DocumentReader();
 
     @Test
     void readsTheSeedExampleWithItsNullArgsAndOutputs() {
-        Graph graph = parse(Graphs.seedExampleJson());
+        Graph graph = parse(TestGraphs.seedExampleJson());
 
         assertThat(graph.name()).isEqualTo("Valid");
         assertThat(graph.nodes()).hasSize(8);
@@ -72,10 +71,10 @@ class DocumentParserTest {
     }
 
     private Graph parse(String json) {
-        return parser.parse(json.getBytes(StandardCharsets.UTF_8));
+        return reader.read(json.getBytes(StandardCharsets.UTF_8));
     }
 
     private Violation failure(String json) {
-        return catchThrowableOfType(MalformedDocumentException.class, () -> parse(json)).violation();
+        return catchThrowableOfType(UnreadableDocumentException.class, () -> parse(json)).violation();
     }
 }

@@ -1,0 +1,138 @@
+package org.gorchestrator.validation;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+import org.gorchestrator.json.Json;
+import org.gorchestrator.model.Graph;
+import org.gorchestrator.model.State;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.ValueInstantiationException;
+
+/**
+ * Reads a gorch document (a POST body, a file) into a {@link Graph} with the shared {@link Json} mapping, and turns
+ * Jackson's errors into a field path ({@code nodes[2].args}) and a message in document terms (no Java types). The API
+ * and the command line's offline {@code validate} both read with it, so they say the same.
+ */
+public final class DocumentReader {
+    private static final String BODY = "body";
+
+    /** @throws UnreadableDocumentException naming the field (or "body") and what is wrong */
+    public Graph read(byte[] body) {
+        if (isBlank(body)) {
+            throw malformed(BODY, "is empty; send a gorch document (a JSON object)");
+        }
+        Graph graph;
+        try {
+            graph = Json.read(body, Graph.class);
+        } catch (JacksonException e) {
+            throw new UnreadableDocumentException(new Violation(field(e), describe(e) + at(e.getLocation())));
+        }
+        if (graph == null) {
+            throw malformed(BODY, "is null; send a gorch document (a JSON object)");
+        }
+        return graph;
+    }
+
+    private static String describe(JacksonException e) {
+        if (e instanceof StreamReadException) {
+            return "malformed JSON: " + e.getOriginalMessage();
+        }
+        if (e instanceof InvalidFormatException invalid) {
+            return "'" + invalid.getValue() + "' is not " + expected(invalid.getTargetType());
+        }
+        if (e instanceof ValueInstantiationException && e.getCause() instanceof IllegalArgumentException cause
+                && !e.getPath().isEmpty()) {
+            return cause.getMessage();
+        }
+        if (e instanceof ValueInstantiationException) {
+            return "a list holds null where an entry is required";
+        }
+        // Jackson reports a second value after the document as a mismatch of the root type; say what it is.
+        if (e instanceof MismatchedInputException && e.getOriginalMessage().startsWith("Trailing token")) {
+            return "has more content after the document's closing brace";
+        }
+        if (e instanceof MismatchedInputException mismatch && mismatch.getCurrentToken() != null) {
+            return "must be " + expected(mismatch.getTargetType()) + ", not " + found(mismatch.getCurrentToken());
+        }
+        return "cannot be read: " + e.getOriginalMessage();
+    }
+
+    /** The path of the failing value as a user writes it, e.g. {@code nodes[0].args}. */
+    private static String field(JacksonException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference ref : e.getPath()) {
+            if (ref.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(ref.getPropertyName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? BODY : path.toString();
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "a value of another type";
+        }
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "a whole number";
+        }
+        if (Number.class.isAssignableFrom(type)) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == Instant.class) {
+            return "a date-time such as 2024-01-31T10:00:00Z";
+        }
+        if (type == State.class) {
+            return "a state code or name";
+        }
+        return Map.class.isAssignableFrom(type) || type.isRecord() ? "an object" : "a value of another type";
+    }
+
+    private static String found(JsonToken token) {
+        return switch (token) {
+            case START_OBJECT -> "an object";
+            case START_ARRAY -> "an array";
+            case VALUE_STRING -> "a string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+            case VALUE_NULL -> "null";
+            default -> token.name();
+        };
+    }
+
+    private static String at(TokenStreamLocation location) {
+        if (location == null || location.getLineNr() < 1) {
+            return "";
+        }
+        return " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+    }
+
+    private static boolean isBlank(byte[] body) {
+        for (byte b : body) {
+            if (!Character.isWhitespace(b)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static UnreadableDocumentException malformed(String field, String message) {
+        return new UnreadableDocumentException(new Violation(field, message));
+    }
+}

@@ -1,0 +1,55 @@
+package org.gorchestrator.dot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import org.gorchestrator.model.Graph;
+import org.gorchestrator.model.Node;
+import org.gorchestrator.model.State;
+import org.gorchestrator.testing.TestGraphs;
+import org.junit.jupiter.api.Test;
+
+class DotRendererTest {
+
+    @Test
+    void drawsEveryNodeAsARecordLeftToRightAndEveryEdgeOfTheMatrix() {
+        String dot = DotRenderer.render(TestGraphs.seedExample());
+
+        assertThat(dot).startsWith("digraph \"Valid\" {\n  rankdir=LR;\n").endsWith("}\n");
+        assertThat(dot).contains("node [shape=record, style=filled");
+        assertThat(dot).contains("  n0 [id=\"0\", label=\"a|toscassh|./sleep.sh\", fillcolor=\"#ffffff\", tooltip=\"initial\"];\n");
+        // the seed's matrix: row 5 has edges to 0, 1 and 2; row 3 to 2 and 6
+        assertThat(dot).contains("  n5 -> n0;\n", "  n5 -> n1;\n", "  n5 -> n2;\n", "  n3 -> n2;\n", "  n3 -> n6;\n");
+        assertThat(dot.lines().filter(line -> line.contains(" -> "))).hasSize(9);
+        assertThat(dot.lines().filter(line -> line.contains("[id="))).hasSize(8);
+    }
+
+    @Test
+    void aRunShowsEachNodesStateAsItsColourAndInItsRecord() {
+        Instant now = Instant.now();
+        Graph run = Graph.sparse("run", List.of(List.of(0, 1), List.of(0, 2)), List.of(
+                        Node.of(0, "ok", "nil", null, List.of()).withState(State.SUCCESS),
+                        Node.of(1, "bad", "shell", "/bin/false", List.of()).finished(State.FAILURE, now, now, 1, "exit code 1", "w", null),
+                        Node.of(2, "busy", "sleep", null, List.of()).withState(State.RUNNING)))
+                .withId("0196f0c1-0000-7000-8000-000000000000");
+
+        String dot = DotRenderer.render(run);
+
+        assertThat(dot).contains("n0 [id=\"0\", label=\"ok|nil||success\", fillcolor=\"" + DotRenderer.colour(State.SUCCESS) + "\"");
+        assertThat(dot).contains("n1 [id=\"1\", label=\"bad|shell|/bin/false|failure\", fillcolor=\"" + DotRenderer.colour(State.FAILURE)
+                + "\", tooltip=\"failure: exit code 1\"");
+        assertThat(dot).contains("label=\"busy|sleep||running\", fillcolor=\"" + DotRenderer.colour(State.RUNNING) + "\"");
+        assertThat(List.of(State.values()).stream().map(DotRenderer::colour).distinct()).hasSize(State.values().length);
+    }
+
+    @Test
+    void quotesBackslashesAndRecordSeparatorsInNamesAreEscaped() {
+        Graph graph = Graph.of("say \"hi\"", List.of(0), List.of(Node.of(0, "a|b{c}<d>", "shell", "C:\\tools\\run \"x\"", List.of())));
+
+        String dot = DotRenderer.render(graph);
+
+        assertThat(dot).startsWith("digraph \"say \\\"hi\\\"\" {");
+        assertThat(dot).contains("label=\"a\\|b\\{c\\}\\<d\\>|shell|C:\\\\tools\\\\run \\\"x\\\"\"");
+    }
+}
