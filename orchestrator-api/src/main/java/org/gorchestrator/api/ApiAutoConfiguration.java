@@ -22,7 +22,6 @@ import org.gorchestrator.api.commands.CommandPublisher;
 import org.gorchestrator.api.config.AdmissionSettings;
 import org.gorchestrator.api.config.ApiConfig;
 import org.gorchestrator.api.config.ApiProperties;
-import org.gorchestrator.api.document.DocumentParser;
 import org.gorchestrator.api.http.BodyReader;
 import org.gorchestrator.api.http.GraphController;
 import org.gorchestrator.api.http.NodeLogController;
@@ -47,6 +46,7 @@ import org.gorchestrator.kafka.GorchKafkaAutoConfiguration;
 import org.gorchestrator.kafka.JsonSerde;
 import org.gorchestrator.kafka.Topics;
 import org.gorchestrator.message.WorkflowCommand;
+import org.gorchestrator.validation.DocumentReader;
 import org.gorchestrator.validation.GraphValidator;
 import org.gorchestrator.validation.Limits;
 import org.springframework.beans.factory.ObjectProvider;
@@ -217,8 +217,8 @@ public class ApiAutoConfiguration {
     }
 
     @Bean
-    public DocumentParser apiDocumentParser() {
-        return new DocumentParser();
+    public DocumentReader apiDocumentReader() {
+        return new DocumentReader();
     }
 
     @Bean

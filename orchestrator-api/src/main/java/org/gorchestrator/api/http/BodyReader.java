@@ -2,7 +2,7 @@ package org.gorchestrator.api.http;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import org.gorchestrator.api.document.MalformedDocumentException;
+import org.gorchestrator.validation.UnreadableDocumentException;
 import org.gorchestrator.validation.Violation;
 
 /**
@@ -25,7 +25,7 @@ public final class BodyReader {
         try {
             body = request.getInputStream().readNBytes(Math.toIntExact(maxBytes + 1));
         } catch (IOException e) {
-            throw new MalformedDocumentException(new Violation("body", "could not be read: " + e.getMessage()));
+            throw new UnreadableDocumentException(new Violation("body", "could not be read: " + e.getMessage()));
         }
         if (body.length > maxBytes) {
             throw new BodyTooLargeException(maxBytes);

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import org.gorchestrator.api.admission.AdmissionRefusedException;
 import org.gorchestrator.api.commands.BrokerUnavailableException;
-import org.gorchestrator.api.document.MalformedDocumentException;
 import org.gorchestrator.api.logs.NodeNotFoundException;
 import org.gorchestrator.api.logs.TooManyFollowersException;
 import org.gorchestrator.api.tasks.IdempotencyConflictException;
@@ -16,6 +15,7 @@ import org.gorchestrator.api.tasks.UnconfirmedTaskException;
 import org.gorchestrator.api.view.TooManyWaitingReadsException;
 import org.gorchestrator.api.view.ViewNotReadyException;
 import org.gorchestrator.validation.InvalidGraphException;
+import org.gorchestrator.validation.UnreadableDocumentException;
 import org.gorchestrator.validation.Violation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +41,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     private static final Duration SHORTLY = Duration.ofSeconds(1);
 
     @ExceptionHandler
-    ResponseEntity<ProblemDetail> malformed(MalformedDocumentException e) {
+    ResponseEntity<ProblemDetail> malformed(UnreadableDocumentException e) {
         return respond(withViolations(problem(HttpStatus.BAD_REQUEST, "Malformed document", e.getMessage()), List.of(e.violation())));
     }
 

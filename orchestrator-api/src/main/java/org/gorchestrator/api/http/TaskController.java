@@ -16,7 +16,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.gorchestrator.api.config.ApiConfig;
-import org.gorchestrator.api.document.DocumentParser;
 import org.gorchestrator.api.tasks.Accepted;
 import org.gorchestrator.api.tasks.IdempotencyKey;
 import org.gorchestrator.api.tasks.TaskPage;
@@ -24,6 +23,7 @@ import org.gorchestrator.api.tasks.TaskService;
 import org.gorchestrator.api.tasks.WaitingReads;
 import org.gorchestrator.api.tasks.WorkflowIds;
 import org.gorchestrator.model.Graph;
+import org.gorchestrator.validation.DocumentReader;
 import org.gorchestrator.model.State;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.http.MediaType;
@@ -57,14 +57,14 @@ public class TaskController {
             state.""";
 
     private final TaskService tasks;
-    private final DocumentParser parser;
+    private final DocumentReader documents;
     private final BodyReader bodies;
     private final ApiConfig config;
     private final WaitingReads waitingReads;
 
-    public TaskController(TaskService tasks, DocumentParser parser, BodyReader bodies, ApiConfig config, WaitingReads waitingReads) {
+    public TaskController(TaskService tasks, DocumentReader documents, BodyReader bodies, ApiConfig config, WaitingReads waitingReads) {
         this.tasks = tasks;
-        this.parser = parser;
+        this.documents = documents;
         this.bodies = bodies;
         this.config = config;
         this.waitingReads = waitingReads;
@@ -101,7 +101,7 @@ public class TaskController {
                     + "A-Z a-z 0-9 . _ : -. " + IDEMPOTENCY)
             @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey) {
         Optional<IdempotencyKey> key = idempotencyKey(idempotencyKey);
-        Accepted accepted = tasks.submit(parser.parse(bodies.read(request)), key);
+        Accepted accepted = tasks.submit(documents.read(bodies.read(request)), key);
         ResponseEntity.BodyBuilder response = accepted.replayed()
                 ? ResponseEntity.ok().header(REPLAYED_HEADER, "true")
                 : ResponseEntity.accepted();
