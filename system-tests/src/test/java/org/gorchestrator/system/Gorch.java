@@ -23,6 +23,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.gorchestrator.client.GorchClient;
 import org.gorchestrator.json.Json;
 import org.gorchestrator.model.Graph;
 import org.gorchestrator.test.GorchSystem;
@@ -31,13 +32,15 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * A system of this test class's own (test-support's {@link GorchSystem}: API, conductor and workers as Spring contexts on
- * the shared test broker), talked to over real HTTP.
+ * the shared test broker), talked to over real HTTP through the typed {@link GorchClient}.
  */
 final class Gorch implements AutoCloseable {
     static final Path REPO = Path.of("..").toAbsolutePath().normalize();
 
     private final GorchSystem system;
+    /** Raw HTTP only for what the typed client hides on purpose: statuses and headers under test, /actuator paths. */
     private final HttpClient http = HttpClient.newHttpClient();
+    private GorchClient client;
 
     /** @param shared properties every context of this system gets, e.g. {@code gorch.kafka.pools=gpu} */
     Gorch(Path dataDir, String... shared) {
@@ -131,6 +134,49 @@ final class Gorch implements AutoCloseable {
         return system.workerGroup();
     }
 
+    /** The typed client of this system's API; created once the API has started, as its port is known only then. */
+    synchronized GorchClient client() {
+        if (client == null) {
+            client = GorchClient.create(URI.create(system.baseUrl()));
+        }
+        return client;
+    }
+
+    String submit(String json) {
+        return client().submit(json).id();
+    }
+
+    Graph get(String id) {
+        return client().get(id);
+    }
+
+    Graph awaitFinished(String id, Duration atMost) {
+        return client().awaitFinished(id, atMost);
+    }
+
+    void cancel(String id) {
+        client().cancel(id);
+    }
+
+    void rerun(String id) {
+        client().rerun(id);
+    }
+
+    String logs(String id, String node) {
+        return client().logs(id, node);
+    }
+
+    /** The lines of a node's live log (Server-Sent Events) as they arrive, until the log is complete. */
+    List<String> followLogs(String id, String node) {
+        List<String> lines = new ArrayList<>();
+        client().followLogs(id, node, line -> lines.add(line.text()));
+        return lines;
+    }
+
+    /**
+     * A raw POST of a document, for tests of the HTTP exchange itself (the status of a bad document, Idempotency-Key's
+     * 202/200/409, a traceparent header), which the typed client deliberately hides.
+     */
     HttpResponse<String> post(String json, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(system.baseUrl() + "/v1/tasks"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
@@ -140,57 +186,17 @@ final class Gorch implements AutoCloseable {
         return send(request.build());
     }
 
-    /** GET of a path outside the API, e.g. {@code /actuator/prometheus}. */
-    HttpResponse<String> getPath(String path) {
-        return send(HttpRequest.newBuilder(URI.create(system.baseUrl() + path)).GET().build());
-    }
-
-    HttpResponse<String> delete(String id) {
-        return send(HttpRequest.newBuilder(URI.create(system.baseUrl() + "/v1/tasks/" + id)).DELETE().build());
-    }
-
-    HttpResponse<String> rerun(String id) {
-        return send(HttpRequest.newBuilder(URI.create(system.baseUrl() + "/v1/tasks/" + id + "/rerun"))
-                .POST(HttpRequest.BodyPublishers.noBody()).build());
-    }
-
-    HttpResponse<String> logs(String id, String node) {
-        return send(HttpRequest.newBuilder(URI.create(system.baseUrl() + "/v1/tasks/" + id + "/nodes/" + node + "/logs")).GET().build());
-    }
-
-    /** The live log stream (Server-Sent Events) of a node, as lines read while they arrive. */
-    java.util.stream.Stream<String> streamLogs(String id, String node) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(system.baseUrl() + "/v1/tasks/" + id + "/nodes/" + node + "/logs"))
-                .header("Accept", "text/event-stream").GET().build();
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofLines()).body();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    String submit(String json, String... headers) {
-        HttpResponse<String> response = post(json, headers);
+    /** The id in a raw POST's 202 answer. */
+    static String acceptedId(HttpResponse<String> response) {
         if (response.statusCode() != 202) {
             throw new AssertionError("POST answered " + response.statusCode() + ": " + response.body());
         }
         return Json.mapper().readTree(response.body()).get("id").asString();
     }
 
-    Graph get(String id) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(system.baseUrl() + "/v1/tasks/" + id)).GET().build());
-        if (response.statusCode() != 200) {
-            throw new AssertionError("GET answered " + response.statusCode() + ": " + response.body());
-        }
-        return Json.read(response.body(), Graph.class);
-    }
-
-    Graph awaitFinished(String id, Duration atMost) {
-        await().atMost(atMost).pollInterval(Duration.ofMillis(200)).until(() -> get(id).state().isFinished());
-        return get(id);
+    /** A raw GET of a path outside the API, e.g. {@code /actuator/prometheus}, which the client does not speak. */
+    HttpResponse<String> getPath(String path) {
+        return send(HttpRequest.newBuilder(URI.create(system.baseUrl() + path)).GET().build());
     }
 
     private HttpResponse<String> send(HttpRequest request) {

@@ -75,6 +75,7 @@ class PipelineEndToEndTest {
 
     @Test
     void cycleIsRefusedWith400NamingItsNodes() {
+        // Raw HTTP: the status, the Content-Type and the body of the refusal are what this checks.
         HttpResponse<String> response = gorch.post(Gorch.example("cycle.json"));
 
         assertThat(response.statusCode()).isEqualTo(400);

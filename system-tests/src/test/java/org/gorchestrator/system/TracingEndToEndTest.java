@@ -30,7 +30,8 @@ class TracingEndToEndTest {
     void everyRecordOfAWorkflowCarriesTheTraceOfTheCallThatSubmittedIt() {
         try (Gorch gorch = new Gorch(dir.resolve("data"))) {
             gorch.all("worker-traced");
-            String id = gorch.submit(Json.writeString(Graphs.chain(NODES, Graphs.nil())), "traceparent", CALLER);
+            // Raw HTTP: the caller's traceparent header is under test, and the client sends none of its own.
+            String id = Gorch.acceptedId(gorch.post(Json.writeString(Graphs.chain(NODES, Graphs.nil())), "traceparent", CALLER));
             assertThat(gorch.awaitFinished(id, Duration.ofSeconds(30)).state()).isEqualTo(State.SUCCESS);
 
             List<ConsumerRecord<String, byte[]>> commands = Gorch.readCommitted(gorch.workflowCommandsTopic(), id::equals, r -> !r.isEmpty());

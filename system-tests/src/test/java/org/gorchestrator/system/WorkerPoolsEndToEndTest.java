@@ -41,6 +41,7 @@ class WorkerPoolsEndToEndTest {
             assertThat(done.nodes().get(0).worker()).isEqualTo("gpu-worker");
             assertThat(done.nodes().get(1).worker()).isEqualTo("default-worker");
             assertThat(done.nodes().get(2).state()).isEqualTo(State.TIMEOUT);
+            // Raw HTTP: the status of the refusal is what this checks.
             assertThat(gorch.post(Json.writeString(Graph.sparse("bad pool", List.of(),
                     List.of(Node.of(0, "x", "nil", null, List.of()).withTarget("pool:nope"))))).statusCode()).isEqualTo(400);
         }
