@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -115,6 +117,15 @@ public final class GorchClient {
         return post(BodyPublishers.ofString(json), Optional.of(idempotencyKey));
     }
 
+    /**
+     * {@link #submit(String)} without blocking a thread, for a caller that keeps many requests in flight (the load driver):
+     * the document as UTF-8 JSON, sent as it is. Fails with the same {@link GorchException}s, as the cause of the
+     * future's {@link java.util.concurrent.CompletionException}.
+     */
+    public CompletableFuture<Submitted> submitAsync(byte[] json) {
+        return exchangeAsync(postRequest(BodyPublishers.ofByteArray(json), Optional.empty()), BodyHandlers.ofString()).thenApply(this::submitted);
+    }
+
     /** The task as it is now: its state and every node's. */
     public Graph get(String id) {
         return Json.read(call(request(tasks(id)).GET(), JSON), Graph.class);
@@ -122,8 +133,13 @@ public final class GorchClient {
 
     /** The task once it has finished, or as it is when {@code wait} has passed (up to the server's max-wait, 60 s by default). */
     public Graph get(String id, Duration wait) {
-        String path = tasks(id) + "?wait=" + wait.toMillis() + "ms";
-        return Json.read(call(request(path).timeout(requestTimeout.plus(wait)).GET(), JSON), Graph.class);
+        return Json.read(call(waitRequest(id, wait), JSON), Graph.class);
+    }
+
+    /** {@link #get(String, Duration)} without blocking a thread; fails as {@link #submitAsync} does. */
+    public CompletableFuture<Graph> getAsync(String id, Duration wait) {
+        return exchangeAsync(accepting(waitRequest(id, wait), JSON), BodyHandlers.ofString())
+                .thenApply(response -> Json.read(bodyOf(response), Graph.class));
     }
 
     /** One page of tasks, newest first. */
@@ -239,10 +255,21 @@ public final class GorchClient {
         return last;
     }
 
+    private HttpRequest.Builder waitRequest(String id, Duration wait) {
+        return request(tasks(id) + "?wait=" + wait.toMillis() + "ms").timeout(requestTimeout.plus(wait)).GET();
+    }
+
     private Submitted post(BodyPublisher body, Optional<String> idempotencyKey) {
+        return submitted(exchange(postRequest(body, idempotencyKey), BodyHandlers.ofString()));
+    }
+
+    private HttpRequest.Builder postRequest(BodyPublisher body, Optional<String> idempotencyKey) {
         HttpRequest.Builder request = request("/v1/tasks").header("Content-Type", JSON).POST(body);
         idempotencyKey.ifPresent(key -> request.header(IDEMPOTENCY_KEY, key));
-        HttpResponse<String> response = exchange(request.header("Accept", JSON + ", " + PROBLEM), BodyHandlers.ofString());
+        return accepting(request, JSON);
+    }
+
+    private Submitted submitted(HttpResponse<String> response) {
         String json = bodyOf(response);
         boolean replayed = response.statusCode() == 200 || response.headers().firstValue(REPLAYED).map("true"::equals).orElse(false);
         return new Submitted(Json.read(json, TaskIdBody.class).id(), replayed);
@@ -271,7 +298,11 @@ public final class GorchClient {
     }
 
     private String call(HttpRequest.Builder request, String accept) {
-        return bodyOf(exchange(request.header("Accept", accept + ", " + PROBLEM), BodyHandlers.ofString()));
+        return bodyOf(exchange(accepting(request, accept), BodyHandlers.ofString()));
+    }
+
+    private static HttpRequest.Builder accepting(HttpRequest.Builder request, String accept) {
+        return request.header("Accept", accept + ", " + PROBLEM);
     }
 
     private String bodyOf(HttpResponse<String> response) {
@@ -294,6 +325,15 @@ public final class GorchClient {
             Thread.currentThread().interrupt();
             throw new ConnectionException(server, e);
         }
+    }
+
+    private <T> CompletableFuture<HttpResponse<T>> exchangeAsync(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
+        return http.sendAsync(request.build(), body).handle((response, error) -> {
+            if (error != null) {
+                throw new ConnectionException(server, error instanceof CompletionException && error.getCause() != null ? error.getCause() : error);
+            }
+            return response;
+        });
     }
 
     private HttpRequest.Builder request(String path) {

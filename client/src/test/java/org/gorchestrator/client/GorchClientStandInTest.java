@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.gorchestrator.client.ProblemException.TooManyRequestsException;
 import org.junit.jupiter.api.AfterEach;
@@ -60,6 +62,15 @@ class GorchClientStandInTest {
     }
 
     @Test
+    void anAsync429CarriesItsRetryAfter() {
+        ExecutionException failed = catchThrowableOfType(ExecutionException.class,
+                () -> client().submitAsync("{}".getBytes(StandardCharsets.UTF_8)).get(30, TimeUnit.SECONDS));
+
+        assertThat(failed).cause().isInstanceOfSatisfying(TooManyRequestsException.class,
+                refused -> assertThat(refused.retryAfter()).contains(Duration.ofSeconds(7)));
+    }
+
+    @Test
     void anErrorPageThatIsNoProblemKeepsItsStatusAndText() {
         ProblemException problem = catchThrowableOfType(ProblemException.class, () -> client().get("x"));
 
@@ -94,6 +105,10 @@ class GorchClientStandInTest {
 
         assertThat(down.server()).isEqualTo(nowhere);
         assertThat(down.getMessage()).startsWith("cannot reach " + nowhere);
+        ExecutionException downAsync = catchThrowableOfType(ExecutionException.class,
+                () -> GorchClient.create(nowhere).getAsync("x", Duration.ofMillis(10)).get(30, TimeUnit.SECONDS));
+        assertThat(downAsync).cause().isInstanceOfSatisfying(ConnectionException.class,
+                e -> assertThat(e.getMessage()).startsWith("cannot reach " + nowhere));
     }
 
     private GorchClient client() {

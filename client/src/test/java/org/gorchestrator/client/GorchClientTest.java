@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.gorchestrator.client.ProblemException.ConflictException;
 import org.gorchestrator.client.ProblemException.InvalidRequestException;
 import org.gorchestrator.client.ProblemException.NotFoundException;
@@ -58,6 +61,28 @@ class GorchClientTest {
         assertThat(client.logs(submitted.id(), "a")).isEqualTo("step a: 0.2\n");
         assertThat(client.logs(submitted.id(), "7", 1)).as("by id and attempt").isEqualTo("step h: 0.1 hello\n");
         assertThat(client.graphDot(submitted.id())).contains("rankdir=LR", "label=\"a|shell|examples/scripts/work.sh|success\"");
+    }
+
+    @Test
+    void anAsyncSubmissionIsFollowedByAsyncLongPollsToItsEnd() throws Exception {
+        byte[] json = Files.readAllBytes(REPO.resolve("examples/seed-runnable.json"));
+
+        Submitted submitted = client.submitAsync(json).get(30, TimeUnit.SECONDS);
+        Graph graph = client.getAsync(submitted.id(), Duration.ofSeconds(20)).get(60, TimeUnit.SECONDS);
+        for (int polls = 0; !graph.state().isFinished() && polls < 3; polls++) {
+            graph = client.getAsync(submitted.id(), Duration.ofSeconds(20)).get(60, TimeUnit.SECONDS);
+        }
+
+        assertThat(submitted.replayed()).isFalse();
+        assertThat(graph.state()).isEqualTo(State.SUCCESS);
+    }
+
+    @Test
+    void anAsyncReadOfAnUnknownTaskFailsNotFound() {
+        ExecutionException failed = catchThrowableOfType(ExecutionException.class,
+                () -> client.getAsync("0196f0c1-0000-7000-8000-000000000000", Duration.ofMillis(10)).get(30, TimeUnit.SECONDS));
+
+        assertThat(failed).cause().isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.status()).isEqualTo(404));
     }
 
     @Test
