@@ -9,6 +9,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.LongStream;
+import org.gorchestrator.client.GorchClient;
 import org.gorchestrator.model.Graph;
 import org.gorchestrator.model.Node;
 import org.gorchestrator.model.State;
@@ -45,7 +46,7 @@ final class LoadRun {
         }
     }
 
-    private final TasksClient client;
+    private final GorchClient client;
     private final Scenario scenario;
     private final byte[] document;
     private final Settings settings;
@@ -74,7 +75,7 @@ final class LoadRun {
     private Instant lastStop;
     private boolean closed;
 
-    private LoadRun(TasksClient client, Scenario scenario, Settings settings, double rate, String label) {
+    private LoadRun(GorchClient client, Scenario scenario, Settings settings, double rate, String label) {
         this.label = label;
         this.client = client;
         this.scenario = scenario;
@@ -85,11 +86,11 @@ final class LoadRun {
     }
 
     /** Runs {@code scenario} at {@code rate} workflows per second, or as fast as possible when {@code rate} is 0. */
-    static Measurement run(TasksClient client, Scenario scenario, Settings settings, double rate) throws InterruptedException {
+    static Measurement run(GorchClient client, Scenario scenario, Settings settings, double rate) throws InterruptedException {
         return run(client, scenario, settings, rate, scenario.label() + " @ " + (rate == 0 ? "max" : String.format(Locale.ROOT, "%.1f/s", rate)));
     }
 
-    static Measurement run(TasksClient client, Scenario scenario, Settings settings, double rate, String label) throws InterruptedException {
+    static Measurement run(GorchClient client, Scenario scenario, Settings settings, double rate, String label) throws InterruptedException {
         LoadRun run = new LoadRun(client, scenario, settings, rate, label);
         try {
             return run.measure();
@@ -142,14 +143,14 @@ final class LoadRun {
             inFlight++;
             firstSend = firstSend == null ? sent : firstSend;
         }
-        client.submit(document).whenComplete((id, error) -> {
+        client.submitAsync(document).whenComplete((submission, error) -> {
             if (error != null) {
                 done(() -> rejected++);
             } else {
                 synchronized (this) {
                     submitted++;
                 }
-                follow(id, sent, deadline, FIRST_DELAY_MS);
+                follow(submission.id(), sent, deadline, FIRST_DELAY_MS);
             }
         });
     }
@@ -161,7 +162,8 @@ final class LoadRun {
         }
         long asked = System.nanoTime();
         long waitMs = Math.max(1, Math.min(MAX_WAIT_MS, TimeUnit.NANOSECONDS.toMillis(deadline - asked)));
-        client.get(id, Duration.ofMillis(waitMs)).whenComplete((graph, error) -> {
+        // A failed read (the API does not know the id yet, or refused) counts as unfinished: ask again, or give up at the deadline.
+        client.getAsync(id, Duration.ofMillis(waitMs)).whenComplete((graph, error) -> {
             long now = System.nanoTime();
             if (graph != null && graph.state().isFinished()) {
                 done(() -> record(sent, graph));

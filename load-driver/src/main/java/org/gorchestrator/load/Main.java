@@ -1,8 +1,10 @@
 package org.gorchestrator.load;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.gorchestrator.client.GorchClient;
 
 /**
  * The load driver's command line: runs once or as a sweep of rates against a running system,
@@ -50,9 +52,14 @@ public final class Main {
         }
     }
 
+    /** The driver's own timeouts: a submission or read may take 30 s beyond its wait, a connection 5 s. */
+    private static GorchClient client(Options options) {
+        return GorchClient.builder(options.baseUrl()).connectTimeout(Duration.ofSeconds(5)).requestTimeout(Duration.ofSeconds(30)).build();
+    }
+
     /** Every run the options ask for, in the order they ran. */
     static List<Measurement> run(Options options) throws InterruptedException {
-        TasksClient client = new TasksClient(options.baseUrl());
+        GorchClient client = client(options);
         if (!options.warmup().isZero()) {
             LoadRun.run(client, options.scenario(), options.settings().lasting(options.warmup()), 0, "warm-up (not counted)");
         }
