@@ -6,12 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -128,14 +130,23 @@ public final class WorkflowEventListener implements AutoCloseable {
                 handle(record);
             } catch (RuntimeException e) {
                 log.warn("handler failed on {} offset {}, retrying in {}", partition, record.offset(), RETRY_BACKOFF, e);
-                consumer.commitSync(handled);
+                commit(handled);
                 rewind(records, handled);
                 Thread.sleep(RETRY_BACKOFF.toMillis());
                 return;
             }
             handled.put(partition, new OffsetAndMetadata(record.offset() + 1));
         }
-        consumer.commitSync(handled);
+        commit(handled);
+    }
+
+    /** A commit refused because the group rebalanced meanwhile is no error: the new owner gets those events again. */
+    private void commit(Map<TopicPartition, OffsetAndMetadata> handled) {
+        try {
+            consumer.commitSync(handled);
+        } catch (CommitFailedException | RebalanceInProgressException e) {
+            log.warn("could not commit {} (the group rebalanced): those events will be handled again", handled, e);
+        }
     }
 
     private void rewind(ConsumerRecords<String, byte[]> records, Map<TopicPartition, OffsetAndMetadata> handled) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -32,7 +33,7 @@ class WorkflowEventListenerTest {
     private final String group = "listener-" + UUID.randomUUID();
 
     /** What a handler saw, in the order it saw it. */
-    static final class Recorder implements WorkflowEventListener.Handler {
+    static class Recorder implements WorkflowEventListener.Handler {
         final List<WorkflowEvent> events = new CopyOnWriteArrayList<>();
         final List<Graph> finished = new CopyOnWriteArrayList<>();
 
@@ -91,6 +92,29 @@ class WorkflowEventListenerTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> second.events.size() >= later.size());
         assertTimeoutPreemptively(Duration.ofSeconds(10), next::close);
         assertThat(second.events).isEqualTo(later);
+    }
+
+    @Test
+    void anEventWhoseHandlerThrewIsHandledAgainAndNothingAfterItIsLost() throws Exception {
+        createTopic();
+        List<WorkflowEvent> events = shortWorkflow("0196a1b2-0000-7000-8000-00000000000d");
+        send(events);
+        AtomicInteger calls = new AtomicInteger();
+        Recorder recorder = new Recorder() {
+            @Override
+            public void onWorkflowChanged(WorkflowEvent.WorkflowChanged event) {
+                if (event.state() == State.RUNNING && calls.incrementAndGet() == 1) {
+                    throw new IllegalStateException("the database is down");
+                }
+                super.onWorkflowChanged(event);
+            }
+        };
+        WorkflowEventListener listener = listen(recorder);
+        await().atMost(Duration.ofSeconds(30)).until(() -> recorder.events.size() == events.size());
+        assertTimeoutPreemptively(Duration.ofSeconds(10), listener::close);
+
+        assertThat(recorder.events).isEqualTo(events);
+        assertThat(calls).hasValue(2);
     }
 
     private WorkflowEventListener listen(Recorder recorder) {
