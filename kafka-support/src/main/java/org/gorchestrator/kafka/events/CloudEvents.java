@@ -47,11 +47,14 @@ public final class CloudEvents {
 
     private static CloudEvent envelope(WorkflowEvent event, JsonNode data) {
         EventType type = EventType.of(event);
-        String subject = subject(event);
-        String attempt = event instanceof WorkflowEvent.NodeChanged changed ? "/" + changed.node().attempt() : "";
-        String id = subject + "/" + type.eventName() + attempt + "@" + event.at();
-        return new CloudEvent(SPEC_VERSION, id, SOURCE, type.type(), subject, event.at(), DATA_CONTENT_TYPE,
+        return new CloudEvent(SPEC_VERSION, id(event), SOURCE, type.type(), subject(event), event.at(), DATA_CONTENT_TYPE,
                 type.payload().schema(), data);
+    }
+
+    /** The event's CloudEvents {@code id}: the same for a duplicate of the same change, so consumers drop duplicates by it. */
+    public static String id(WorkflowEvent event) {
+        String attempt = event instanceof WorkflowEvent.NodeChanged changed ? "/" + changed.node().attempt() : "";
+        return subject(event) + "/" + EventType.of(event).eventName() + attempt + "@" + event.at();
     }
 
     /** The workflow event an envelope carries; throws IllegalArgumentException for an unknown type or a missing subject, time or data. */
