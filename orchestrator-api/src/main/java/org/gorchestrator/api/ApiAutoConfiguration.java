@@ -22,7 +22,11 @@ import org.gorchestrator.api.commands.CommandPublisher;
 import org.gorchestrator.api.config.AdmissionSettings;
 import org.gorchestrator.api.config.ApiConfig;
 import org.gorchestrator.api.config.ApiProperties;
+import org.gorchestrator.api.events.EventSettings;
+import org.gorchestrator.api.events.LiveEvents;
+import org.gorchestrator.api.events.WorkflowEventService;
 import org.gorchestrator.api.http.BodyReader;
+import org.gorchestrator.api.http.EventController;
 import org.gorchestrator.api.http.GraphController;
 import org.gorchestrator.api.http.NodeLogController;
 import org.gorchestrator.api.http.ProblemHandler;
@@ -37,6 +41,7 @@ import org.gorchestrator.api.tasks.TaskService;
 import org.gorchestrator.api.tasks.WaitingReads;
 import org.gorchestrator.api.tasks.WorkflowIds;
 import org.gorchestrator.api.view.FinishWaiters;
+import org.gorchestrator.api.view.TaskChanges;
 import org.gorchestrator.api.view.ViewHealthIndicator;
 import org.gorchestrator.api.view.ViewNames;
 import org.gorchestrator.api.view.ViewStores;
@@ -69,9 +74,9 @@ import org.springframework.kafka.core.ProducerFactory;
 /** The HTTP API's beans: the task endpoints, the command producer and the read view built from Kafka. */
 @AutoConfiguration(after = {KafkaAutoConfiguration.class, GorchKafkaAutoConfiguration.class})
 @ConditionalOnProperty(prefix = "gorch.api", name = "enabled", matchIfMissing = true)
-@EnableConfigurationProperties(ApiProperties.class)
+@EnableConfigurationProperties({ApiProperties.class, EventSettings.class})
 @PropertySource("classpath:gorch-api-defaults.properties")
-@Import({TaskController.class, NodeLogController.class, GraphController.class, ProblemHandler.class})
+@Import({TaskController.class, NodeLogController.class, GraphController.class, EventController.class, ProblemHandler.class})
 public class ApiAutoConfiguration {
 
     @Bean
@@ -137,6 +142,16 @@ public class ApiAutoConfiguration {
     }
 
     @Bean
+    public LiveEvents apiLiveEvents() {
+        return new LiveEvents();
+    }
+
+    @Bean
+    public TaskChanges apiTaskChanges() {
+        return new TaskChanges();
+    }
+
+    @Bean
     public FinishWaiters apiFinishWaiters(ApiConfig config) {
         return new FinishWaiters(config.maxWaitingReads());
     }
@@ -144,7 +159,9 @@ public class ApiAutoConfiguration {
     @Bean
     public StreamsBuilderFactoryBean apiViewStreams(KafkaProperties kafka, ApiConfig config, ViewNames names,
                                                     @Qualifier("apiLiveLogs") LiveLogs live,
-                                                    @Qualifier("apiFinishWaiters") FinishWaiters waiters) {
+                                                    @Qualifier("apiLiveEvents") LiveEvents events,
+                                                    @Qualifier("apiFinishWaiters") FinishWaiters waiters,
+                                                    @Qualifier("apiTaskChanges") TaskChanges changes) {
         Map<String, Object> props = kafka.buildStreamsProperties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, names.applicationId());
         props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toString());
@@ -153,7 +170,7 @@ public class ApiAutoConfiguration {
         // One unreadable record must not stop every read of the API.
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
         StreamsBuilderFactoryBean factory = new StreamsBuilderFactoryBean(new KafkaStreamsConfiguration(props), new CleanupConfig(false, false));
-        factory.setInfrastructureCustomizer(new ViewTopology(names, live, waiters));
+        factory.setInfrastructureCustomizer(new ViewTopology(names, live, events, waiters, changes));
         return factory;
     }
 
@@ -211,9 +228,19 @@ public class ApiAutoConfiguration {
     }
 
     @Bean
+    public WorkflowEventService apiWorkflowEventService(EventSettings settings, @Qualifier("apiTaskService") TaskService tasks,
+                                                        @Qualifier("apiWorkflowView") WorkflowView view,
+                                                        @Qualifier("apiViewStores") ViewStores stores, ViewNames names,
+                                                        @Qualifier("apiLiveEvents") LiveEvents live,
+                                                        @Qualifier("apiTaskChanges") TaskChanges changes) {
+        return new WorkflowEventService(tasks, view, stores, names.eventStore(), live, changes, settings);
+    }
+
+    @Bean
     public ReleaseOnShutdown apiReleaseOnShutdown(@Qualifier("apiFinishWaiters") FinishWaiters waiters,
-                                                  @Qualifier("apiNodeLogService") NodeLogService logs) {
-        return new ReleaseOnShutdown(waiters, logs);
+                                                  @Qualifier("apiNodeLogService") NodeLogService logs,
+                                                  @Qualifier("apiWorkflowEventService") WorkflowEventService events) {
+        return new ReleaseOnShutdown(waiters, logs, events);
     }
 
     @Bean

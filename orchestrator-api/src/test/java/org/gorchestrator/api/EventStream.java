@@ -20,8 +20,12 @@ final class EventStream implements AutoCloseable {
 
     record Event(String name, List<String> data) {}
 
+    /** An event with the SSE id it came with (null for none). */
+    private record Received(Event event, String id) {}
+
     private final HttpResponse<Stream<String>> response;
-    private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Received> events = new LinkedBlockingQueue<>();
+    private volatile String lastId;
 
     private EventStream(HttpResponse<Stream<String>> response) {
         this.response = response;
@@ -31,9 +35,17 @@ final class EventStream implements AutoCloseable {
     }
 
     static EventStream open(ApiClient api, String path) {
+        return open(api, path, null);
+    }
+
+    /** With the Last-Event-ID a client that comes back sends, unless null. */
+    static EventStream open(ApiClient api, String path, String lastEventId) {
         try {
-            return new EventStream(HttpClient.newHttpClient().send(
-                    api.request(path).header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofLines()));
+            java.net.http.HttpRequest.Builder request = api.request(path).header("Accept", "text/event-stream");
+            if (lastEventId != null) {
+                request.header("Last-Event-ID", lastEventId);
+            }
+            return new EventStream(HttpClient.newHttpClient().send(request.GET().build(), HttpResponse.BodyHandlers.ofLines()));
         } catch (Exception e) {
             throw new IllegalStateException("could not open " + path, e);
         }
@@ -45,24 +57,34 @@ final class EventStream implements AutoCloseable {
 
     /** The next event, or {@link #CLOSED}; fails when none comes in time. */
     Event next() throws InterruptedException {
-        Event event = events.poll(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
-        assertThat(event).as("an event within " + PATIENCE).isNotNull();
-        return event;
+        Received received = events.poll(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+        assertThat(received).as("an event within " + PATIENCE).isNotNull();
+        lastId = received.id();
+        return received.event();
+    }
+
+    /** The SSE id of the event {@link #next()} returned last (null for none). */
+    String lastId() {
+        return lastId;
     }
 
     private void read() {
         String name = "message";
+        String id = null;
         List<String> data = new ArrayList<>();
         try (Stream<String> lines = response.body()) {
             for (String line : (Iterable<String>) lines::iterator) {
                 if (line.isEmpty()) {
                     if (!data.isEmpty()) {
-                        events.add(new Event(name, List.copyOf(data)));
+                        events.add(new Received(new Event(name, List.copyOf(data)), id));
                     }
                     name = "message";
+                    id = null;
                     data.clear();
                 } else if (line.startsWith("event:")) {
                     name = value(line, "event:");
+                } else if (line.startsWith("id:")) {
+                    id = value(line, "id:");
                 } else if (line.startsWith("data:")) {
                     data.add(value(line, "data:"));
                 }
@@ -70,7 +92,7 @@ final class EventStream implements AutoCloseable {
         } catch (java.io.UncheckedIOException closedByTheTest) {
             // close() ends the read
         } finally {
-            events.add(CLOSED);
+            events.add(new Received(CLOSED, null));
         }
     }
 

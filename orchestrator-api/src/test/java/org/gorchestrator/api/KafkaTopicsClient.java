@@ -14,7 +14,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.gorchestrator.kafka.events.CloudEventSerde;
 import org.gorchestrator.message.LogChunk;
+import org.gorchestrator.message.WorkflowEvent;
 import org.gorchestrator.kafka.JsonSerde;
 import org.gorchestrator.kafka.Topics;
 import org.gorchestrator.message.WorkflowCommand;
@@ -73,6 +75,18 @@ final class KafkaTopicsClient {
         send(Arrays.stream(chunks)
                 .map(chunk -> new ProducerRecord<String, Object>(topics.nodeLogs(), chunk.workflowId() + "/" + chunk.nodeId(), chunk))
                 .toList());
+    }
+
+    /** Publishes workflow events as the conductor does: CloudEvents keyed by workflow id. */
+    void publishEvents(WorkflowEvent... events) {
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers());
+        try (KafkaProducer<String, WorkflowEvent> producer = new KafkaProducer<>(config, new StringSerializer(), new CloudEventSerde())) {
+            for (WorkflowEvent event : events) {
+                producer.send(new ProducerRecord<>(topics.workflowEvents(), event.workflowId(), event)).get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish " + Arrays.toString(events), e);
+        }
     }
 
     private void send(List<ProducerRecord<String, Object>> records) {

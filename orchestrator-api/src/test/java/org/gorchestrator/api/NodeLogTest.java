@@ -82,6 +82,29 @@ class NodeLogTest extends ApiIntegrationTest {
     }
 
     @Test
+    void eachChunkCarriesItsSeqAsIdAndAClientThatComesBackGetsOnlyTheChunksAfterItsLastEventId() throws Exception {
+        String id = publishRun(State.RUNNING);
+        kafka.publishLogs(chunk(id, LogChunk.STDOUT, 0, 0, false, "one"), chunk(id, LogChunk.STDERR, 1, 1, false, "two"));
+        String logs = "/v1/tasks/" + id + "/nodes/0/logs";
+        await().atMost(VIEW_CATCH_UP).until(() -> api.get(logs).body().equals("one\ntwo\n"));
+
+        try (EventStream events = EventStream.open(api, logs)) {
+            assertThat(events.next()).isEqualTo(new Event("stdout", List.of("one")));
+            assertThat(events.lastId()).isEqualTo("0");
+        }
+        try (EventStream events = EventStream.open(api, logs, "0")) {
+            assertThat(events.next()).isEqualTo(new Event("stderr", List.of("two")));
+            assertThat(events.lastId()).isEqualTo("1");
+            kafka.publishLogs(chunk(id, LogChunk.STDOUT, 2, 2, true, "three"));
+            assertThat(events.next()).isEqualTo(new Event("stdout", List.of("three")));
+            assertThat(events.next()).isEqualTo(new Event("end", List.of("last")));
+        }
+        try (EventStream events = EventStream.open(api, logs, "not a seq")) {
+            assertThat(events.status()).isEqualTo(400);
+        }
+    }
+
+    @Test
     void aFollowedLineKeepsItsLeadingSpaces() throws Exception {
         String id = publishRun(State.SUCCESS);
         // an SSE client drops one space after "data:", as the standard says: an indented line must survive that

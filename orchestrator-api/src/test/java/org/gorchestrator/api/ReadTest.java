@@ -126,6 +126,19 @@ class ReadTest extends ApiIntegrationTest {
         return id;
     }
 
+    @Test
+    void theListFiltersByAPartOfTheNameIgnoringCase() {
+        String id = ids.next();
+        String name = "Nightly-" + id;
+        kafka.publishState(id, Graphs.seedExample().withId(id).withName(name).withRun(State.RUNNING, Instant.now(), null, null));
+        awaitRead(id);
+        String other = publish(State.RUNNING);
+
+        List<String> found = listAll("&name=nIGHTLY-" + id).stream().map(t -> t.get("id").asString()).toList();
+
+        assertThat(found).containsExactly(id).doesNotContain(other);
+    }
+
     private JsonNode awaitRead(String id) {
         await().atMost(VIEW_CATCH_UP).until(() -> api.get("/v1/tasks/" + id).status() == 200);
         return api.get("/v1/tasks/" + id).json();

@@ -17,6 +17,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -60,10 +61,13 @@ public class NodeLogController {
     @GetMapping(produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(summary = "Follow a node's log", description = "Server-Sent Events: first the lines already printed, then new "
             + "ones as they come. Each event is named after its stream (stdout, stderr) and carries one data line per output "
-            + "line. An event 'end' (data 'last' or 'finished') says the log is complete, and the stream closes; a stream "
-            + "closed without it may be opened again.")
+            + "line, and has the chunk's sequence number as its id. An event 'end' (data 'last' or 'finished') says the log is "
+            + "complete, and the stream closes; a stream closed without it may be opened again with the header Last-Event-ID "
+            + "(what EventSource sends by itself): then only the chunks after that one come.")
     @ApiResponse(responseCode = "200", description = "The events",
             content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "400", description = "Invalid attempt, stream or Last-Event-ID",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "404", description = "No task with this id, or no such node in it",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "503", description = "This instance follows gorch.api.logs.max-followers logs already",
@@ -72,9 +76,13 @@ public class NodeLogController {
             @PathVariable String id,
             @PathVariable String node,
             @RequestParam(required = false) Integer attempt,
-            @RequestParam(defaultValue = "both") String stream) {
+            @RequestParam(defaultValue = "both") String stream,
+            @Parameter(description = "The id of the last event the client has: the stream starts after it")
+            @RequestHeader(name = LastEventId.HEADER, required = false) String lastEventId) {
+        LogTarget target = target(id, node, attempt, stream);
+        long after = LastEventId.parse(lastEventId);
         SseEmitter emitter = new SseEmitter(NO_TIMEOUT);
-        logs.follow(target(id, node, attempt, stream), new SseLogSink(emitter));
+        logs.follow(target, after, new SseLogSink(emitter));
         return emitter;
     }
 

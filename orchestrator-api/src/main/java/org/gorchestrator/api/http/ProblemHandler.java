@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import org.gorchestrator.api.admission.AdmissionRefusedException;
 import org.gorchestrator.api.commands.BrokerUnavailableException;
+import org.gorchestrator.api.events.TooManyStreamsException;
 import org.gorchestrator.api.logs.NodeNotFoundException;
 import org.gorchestrator.api.logs.TooManyFollowersException;
 import org.gorchestrator.api.tasks.IdempotencyConflictException;
@@ -126,6 +127,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ResponseEntity<ProblemDetail> tooManyFollowers(TooManyFollowersException e) {
         return retryLater(problem(HttpStatus.SERVICE_UNAVAILABLE, "Too many followed logs", e.getMessage()));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> tooManyStreams(TooManyStreamsException e) {
+        return retryLater(problem(HttpStatus.SERVICE_UNAVAILABLE, "Too many event streams", e.getMessage()));
     }
 
     @ExceptionHandler

@@ -1,5 +1,6 @@
 package org.gorchestrator.api.http;
 
+import org.gorchestrator.api.events.WorkflowEventService;
 import org.gorchestrator.api.logs.NodeLogService;
 import org.gorchestrator.api.view.FinishWaiters;
 import org.springframework.context.ApplicationListener;
@@ -9,7 +10,7 @@ import org.springframework.context.event.ContextClosedEvent;
  * Lets the open requests that would otherwise hold a shutdown go, as it starts: a long poll
  * ({@code GET /v1/tasks/{id}?wait=}) answers with the task as it is, and a followed log closes
  * without its {@code end} event (its client comes back, to this instance once restarted or to
- * another). Without it the web server's graceful shutdown waits for them until its own timeout
+ * another), and so do the event streams. Without it the web server's graceful shutdown waits for them until its own timeout
  * (30 s by default): a Ctrl-C of a standalone system that clients follow took that long, after
  * the workers' own shutdown grace for the nodes still running.
  *
@@ -19,15 +20,18 @@ import org.springframework.context.event.ContextClosedEvent;
 public final class ReleaseOnShutdown implements ApplicationListener<ContextClosedEvent> {
     private final FinishWaiters waiters;
     private final NodeLogService logs;
+    private final WorkflowEventService events;
 
-    public ReleaseOnShutdown(FinishWaiters waiters, NodeLogService logs) {
+    public ReleaseOnShutdown(FinishWaiters waiters, NodeLogService logs, WorkflowEventService events) {
         this.waiters = waiters;
         this.logs = logs;
+        this.events = events;
     }
 
     @Override
     public void onApplicationEvent(ContextClosedEvent event) {
         waiters.wakeAll();
         logs.close();
+        events.close();
     }
 }

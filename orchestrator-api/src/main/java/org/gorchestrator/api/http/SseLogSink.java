@@ -7,7 +7,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * A followed log as Server-Sent Events: one event per chunk, named after its stream (stdout or
- * stderr), one data line per output line ({@code data: LINE}); then an event {@code end} once the log is complete.
+ * stderr), with the chunk's seq as its {@code id} (a client that comes back sends it as Last-Event-ID), one data line
+ * per output line ({@code data: LINE}); then an event {@code end} once the log is complete.
  */
 final class SseLogSink implements LogSink {
     static final String END_EVENT = "end";
@@ -23,7 +24,7 @@ final class SseLogSink implements LogSink {
         if (chunk.lines().isEmpty()) {
             return;
         }
-        SseEmitter.SseEventBuilder event = SseEmitter.event().name(chunk.stream());
+        SseEmitter.SseEventBuilder event = SseEmitter.event().id(String.valueOf(chunk.seq())).name(chunk.stream());
         // A carriage return would end the data line early in the client's parser. Spring writes "data:" with no space after
         // it, and a client drops one space there (as the standard says): the space written here is that one, so a line that
         // starts with spaces keeps them.
@@ -47,11 +48,6 @@ final class SseLogSink implements LogSink {
     }
 
     private void emit(SseEmitter.SseEventBuilder event) throws IOException {
-        try {
-            emitter.send(event);
-        } catch (IllegalStateException alreadyCompleted) {
-            // Spring completes the emitter itself when the client leaves or the request fails
-            throw new IOException("the stream is closed", alreadyCompleted);
-        }
+        Sse.emit(emitter, event);
     }
 }

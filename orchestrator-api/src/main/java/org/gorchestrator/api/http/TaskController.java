@@ -153,8 +153,11 @@ public class TaskController {
             @Parameter(description = "The 'next' of the previous page")
             @RequestParam(required = false) String after,
             @Parameter(description = "Only tasks in this state, by name (running) or code (2)")
-            @RequestParam(required = false) String state) {
-        TaskPage page = tasks.list(stateFilter(state), cursor(after), pageSize(limit));
+            @RequestParam(required = false) String state,
+            @Parameter(description = "Only tasks whose name contains this text, ignoring case")
+            @RequestParam(required = false) String name) {
+        TaskPage page = tasks.list(stateFilter(state), Optional.ofNullable(name).filter(text -> !text.isBlank()), cursor(after),
+                pageSize(limit));
         return new TaskList(page.tasks().stream().map(TaskSummary::of).toList(), page.next());
     }
 

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * Follows one attempt's log for one client: first the chunks already stored, then those arriving,
  * until the chunk marked last, or until the grace time has passed both since the node was seen finished
  * and since the last chunk came.
- * It listens before it reads the store, so no chunk falls between the two; one seen twice is sent once.
+ * It listens before it reads the store, so no chunk falls between the two; one seen twice is sent once, and none the
+ * client already has (seq up to its Last-Event-ID).
  */
 final class LogFollower implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(LogFollower.class);
@@ -34,16 +35,19 @@ final class LogFollower implements Runnable {
     private final LogTarget target;
     private final LogSink sink;
     private final long graceNanos;
+    private final long after;
     private final BlockingQueue<LogChunk> arrivals = new LinkedBlockingQueue<>(MAX_PENDING_CHUNKS);
     private final Set<String> sent = new HashSet<>();
     private volatile boolean overflowed;
 
-    LogFollower(NodeLogService logs, LiveLogs live, LogTarget target, LogSink sink, Duration grace) {
+    /** @param after the seq of the last chunk the client has, -1 for none */
+    LogFollower(NodeLogService logs, LiveLogs live, LogTarget target, long after, LogSink sink, Duration grace) {
         this.logs = logs;
         this.live = live;
         this.target = target;
         this.sink = sink;
         this.graceNanos = grace.toNanos();
+        this.after = after;
     }
 
     @Override
@@ -96,9 +100,9 @@ final class LogFollower implements Runnable {
         return null;
     }
 
-    /** Sends the chunk unless it was sent already or is of a stream not followed; true when it is the attempt's last. */
+    /** Sends the chunk unless the client has it or it is of a stream not followed; true when it is the attempt's last. */
     private boolean send(LogChunk chunk) throws IOException {
-        if (sent.add(chunk.stream() + "/" + chunk.seq()) && target.streams().includes(chunk)) {
+        if (chunk.seq() > after && sent.add(chunk.stream() + "/" + chunk.seq()) && target.streams().includes(chunk)) {
             sink.send(chunk);
         }
         return chunk.last();

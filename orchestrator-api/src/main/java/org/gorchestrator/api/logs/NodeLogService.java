@@ -66,13 +66,14 @@ public final class NodeLogService implements AutoCloseable {
     }
 
     /**
-     * Streams the log to the sink on a thread of its own, until it is complete or the client leaves.
+     * Streams the log to the sink on a thread of its own, until it is complete or the client leaves, leaving out the
+     * chunks up to the seq {@code after} (-1: none), which the client has.
      *
      * @throws TooManyFollowersException when this instance already streams {@code max-followers} logs
      */
-    public void follow(LogTarget target, LogSink sink) {
+    public void follow(LogTarget target, long after, LogSink sink) {
         try {
-            followers.execute(new LogFollower(this, live, target, sink, settings.finishGrace()));
+            followers.execute(new LogFollower(this, live, target, after, sink, settings.finishGrace()));
         } catch (RejectedExecutionException e) {
             throw new TooManyFollowersException(settings.maxFollowers());
         }

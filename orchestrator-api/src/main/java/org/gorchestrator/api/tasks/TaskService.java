@@ -3,6 +3,7 @@ package org.gorchestrator.api.tasks;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.gorchestrator.api.commands.CommandPublisher;
 import org.gorchestrator.api.view.WorkflowView;
@@ -53,7 +54,7 @@ public final class TaskService {
      * @throws SubmissionUnconfirmedException   when the conductor did not confirm a keyed submission in time
      */
     public Accepted submit(Graph document, Optional<IdempotencyKey> key) {
-        validator.check(document);
+        validate(document);
         Graph definition = definitionOf(document);
         return key.map(k -> idempotent.submit(definition, k)).orElseGet(() -> submitNew(definition));
     }
@@ -99,13 +100,24 @@ public final class TaskService {
     }
 
     /** Up to {@code limit} workflows, newest first, after the cursor {@code after} (null: from the newest). */
-    public TaskPage list(Optional<State> state, String after, int limit) {
-        List<Graph> found = view.newestFirst(after, graph -> state.isEmpty() || graph.state() == state.get(), limit + 1);
+    public TaskPage list(Optional<State> state, Optional<String> name, String after, int limit) {
+        Optional<String> part = name.map(text -> text.toLowerCase(Locale.ROOT));
+        List<Graph> found = view.newestFirst(after, graph -> (state.isEmpty() || graph.state() == state.get())
+                && (part.isEmpty() || (graph.name() != null && graph.name().toLowerCase(Locale.ROOT).contains(part.get()))), limit + 1);
         if (found.size() <= limit) {
             return new TaskPage(found, null);
         }
         List<Graph> page = found.subList(0, limit);
         return new TaskPage(page, page.get(limit - 1).id());
+    }
+
+    /**
+     * Checks the document as a submission would, starting nothing.
+     *
+     * @throws org.gorchestrator.validation.InvalidGraphException listing every violation
+     */
+    public void validate(Graph document) {
+        validator.check(document);
     }
 
     /**

@@ -7,28 +7,33 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.gorchestrator.message.LogChunk;
+import org.gorchestrator.api.events.EventKeys;
 import org.gorchestrator.api.logs.LogKeys;
 
 /**
  * Keeps the latest state of each workflow (its document's JSON bytes). A tombstone (the conductor purged the workflow after its
- * retention) removes the workflow and its logs: without it the log store would only ever grow. Reads waiting for the workflow
+ * retention) removes the workflow, its logs and its events: without it those stores would only ever grow. Reads waiting for the workflow
  * to finish are told after the store holds the update, so one that registered before reading the store never misses it.
  */
 final class WorkflowStateProcessor implements Processor<String, byte[], Void, Void> {
     private final ViewNames names;
     private final FinishWaiters waiters;
+    private final TaskChanges changes;
     private TimestampedKeyValueStore<String, byte[]> workflows;
     private KeyValueStore<String, LogChunk> logs;
+    private KeyValueStore<String, byte[]> events;
 
-    WorkflowStateProcessor(ViewNames names, FinishWaiters waiters) {
+    WorkflowStateProcessor(ViewNames names, FinishWaiters waiters, TaskChanges changes) {
         this.names = names;
         this.waiters = waiters;
+        this.changes = changes;
     }
 
     @Override
     public void init(ProcessorContext<Void, Void> context) {
         workflows = context.getStateStore(names.store());
         logs = context.getStateStore(names.logStore());
+        events = context.getStateStore(names.eventStore());
     }
 
     @Override
@@ -42,7 +47,9 @@ final class WorkflowStateProcessor implements Processor<String, byte[], Void, Vo
         } else {
             workflows.delete(id);
             LogKeys.deleteWorkflow(logs, id);
+            EventKeys.deleteWorkflow(events, id);
         }
         waiters.stored(id, record.value());
+        changes.changed(id);
     }
 }

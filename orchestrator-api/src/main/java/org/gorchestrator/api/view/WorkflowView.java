@@ -2,7 +2,9 @@ package org.gorchestrator.api.view;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -11,6 +13,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.gorchestrator.json.Json;
 import org.gorchestrator.model.Graph;
+import org.gorchestrator.model.State;
 
 /** Reads the latest state of workflows from this instance's copy of the view. */
 public final class WorkflowView {
@@ -27,6 +30,38 @@ public final class WorkflowView {
     /** @throws ViewNotReadyException while the view is not running */
     public Optional<Graph> find(String id) {
         return read(view -> Optional.ofNullable(view.get(id)).map(WorkflowView::decode));
+    }
+
+    /**
+     * Whether the view holds the workflow, without decoding it.
+     *
+     * @throws ViewNotReadyException while the view is not running
+     */
+    public boolean exists(String id) {
+        return read(view -> view.get(id) != null);
+    }
+
+    /**
+     * How many workflows are in each state (every state present, zero or more); walks the whole view, reading only each
+     * document's top-level state.
+     *
+     * @throws ViewNotReadyException while the view is not running
+     */
+    public Map<State, Long> countByState() {
+        return read(view -> {
+            Map<State, Long> counts = new EnumMap<>(State.class);
+            for (State state : State.values()) {
+                counts.put(state, 0L);
+            }
+            try (KeyValueIterator<String, byte[]> entries = view.all()) {
+                entries.forEachRemaining(entry -> {
+                    if (entry.value != null) {
+                        counts.merge(stateOf(entry.value), 1L, Long::sum);
+                    }
+                });
+            }
+            return counts;
+        });
     }
 
     /**
@@ -74,6 +109,14 @@ public final class WorkflowView {
 
     private <T> T read(Function<ReadOnlyKeyValueStore<String, byte[]>, T> query) {
         return stores.read(store, query);
+    }
+
+    private static State stateOf(byte[] document) {
+        try {
+            return TopLevelState.of(document);
+        } catch (RuntimeException unreadable) {
+            return State.INITIAL; // what a read of it shows: nothing useful, not a failure of the count
+        }
     }
 
     private static Graph decode(byte[] document) {

@@ -25,6 +25,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.gorchestrator.api.events.LiveEvents;
 import org.gorchestrator.api.logs.LiveLogs;
 import org.gorchestrator.message.LogChunk;
 import org.gorchestrator.kafka.JsonSerde;
@@ -41,31 +42,36 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(KafkaBroker.class)
 class ViewTopologyTest {
     private final String run = UUID.randomUUID().toString();
-    private final ViewNames names = new ViewNames("view-test-" + run, "state-" + run, ViewNames.STORE, "logs-" + run, ViewNames.LOG_STORE);
+    private final ViewNames names = new ViewNames("view-test-" + run, "state-" + run, ViewNames.STORE, "logs-" + run, ViewNames.LOG_STORE,
+            "events-" + run, ViewNames.EVENT_STORE);
 
     @TempDir
     Path stateDir;
 
     @Test
-    void aRestoredViewKeysLogsByAttemptAndDropsThoseOfPurgedWorkflows() throws Exception {
+    void aRestoredViewKeysLogsByAttemptAndEventsByOffsetAndDropsThoseOfPurgedWorkflows() throws Exception {
         createTopics();
         send(names.stateTopic(), "kept", Graphs.seedExample().withId("kept"));
         send(names.stateTopic(), "purged", Graphs.seedExample().withId("purged"));
         send(names.logTopic(), "kept/0", chunk("kept", 0, "one"));
         send(names.logTopic(), "kept/0", chunk("kept", 1, "two"));
         send(names.logTopic(), "purged/0", chunk("purged", 0, "gone"));
+        send(names.eventTopic(), "kept", Map.of("id", "first"));
+        send(names.eventTopic(), "purged", Map.of("id", "gone"));
+        send(names.eventTopic(), "kept", Map.of("id", "second"));
         send(names.stateTopic(), "purged", null);
 
         try (KafkaStreams view = start()) {
             assertThat(keys(view, names.store())).containsExactly("kept");
             assertThat(keys(view, names.logStore())).containsExactly(
                     "kept/0/1/stdout/0000000000000000000", "kept/0/1/stdout/0000000000000000001");
+            assertThat(keys(view, names.eventStore())).containsExactly("kept/0000000000000000000", "kept/0000000000000000002");
         }
     }
 
     private KafkaStreams start() {
         StreamsBuilder builder = new StreamsBuilder();
-        new ViewTopology(names, new LiveLogs(), new FinishWaiters(1)).configureBuilder(builder);
+        new ViewTopology(names, new LiveLogs(), new LiveEvents(), new FinishWaiters(1), new TaskChanges()).configureBuilder(builder);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, names.applicationId());
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers());
@@ -87,7 +93,8 @@ class ViewTopologyTest {
 
     private void createTopics() throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(names.stateTopic(), 2, (short) 1), new NewTopic(names.logTopic(), 2, (short) 1)))
+            admin.createTopics(List.of(new NewTopic(names.stateTopic(), 2, (short) 1), new NewTopic(names.logTopic(), 2, (short) 1),
+                            new NewTopic(names.eventTopic(), 1, (short) 1)))
                     .all().get();
         }
     }
