@@ -63,6 +63,11 @@ final class Gorch implements AutoCloseable {
         return this;
     }
 
+    /** Where the API (and the console) listens, e.g. http://127.0.0.1:41234. */
+    String baseUrl() {
+        return system.baseUrl();
+    }
+
     /** The settings a worker in another process needs to join this system. */
     List<String> workerArguments(String workerId) {
         return system.workerArguments(workerId);
