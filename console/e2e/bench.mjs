@@ -51,16 +51,16 @@ try {
       busy.push(Math.round((await taskMillis()) - before));
       runs.push(Number(await page.getAttribute('#bench', 'data-ms')));
       layouts.push(Number(await page.getAttribute('#bench', 'data-layout-ms')));
-      kind = await page.getAttribute('#bench', 'data-kind');
+      kind = `${await page.getAttribute('#bench', 'data-kind')} layout, ${await page.getAttribute('#bench', 'data-drawing')}`;
     }
     let find = '';
-    if (kind === 'summary') {
+    if (kind.endsWith('canvas')) {
       await page.fill('#node-search', `n${n - 1}`);
       await page.press('#node-search', 'Enter');
       await page.waitForSelector('#found[data-ms]');
       find = `, find n${n - 1} and zoom to it ${await page.getAttribute('#found', 'data-ms')} ms`;
     }
-    console.log(`${n} nodes (${kind} view): laid out and drawn in ${runs.join(' / ')} ms (median ${runs.sort((a, b) => a - b)[1]} ms); `
+    console.log(`${n} nodes (${kind}): laid out and drawn in ${runs.join(' / ')} ms (median ${runs.sort((a, b) => a - b)[1]} ms); `
       + `layout alone ${layouts.join(' / ')} ms; renderer main thread busy ${busy.join(' / ')} ms${find}`);
   }
 } finally {

@@ -46,7 +46,10 @@ export function benchPage(root: HTMLElement, n: number): () => void {
   const layoutMs = view.show(graph);
   requestAnimationFrame(() => requestAnimationFrame(() => {
     const total = performance.now() - started;
-    result.textContent = `${n} nodes, ${graph.edges!.length} edges: layout ${layoutMs.toFixed(0)} ms, laid out and drawn ${total.toFixed(0)} ms (${view.layout?.kind})`;
+    const drawing = host.querySelector('canvas') ? 'canvas' : 'svg';
+    result.textContent = `${n} nodes, ${graph.edges!.length} edges: layout ${layoutMs.toFixed(0)} ms, laid out and drawn `
+      + `${total.toFixed(0)} ms (${view.layout?.kind} layout, ${drawing})`;
+    result.setAttribute('data-drawing', drawing);
     result.setAttribute('data-ms', total.toFixed(0));
     result.setAttribute('data-layout-ms', layoutMs.toFixed(0));
     result.setAttribute('data-kind', view.layout?.kind ?? '');

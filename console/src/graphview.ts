@@ -1,11 +1,11 @@
-import { layout as computeLayout, layoutInput, type Layout } from './layout';
+import { SVG_LIMIT, layout as computeLayout, layoutInput, type Layout } from './layout';
 import { nodeLabel, type GorchGraph } from './model';
 import { renderSvg, type Marks } from './render';
 import { stateStyle } from './states';
 
 /**
  * A graph on the page: laid out once (the shape of a run does not change while it runs), redrawn on every change of
- * state. Up to the full-layout limit it is an SVG of focusable nodes; above, the summary view draws it on a canvas.
+ * state. Up to SVG_LIMIT nodes it is an SVG of focusable nodes; above, the summary view draws it on a canvas.
  * Either way: + and - zoom, the search box finds a node by name, a click or Enter opens a node.
  */
 export class GraphView {
@@ -43,6 +43,10 @@ export class GraphView {
     return laidOut;
   }
 
+  private onCanvas(): boolean {
+    return (this.graph?.nodes.length ?? 0) > SVG_LIMIT;
+  }
+
   get layout(): Layout | null {
     return this.placed;
   }
@@ -61,7 +65,7 @@ export class GraphView {
       return false;
     }
     this.onSelect(node.id);
-    if (this.placed?.kind === 'summary') {
+    if (this.onCanvas()) {
       this.canvasView.focus(node.id);
     } else {
       const element = this.host.querySelector<SVGGElement>(`.node[data-id="${node.id}"]`);
@@ -72,7 +76,7 @@ export class GraphView {
   }
 
   zoom(factor: number): void {
-    if (this.placed?.kind === 'summary') {
+    if (this.onCanvas()) {
       this.canvasView.zoom(factor);
       return;
     }
@@ -88,7 +92,7 @@ export class GraphView {
     if (!this.graph || !this.placed) {
       return;
     }
-    if (this.placed.kind === 'summary') {
+    if (this.onCanvas()) {
       this.canvasView.show(this.graph, this.placed, this.marks);
       return;
     }
@@ -106,7 +110,7 @@ export class GraphView {
       this.zoom(1.25);
     } else if (event.key === '-') {
       this.zoom(0.8);
-    } else if (this.placed?.kind === 'summary') {
+    } else if (this.onCanvas()) {
       this.canvasView.key(event);
       return;
     } else {

@@ -3,13 +3,14 @@ import { edgesOf, nodeLabel, type GorchGraph } from './model';
 
 export const NODE_WIDTH = 150;
 export const NODE_HEIGHT = 46;
-/** Above this many nodes dagre's full layout takes too long: the graph is placed by layers alone (the summary view). */
-export const FULL_LAYOUT_LIMIT = 1000;
 /**
- * Up to this many nodes dagre ranks with network simplex (the tidiest layers); above, with its tight-tree ranker, which
- * costs a fraction of it on graphs of hundreds of nodes and gives layers as good for left-to-right reading.
+ * Up to this many nodes dagre lays the graph out (layered, edges routed around nodes). Its crossing minimisation grows
+ * much faster than the graph: above this, the console places nodes itself by layers with a few barycenter sweeps,
+ * linear in the graph per sweep (the summary layout), which draws a thousand nodes in a fraction of dagre's time.
  */
-export const NETWORK_SIMPLEX_LIMIT = 300;
+export const FULL_LAYOUT_LIMIT = 300;
+/** Up to this many nodes the graph is an SVG of focusable nodes; above, a canvas (the summary view). */
+export const SVG_LIMIT = 2000;
 
 /** What the layout is computed from: node boxes and edges, by node id, and nothing that changes while the run goes on. */
 export interface LayoutInput {
@@ -29,7 +30,7 @@ export interface Layout {
   edges: Array<{ from: number; to: number; points: Array<{ x: number; y: number }> }>;
   width: number;
   height: number;
-  /** 'full': dagre's layered layout with routed edges; 'summary': layers only, straight edges. */
+  /** 'full': dagre's layered layout with routed edges; 'summary': the console's own layers, straight edges. */
   kind: 'full' | 'summary';
 }
 
@@ -52,7 +53,7 @@ export function layout(input: LayoutInput): Layout {
 function fullLayout(input: LayoutInput): Layout {
   const g = new dagre.graphlib.Graph({ multigraph: false });
   g.setGraph({ rankdir: 'LR', nodesep: 16, ranksep: 48, marginx: 16, marginy: 16,
-    ranker: input.nodes.length <= NETWORK_SIMPLEX_LIMIT ? 'network-simplex' : 'tight-tree' });
+  });
   g.setDefaultEdgeLabel(() => ({}));
   for (const node of input.nodes) {
     g.setNode(String(node.id), { width: node.width, height: node.height });
@@ -75,35 +76,62 @@ function fullLayout(input: LayoutInput): Layout {
 }
 
 /**
- * Layers by longest path from the roots (nodes on a cycle go last), each layer a column in id order; edges are straight.
- * Linear in nodes and edges, so ten thousand nodes take milliseconds.
+ * Layers by longest path from the roots (nodes on a cycle go last), each layer a column ordered by a few barycenter
+ * sweeps (a node moves towards the mean row of its neighbours in the layer before, then after), columns centred;
+ * edges are straight.
  */
 export function summaryLayout(input: LayoutInput): Layout {
   const rank = ranks(input);
-  const columns = new Map<number, number[]>();
+  const layers: number[][] = [];
   for (const node of input.nodes) {
     const r = rank.get(node.id) ?? 0;
-    const column = columns.get(r) ?? [];
-    column.push(node.id);
-    columns.set(r, column);
+    (layers[r] ??= []).push(node.id);
   }
+  const columns = layers.filter((layer) => layer !== undefined);
+  orderBySweeps(columns, input.edges);
   const gapX = 48;
   const gapY = 12;
+  const tallest = Math.max(0, ...columns.map((c) => c.length));
   const nodes = new Map<number, Box>();
-  let height = 0;
-  for (const [r, ids] of columns) {
+  columns.forEach((ids, column) => {
+    const offset = ((tallest - ids.length) * (NODE_HEIGHT + gapY)) / 2;
     ids.forEach((id, row) => {
-      nodes.set(id, { x: 16 + r * (NODE_WIDTH + gapX), y: 16 + row * (NODE_HEIGHT + gapY), width: NODE_WIDTH, height: NODE_HEIGHT });
+      nodes.set(id, { x: 16 + column * (NODE_WIDTH + gapX), y: 16 + offset + row * (NODE_HEIGHT + gapY), width: NODE_WIDTH, height: NODE_HEIGHT });
     });
-    height = Math.max(height, 32 + ids.length * (NODE_HEIGHT + gapY));
-  }
-  const width = 32 + columns.size * (NODE_WIDTH + gapX);
+  });
   const edges = input.edges.map((edge) => {
     const a = nodes.get(edge.from)!;
     const b = nodes.get(edge.to)!;
     return { ...edge, points: [{ x: a.x + a.width, y: a.y + a.height / 2 }, { x: b.x, y: b.y + b.height / 2 }] };
   });
-  return { nodes, edges, width, height, kind: 'summary' };
+  return { nodes, edges, width: 32 + columns.length * (NODE_WIDTH + gapX), height: 32 + tallest * (NODE_HEIGHT + gapY), kind: 'summary' };
+}
+
+const SWEEPS = 4;
+
+/** Reorders each column in place to reduce crossings: down sweeps by predecessors, up sweeps by successors. */
+function orderBySweeps(columns: number[][], edges: LayoutInput['edges']): void {
+  const before = new Map<number, number[]>();
+  const after = new Map<number, number[]>();
+  for (const { from, to } of edges) {
+    (after.get(from) ?? after.set(from, []).get(from)!).push(to);
+    (before.get(to) ?? before.set(to, []).get(to)!).push(from);
+  }
+  const row = new Map<number, number>();
+  columns.forEach((ids) => ids.forEach((id, i) => row.set(id, i)));
+  const sort = (ids: number[], neighbours: Map<number, number[]>) => {
+    const weight = new Map<number, number>();
+    for (const id of ids) {
+      const placed = (neighbours.get(id) ?? []).map((n) => row.get(n)!);
+      weight.set(id, placed.length ? placed.reduce((a, b) => a + b, 0) / placed.length : row.get(id)!);
+    }
+    ids.sort((a, b) => weight.get(a)! - weight.get(b)! || row.get(a)! - row.get(b)!);
+    ids.forEach((id, i) => row.set(id, i));
+  };
+  for (let sweep = 0; sweep < SWEEPS; sweep++) {
+    for (let c = 1; c < columns.length; c++) sort(columns[c], before);
+    for (let c = columns.length - 2; c >= 0; c--) sort(columns[c], after);
+  }
 }
 
 /** Longest-path layer of each node (Kahn's order); nodes left over by a cycle get the layer after the last. */

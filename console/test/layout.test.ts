@@ -40,6 +40,13 @@ describe('layout input', () => {
     }
   });
 
+  it('orders each layer by its neighbours, so that edges do not cross needlessly', () => {
+    const input = layoutInput({ nodes: [0, 1, 2, 3].map((id) => ({ id })), edges: [[0, 3], [1, 2]] });
+    const placed = summaryLayout(input);
+    expect(placed.nodes.get(3)!.y).toBeLessThan(placed.nodes.get(2)!.y);
+    expect(placed.nodes.get(0)!.y).toBeLessThan(placed.nodes.get(1)!.y);
+  });
+
   it('ranks by longest path and puts the nodes of a cycle after the rest', () => {
     const input = layoutInput({ nodes: [0, 1, 2, 3, 4].map((id) => ({ id })), edges: [[0, 1], [1, 2], [0, 2], [3, 4], [4, 3]] });
     const rank = ranks(input);
