@@ -174,7 +174,9 @@ function details(graph: GorchGraph, node: GorchNode): HTMLElement {
     a.resolved !== undefined ? h('span', { class: 'resolved' }, ' → ', h('code', {}, a.resolved)) : null)));
   const outputs = Object.entries(node.output ?? {});
   const outputList = h('dl', { class: 'outputs' }, ...outputs.flatMap(([k, v]) => pair(k, v || '—')));
-  const attempts = node.attempts ?? [];
+  // the earlier attempts, then the current one (a node that has not started has none)
+  const attempts = [...(node.attempts ?? []).filter((a) => a.attempt !== node.attempt),
+    ...(node.start_date ? [{ attempt: node.attempt, state: node.state, start_date: node.start_date, stop_date: node.stop_date, exit_code: node.exit_code }] : [])];
   const attemptTable = h('table', { class: 'attempts' },
     h('thead', {}, h('tr', {}, h('th', {}, '#'), h('th', {}, 'State'), h('th', {}, 'Started'), h('th', {}, 'Stopped'), h('th', {}, 'Exit'))),
     h('tbody', {}, ...attempts.map((a, i) => h('tr', {}, h('td', {}, String(a.attempt ?? i + 1)), h('td', {}, stateStyle(a.state).name),
@@ -182,7 +184,7 @@ function details(graph: GorchGraph, node: GorchNode): HTMLElement {
   return h('div', {}, definition,
     h('h3', {}, 'Args'), args.length ? argList : h('p', {}, 'none'),
     h('h3', {}, 'Outputs'), outputs.length ? outputList : h('p', {}, 'none'),
-    h('h3', {}, 'Attempts'), attempts.length ? attemptTable : h('p', {}, node.start_date ? 'the current one only' : 'none yet'));
+    h('h3', {}, 'Attempts'), attempts.length ? attemptTable : h('p', {}, 'none yet'));
 }
 
 function pair(term: string, value: Node | string): HTMLElement[] {
