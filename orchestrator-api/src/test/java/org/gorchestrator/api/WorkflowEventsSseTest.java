@@ -67,6 +67,15 @@ class WorkflowEventsSseTest extends ApiIntegrationTest {
     }
 
     @Test
+    void aFinishedTaskWhoseEventsAreGoneEndsAtOnce() throws Exception {
+        String id = publishWorkflow(State.FAILURE);
+
+        try (EventStream events = EventStream.open(api, "/v1/tasks/" + id + "/events")) {
+            assertThat(events.next()).isEqualTo(new Event("end", List.of("finished")));
+        }
+    }
+
+    @Test
     void unknownTasksAreNotFoundAndABadLastEventIdIsRejected() {
         String id = publishWorkflow(State.RUNNING);
 

@@ -66,8 +66,9 @@ final class EventFollower implements Runnable {
         for (StoredEvent event : stored) {
             send(event);
         }
-        // A finished workflow that is not rerun has nothing more to say: also when the client had every event already.
-        if (!stored.isEmpty() && stored.get(stored.size() - 1).finishesWorkflow()) {
+        // A finished workflow that is not rerun has nothing more to say: also when the client had every event already, and
+        // when its events are gone (the topic's retention can be shorter than the workflow's) while the view still has it.
+        if (stored.isEmpty() ? events.isFinished(workflowId) : stored.get(stored.size() - 1).finishesWorkflow()) {
             return FINISHED;
         }
         long now = System.nanoTime();

@@ -67,6 +67,11 @@ public final class WorkflowEventService implements AutoCloseable {
         return stores.read(store, (ReadOnlyKeyValueStore<String, byte[]> events) -> EventKeys.scan(events, workflowId));
     }
 
+    /** True when the view shows the workflow finished. */
+    boolean isFinished(String workflowId) {
+        return view.find(workflowId).map(graph -> graph.state().isFinished()).orElse(false);
+    }
+
     /** False once the workflow is purged; true while the view cannot tell. */
     boolean exists(String workflowId) {
         try {
