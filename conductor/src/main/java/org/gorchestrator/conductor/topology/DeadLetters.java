@@ -10,9 +10,10 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 /**
  * Sends the input records the conductor refuses to the dead-letter topic, through the topology's
  * {@link ConductorTopology#DEAD_LETTER_SINK}: in the input's own exactly-once transaction, so a replay
- * of the input after an abort does not write its dead letter twice. A dead letter is the input as it
- * came, its key and value, with the reason and where it came from in headers ({@link #REASON} and the
- * rest): a record fixed by hand can be sent again as it is. Each is counted in
+ * of the input after an abort does not write its dead letter twice. A dead letter is the input's key
+ * and value (the bytes that came when they could not be read, else the message as read, written
+ * again), with the reason and where it came from in headers ({@link #REASON} and the rest): a record
+ * fixed by hand can be sent again as it is. Each is counted in
  * {@code gorch_conductor_rejected_inputs_total{reason}}.
  */
 final class DeadLetters {
