@@ -32,7 +32,8 @@ import org.gorchestrator.model.State;
  * downstream of it {@code notrunnable}; the graph ends {@code success} when every node succeeded,
  * else {@code failure}; {@code canceled} on cancel, {@code timeout} when its deadline passes.
  * Reports about an attempt that is not the node's current one, or that is no longer in flight,
- * change nothing.
+ * change nothing; an input for a workflow not stored, or a report naming a node or attempt the
+ * workflow never had, is {@link Decision#rejection() rejected} (and changes nothing either).
  *
  * <p>A workflow's state is one record, so what workers report is bounded
  * ({@link EngineSettings#maxOutputsBytes()}): a success whose outputs would take the workflow's
@@ -60,7 +61,7 @@ public final class DagEngine {
             return state != null ? Decision.unchanged(state) : submit(submit);
         }
         if (state == null) {
-            return Decision.unchanged(null);
+            return Decision.rejected(null, Rejection.UNKNOWN_WORKFLOW);
         }
         Run run = new Run(state, input.at());
         if (input instanceof WorkflowCommand.Cancel) {
@@ -71,8 +72,14 @@ public final class DagEngine {
             run.tick();
         } else if (input instanceof Abort abort) {
             run.abort(abort.reason());
-        } else if (input instanceof NodeEvent event && isCurrentAttempt(state, event)) {
-            run.report(event);
+        } else if (input instanceof NodeEvent event) {
+            Rejection unknown = unknownAttempt(state, event);
+            if (unknown != null) {
+                return Decision.rejected(state, unknown);
+            }
+            if (isCurrentAttempt(state, event)) {
+                run.report(event);
+            }
         }
         return run.decision();
     }
@@ -87,8 +94,16 @@ public final class DagEngine {
         return run.decision();
     }
 
+    /** Why {@code event} names an attempt the workflow never had, or null. */
+    private static Rejection unknownAttempt(WorkflowState state, NodeEvent event) {
+        if (event.nodeId() >= state.size()) {
+            return Rejection.UNKNOWN_NODE;
+        }
+        return event.attempt() > state.node(event.nodeId()).attempt() ? Rejection.UNKNOWN_ATTEMPT : null;
+    }
+
     private static boolean isCurrentAttempt(WorkflowState state, NodeEvent event) {
-        if (event.nodeId() >= state.size() || state.isFinished()) {
+        if (state.isFinished()) {
             return false;
         }
         Node node = state.node(event.nodeId());

@@ -31,10 +31,19 @@ class DagEngineTest {
         run = new EngineDriver();
     }
 
+    /** Changed nothing, as a redelivered or stale record does: not a rejection. */
     private void assertIgnored(Decision decision) {
         assertThat(decision.changed()).isFalse();
         assertThat(decision.events()).isEmpty();
         assertThat(decision.commands()).isEmpty();
+        assertThat(decision.rejection()).isNull();
+    }
+
+    private void assertRejected(Decision decision, Rejection why) {
+        assertThat(decision.changed()).isFalse();
+        assertThat(decision.commands()).isEmpty();
+        assertThat(decision.kills()).isEmpty();
+        assertThat(decision.rejection()).isEqualTo(why);
     }
 
     // ---- submit ----
@@ -93,7 +102,7 @@ class DagEngineTest {
         assertThat(d.commands()).allSatisfy(c -> assertThat(c.attempt()).isEqualTo(1));
         assertThat(again.state.node(again.id("c")).attempt()).as("not dispatched yet").isZero();
         assertThat(again.state.node(again.id("d")).output()).containsEntry("ip_address", "");
-        assertIgnored(again.apply(again.succeededEvent(again.id("c"), 1, Map.of())));
+        assertRejected(again.apply(again.succeededEvent(again.id("c"), 1, Map.of())), Rejection.UNKNOWN_ATTEMPT);
 
         // d reports no ip_address this time: c must fail instead of reading the old run's value.
         again.succeeded("d");
@@ -260,12 +269,23 @@ class DagEngineTest {
     }
 
     @Test
-    void aReportForAnotherAttemptIsIgnored() {
+    void aReportForAnAttemptNeverDispatchedIsRejected() {
         run.submit(TestGraphs.builder().node("a").sparse());
 
-        assertIgnored(run.apply(run.succeededEvent(0, 2, Map.of())));
-        assertIgnored(run.apply(run.failedEvent(0, 2)));
-        assertIgnored(run.apply(run.startedEvent(0, 2)));
+        assertRejected(run.apply(run.succeededEvent(0, 2, Map.of())), Rejection.UNKNOWN_ATTEMPT);
+        assertRejected(run.apply(run.failedEvent(0, 2)), Rejection.UNKNOWN_ATTEMPT);
+        assertRejected(run.apply(run.startedEvent(0, 2)), Rejection.UNKNOWN_ATTEMPT);
+        assertThat(run.stateOf("a")).isEqualTo(State.TORUN);
+    }
+
+    @Test
+    void aReportForAnEarlierAttemptIsIgnored() {
+        run.submit(TestGraphs.builder().node("a").sparse());
+        run.apply(run.failedEvent(0, 1));
+        run.rerun();
+        assertThat(run.attempt("a")).isEqualTo(2);
+
+        assertIgnored(run.apply(run.succeededEvent(0, 1, Map.of())));
         assertThat(run.stateOf("a")).isEqualTo(State.TORUN);
     }
 
@@ -273,7 +293,7 @@ class DagEngineTest {
     void aReportForANodeNotYetDispatchedIsIgnored() {
         run.submit(TestGraphs.builder().node("a").node("b").chain("a", "b").sparse());
 
-        assertIgnored(run.apply(run.succeededEvent(1, 1, Map.of())));
+        assertRejected(run.apply(run.succeededEvent(1, 1, Map.of())), Rejection.UNKNOWN_ATTEMPT);
         assertThat(run.stateOf("b")).isEqualTo(State.TORUN);
         assertThat(run.attempt("b")).isZero();
     }
@@ -292,15 +312,15 @@ class DagEngineTest {
     }
 
     @Test
-    void aReportForAnUnknownNodeIsIgnored() {
+    void aReportForAnUnknownNodeIsRejected() {
         run.submit(TestGraphs.builder().node("a").sparse());
 
-        assertIgnored(run.apply(run.succeededEvent(1, 1, Map.of())));
-        assertIgnored(run.apply(run.startedEvent(99, 1)));
+        assertRejected(run.apply(run.succeededEvent(1, 1, Map.of())), Rejection.UNKNOWN_NODE);
+        assertRejected(run.apply(run.startedEvent(99, 1)), Rejection.UNKNOWN_NODE);
     }
 
     @Test
-    void inputsForAnUnknownWorkflowAreIgnored() {
+    void inputsForAnUnknownWorkflowAreRejected() {
         DagEngine engine = new DagEngine();
         for (EngineInput input : List.<EngineInput>of(
                 new NodeEvent.Started("nobody", 0, 1, "w", EngineDriver.T0),
@@ -310,6 +330,7 @@ class DagEngineTest {
             assertThat(d.state()).isNull();
             assertThat(d.changed()).isFalse();
             assertThat(d.commands()).isEmpty();
+            assertThat(d.rejection()).isEqualTo(Rejection.UNKNOWN_WORKFLOW);
         }
     }
 

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -48,6 +51,7 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBean;
  * less (32 kB): a workflow whose state would outgrow a record, and one whose event the broker refuses,
  * each fail with the reason in their state, while the conductor keeps running and the next
  * workflow succeeds. Before, either stopped the conductor for good.
+ * A command that is not JSON goes, once, to the dead-letter topic, written in the conductor's transaction.
  *
  * <p>The producer's batches are kept below the events topic's limit: a broker refusing a batch of
  * several records makes the producer split it into batches of its batch size, the same batch again,
@@ -61,6 +65,7 @@ class RecordLimitTest {
     private static final String NODE_EVENTS = "ne-" + SUFFIX;
     private static final String EVENTS = "we-" + SUFFIX;
     private static final String STATE = "ws-" + SUFFIX;
+    private static final String DEAD_LETTERS = "dl-" + SUFFIX;
     private static final int EVENT_LIMIT = 32 * 1024;
 
     @TempDir
@@ -97,6 +102,7 @@ class RecordLimitTest {
                 "spring.kafka.streams.properties.consumer.heartbeat.interval.ms=1000",
                 "gorch.conductor.max-workflow-outputs-size=47KB",
                 "gorch.conductor.application-id=conductor-" + SUFFIX,
+                "gorch.conductor.dead-letter-topic=" + DEAD_LETTERS,
                 "gorch.conductor.state-dir=" + stateDir).run();
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers()),
                 new StringSerializer(), new org.apache.kafka.common.serialization.ByteArraySerializer());
@@ -140,6 +146,28 @@ class RecordLimitTest {
         MeterRegistry meters = conductor.getBean(MeterRegistry.class);
         assertThat(meters.counter("gorch.conductor.unwritable.records", "topic", STATE, "reason", "state-too-large").count()).isEqualTo(1);
         assertThat(meters.counter("gorch.conductor.unwritable.records", "topic", EVENTS, "reason", "record-too-large").count()).isPositive();
+    }
+
+    @Test
+    void aMalformedCommandIsDeadLetteredOnceInTheConductorsTransactionAndTheConductorGoesOn() throws Exception {
+        byte[] junk = "{not a command".getBytes(StandardCharsets.UTF_8);
+        producer.send(new ProducerRecord<>(COMMANDS, "junk", junk)).get();
+        List<ConsumerRecord<String, byte[]>> letters = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> deadLetters = consumer(DEAD_LETTERS)) {
+            await().atMost(Duration.ofSeconds(60)).pollInSameThread().until(() -> {
+                deadLetters.poll(Duration.ofMillis(200)).records(DEAD_LETTERS).forEach(letters::add);
+                return !letters.isEmpty();
+            });
+            submit("after-junk", Graphs.chain(2, Graphs.nil()));
+            assertThat(runUntilFinished("after-junk", "").state()).isEqualTo(State.SUCCESS);
+            deadLetters.poll(Duration.ofMillis(500)).records(DEAD_LETTERS).forEach(letters::add);
+        }
+        assertThat(letters).hasSize(1);
+        assertThat(letters.get(0).key()).isEqualTo("junk");
+        assertThat(letters.get(0).value()).isEqualTo(junk);
+        assertThat(new String(letters.get(0).headers().lastHeader("gorch.rejected.reason").value(), StandardCharsets.UTF_8)).isEqualTo("malformed");
+        MeterRegistry meters = conductor.getBean(MeterRegistry.class);
+        assertThat(meters.counter("gorch.conductor.rejected.inputs", "reason", "malformed").count()).isEqualTo(1);
     }
 
     private static Graph withOutputs(Graph graph) {

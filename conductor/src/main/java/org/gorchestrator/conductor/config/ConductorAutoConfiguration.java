@@ -2,6 +2,7 @@ package org.gorchestrator.conductor.config;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
@@ -48,6 +49,17 @@ public class ConductorAutoConfiguration {
                                                RecordTracing tracing, UnwritableRecords conductorUnwritableRecords) {
         return new ConductorTopology(topics, properties.toSettings(topics.maxMessageBytes()), conductorMetrics, tracing,
                 conductorUnwritableRecords);
+    }
+
+    /**
+     * The dead-letter topic, created at start-up with the gorch.kafka topics. The conductor's own: only
+     * its topology writes it, so it is named and kept by {@code gorch.conductor.*}.
+     */
+    @Bean
+    public NewTopic conductorDeadLetterTopic(Topics topics, ConductorProperties properties) {
+        return new NewTopic(properties.deadLetterTopic(), topics.partitions(), topics.replicationFactor()).configs(Map.of(
+                TopicConfig.RETENTION_MS_CONFIG, String.valueOf(properties.deadLetterRetention().toMillis()),
+                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(topics.maxMessageBytes())));
     }
 
     /** Named {@code conductorStreams}: the readiness and liveness groups include it. */

@@ -35,6 +35,9 @@ import org.springframework.validation.annotation.Validated;
  * @param maxWorkflowOutputsSize most bytes (as JSON) the captured output values of one workflow take together, and the
  *                       args of one node once resolved; must be well under gorch.kafka.max-message-size, which bounds
  *                       the workflow's whole state
+ * @param deadLetterTopic where the input records the conductor refuses go, each with its reason (created at start-up
+ *                       like the gorch.kafka topics, with as many partitions)
+ * @param deadLetterRetention how long the dead-letter topic keeps a refused record
  */
 @Validated
 @ConfigurationProperties("gorch.conductor")
@@ -53,11 +56,14 @@ public record ConductorProperties(
         @DefaultValue("100ms") Duration publishInterval,
         @DefaultValue("10") @Min(0) int threadReplacements,
         @DefaultValue("10m") Duration threadReplacementWindow,
-        @DefaultValue("2MB") @NotNull DataSize maxWorkflowOutputsSize) {
+        @DefaultValue("2MB") @NotNull DataSize maxWorkflowOutputsSize,
+        @DefaultValue(ConductorSettings.DEFAULT_DEAD_LETTER_TOPIC) @NotBlank String deadLetterTopic,
+        @DefaultValue("14d") @NotNull Duration deadLetterRetention) {
 
     /** The settings for state records of at most {@code recordBytes} (gorch.kafka.max-message-size). */
     public ConductorSettings toSettings(int recordBytes) {
         EngineSettings engine = new EngineSettings(graphTimeout, nodeTimeout, reportGrace, maxWorkflowOutputsSize.toBytes());
-        return new ConductorSettings(engine, tickInterval, retention, liveStateNodes, publishInterval, ConductorSettings.stateBytesIn(recordBytes));
+        return new ConductorSettings(engine, tickInterval, retention, liveStateNodes, publishInterval, ConductorSettings.stateBytesIn(recordBytes),
+                deadLetterTopic);
     }
 }

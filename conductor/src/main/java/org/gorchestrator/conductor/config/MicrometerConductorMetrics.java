@@ -18,7 +18,8 @@ import org.gorchestrator.model.State;
  * {@code gorch_workflows_finished_total{state}}, {@code gorch_node_retries_total},
  * {@code gorch_node_timeouts_total}, {@code gorch_node_duration_seconds{engine,outcome}} and
  * {@code gorch_node_handoff_seconds}: from a node's finish (worker clock) to its successors' dispatch,
- * and {@code gorch_conductor_unwritable_records_total{topic,reason}}: records the conductor could not write.
+ * {@code gorch_conductor_unwritable_records_total{topic,reason}}: records the conductor could not write,
+ * and {@code gorch_conductor_rejected_inputs_total{reason}}: input records it refused and dead-lettered.
  */
 final class MicrometerConductorMetrics implements ConductorMetrics {
     private final MeterRegistry registry;
@@ -57,6 +58,12 @@ final class MicrometerConductorMetrics implements ConductorMetrics {
     public void unwritable(String topic, String reason) {
         Counter.builder("gorch.conductor.unwritable.records").description("records the conductor could not write, each failing its workflow")
                 .tags("topic", topic, "reason", reason).register(registry).increment();
+    }
+
+    @Override
+    public void rejected(String reason) {
+        Counter.builder("gorch.conductor.rejected.inputs").description("input records the conductor refused and sent to the dead-letter topic")
+                .tag("reason", reason).register(registry).increment();
     }
 
     private void nodeChanged(Node node) {

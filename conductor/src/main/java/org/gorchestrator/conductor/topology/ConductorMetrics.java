@@ -15,4 +15,8 @@ public interface ConductorMetrics {
     /** A record for {@code topic} could not be written, for {@code reason}; see {@link UnwritableRecords}. */
     default void unwritable(String topic, String reason) {
     }
+
+    /** An input record was refused, for {@code reason} ({@link RejectReason#label()}), and dead-lettered; see {@link DeadLetters}. */
+    default void rejected(String reason) {
+    }
 }

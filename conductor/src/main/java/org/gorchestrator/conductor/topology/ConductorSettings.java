@@ -15,18 +15,23 @@ import org.gorchestrator.engine.EngineSettings;
  * @param maxStateBytes  the largest workflow document the conductor keeps and publishes: the record limit (the
  *                       producer's max.request.size) less {@link #RECORD_ALLOWANCE} for the key, headers and
  *                       record overhead. A change that would make one larger fails the workflow instead
+ * @param deadLetterTopic where the input records the conductor refuses go ({@link DeadLetters})
  */
 public record ConductorSettings(EngineSettings engine, Duration tickInterval, Duration retention, int liveStateNodes,
-        Duration publishInterval, long maxStateBytes) {
+        Duration publishInterval, long maxStateBytes, String deadLetterTopic) {
     /** Room in a record for what is not the document: the workflow id as key, the trace headers, the batch overhead. */
     public static final int RECORD_ALLOWANCE = 16 * 1024;
     /** The default record limit of the topics (gorch.kafka.max-message-size). */
     private static final int DEFAULT_RECORD_BYTES = 8 * 1024 * 1024;
+    public static final String DEFAULT_DEAD_LETTER_TOPIC = "gorch.dead-letters";
     public static final ConductorSettings DEFAULTS =
             new ConductorSettings(EngineSettings.DEFAULTS, Duration.ofMillis(250), Duration.ofDays(7), 200_000, Duration.ofMillis(100));
 
     public ConductorSettings {
         Objects.requireNonNull(engine, "engine");
+        if (deadLetterTopic == null || deadLetterTopic.isBlank()) {
+            throw new IllegalArgumentException("the dead-letter topic must be named");
+        }
         for (Duration d : new Duration[] {tickInterval, retention}) {
             if (d == null || d.isNegative() || d.isZero()) {
                 throw new IllegalArgumentException("tick interval and retention must be positive");
@@ -45,9 +50,9 @@ public record ConductorSettings(EngineSettings engine, Duration tickInterval, Du
         }
     }
 
-    /** Settings for records of the default size. */
+    /** Settings for records of the default size, and the default dead-letter topic. */
     public ConductorSettings(EngineSettings engine, Duration tickInterval, Duration retention, int liveStateNodes, Duration publishInterval) {
-        this(engine, tickInterval, retention, liveStateNodes, publishInterval, stateBytesIn(DEFAULT_RECORD_BYTES));
+        this(engine, tickInterval, retention, liveStateNodes, publishInterval, stateBytesIn(DEFAULT_RECORD_BYTES), DEFAULT_DEAD_LETTER_TOPIC);
     }
 
     /** The largest document a record of {@code recordBytes} holds. */
@@ -56,6 +61,6 @@ public record ConductorSettings(EngineSettings engine, Duration tickInterval, Du
     }
 
     public ConductorSettings withMaxStateBytes(long bytes) {
-        return new ConductorSettings(engine, tickInterval, retention, liveStateNodes, publishInterval, bytes);
+        return new ConductorSettings(engine, tickInterval, retention, liveStateNodes, publishInterval, bytes, deadLetterTopic);
     }
 }

@@ -1,5 +1,6 @@
 package org.gorchestrator.conductor.topology;
 
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -20,14 +21,16 @@ import org.gorchestrator.message.WorkflowCommand;
 
 /**
  * The conductor's whole Kafka Streams topology, and every source, processor, store and sink name
- * in it. Two inputs (workflow commands, node events), one processor that owns the per-workflow
- * state, three outputs (node commands, workflow events, workflow state):
+ * in it. Two inputs (workflow commands, node events), each read by an {@link InputReader}, one
+ * processor that owns the per-workflow state, four outputs (node commands, workflow events, workflow
+ * state, and the dead letters: the input records the readers or the engine refused):
  *
  * <pre>
- *  gorch.workflow-commands ─┐                      ┌─► gorch.node-commands[.pool] (key workflow/node)
- *                           ├─► workflow-engine ───┼─► gorch.workflow-events (key workflow)
- *  gorch.node-events ───────┘   [store workflows]  └─► gorch.workflow-state  (key workflow, compacted;
- *                                                       node changes batched, see StatePublisher)
+ *  gorch.workflow-commands ─► reader ─┐                      ┌─► gorch.node-commands[.pool] (key workflow/node)
+ *                                     ├─► workflow-engine ───┼─► gorch.workflow-events (key workflow)
+ *  gorch.node-events ───────► reader ─┘   [store workflows]  ├─► gorch.workflow-state  (key workflow, compacted;
+ *                                                            │    node changes batched, see StatePublisher)
+ *  (readers and engine) ─────────────────────────────────────┴─► gorch.dead-letters (refused records, reason in headers)
  * </pre>
  *
  * <p>Every forwarded record carries the W3C {@code traceparent} of the input it was decided on
@@ -36,6 +39,8 @@ import org.gorchestrator.message.WorkflowCommand;
 public final class ConductorTopology {
     public static final String COMMANDS_SOURCE = "workflow-commands-source";
     public static final String NODE_EVENTS_SOURCE = "node-events-source";
+    public static final String COMMANDS_READER = "workflow-commands-reader";
+    public static final String NODE_EVENTS_READER = "node-events-reader";
     public static final String ENGINE_PROCESSOR = "workflow-engine";
     public static final String WORKFLOW_STORE = "workflows";
     public static final String TIMER_STORE = "workflow-timers";
@@ -47,6 +52,7 @@ public final class ConductorTopology {
     public static final String NODE_COMMANDS_SINK = "node-commands-sink";
     public static final String WORKFLOW_EVENTS_SINK = "workflow-events-sink";
     public static final String WORKFLOW_STATE_SINK = "workflow-state-sink";
+    public static final String DEAD_LETTER_SINK = "dead-letter-sink";
 
     private final Topics topics;
     private final ConductorSettings settings;
@@ -76,10 +82,15 @@ public final class ConductorTopology {
     public Topology addTo(Topology topology) {
         StringDeserializer keys = new StringDeserializer();
         StringSerializer keyOut = new StringSerializer();
-        topology.addSource(COMMANDS_SOURCE, keys, JsonSerde.of(WorkflowCommand.class), topics.workflowCommands());
-        topology.addSource(NODE_EVENTS_SOURCE, keys, JsonSerde.of(NodeEvent.class), topics.nodeEvents());
+        ByteArrayDeserializer values = new ByteArrayDeserializer();
+        ByteArraySerializer valuesOut = new ByteArraySerializer();
+        long deadLetterBytes = settings.maxStateBytes(); // leaves a record's allowance for the key and headers
+        topology.addSource(COMMANDS_SOURCE, keys, values, topics.workflowCommands());
+        topology.addSource(NODE_EVENTS_SOURCE, keys, values, topics.nodeEvents());
+        topology.addProcessor(COMMANDS_READER, () -> new InputReader<>(WorkflowCommand.class, metrics, deadLetterBytes), COMMANDS_SOURCE);
+        topology.addProcessor(NODE_EVENTS_READER, () -> new InputReader<>(NodeEvent.class, metrics, deadLetterBytes), NODE_EVENTS_SOURCE);
         topology.addProcessor(ENGINE_PROCESSOR, () -> new WorkflowProcessor(settings, metrics, tracing, unwritable, topics.workflowState()),
-                COMMANDS_SOURCE, NODE_EVENTS_SOURCE);
+                COMMANDS_READER, NODE_EVENTS_READER);
         topology.addStateStore(workflowStore(), ENGINE_PROCESSOR);
         topology.addStateStore(stringStore(TIMER_STORE), ENGINE_PROCESSOR);
         topology.addStateStore(stringStore(TRACE_STORE), ENGINE_PROCESSOR);
@@ -89,7 +100,8 @@ public final class ConductorTopology {
         topology.addSink(NODE_CONTROL_SINK, topics.nodeControl(), keyOut, JsonSerde.of(NodeKill.class), ENGINE_PROCESSOR);
         topology.addSink(WORKFLOW_EVENTS_SINK, topics.workflowEvents(), keyOut, new CloudEventSerde(), ENGINE_PROCESSOR);
         // The processor sends the document as the JSON bytes it just stored.
-        topology.addSink(WORKFLOW_STATE_SINK, topics.workflowState(), keyOut, new ByteArraySerializer(), ENGINE_PROCESSOR);
+        topology.addSink(WORKFLOW_STATE_SINK, topics.workflowState(), keyOut, valuesOut, ENGINE_PROCESSOR);
+        topology.addSink(DEAD_LETTER_SINK, settings.deadLetterTopic(), keyOut, valuesOut, COMMANDS_READER, NODE_EVENTS_READER, ENGINE_PROCESSOR);
         return topology;
     }
 

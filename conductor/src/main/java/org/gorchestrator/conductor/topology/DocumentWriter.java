@@ -5,6 +5,7 @@ import org.gorchestrator.engine.WorkflowState;
 import org.gorchestrator.json.Json;
 import org.gorchestrator.model.Graph;
 import org.gorchestrator.model.Node;
+import org.gorchestrator.model.State;
 
 /**
  * Keeps one running workflow's document as JSON in parts, its {@link WorkflowState#header() header}
@@ -36,6 +37,8 @@ final class DocumentWriter {
     private Graph header;
     private byte[] headerJson;
     private Graph storedHeader;
+    /** The run's state as last stored; null while nothing is. */
+    private State storedState;
 
     /** A writer for which nothing is stored yet. */
     DocumentWriter(WorkflowState state) {
@@ -52,6 +55,7 @@ final class DocumentWriter {
         this.serialized = new Node[state.size()];
         this.nodeJson = new byte[state.size()][];
         this.stored = new Node[state.size()];
+        this.storedState = headerAsStored == null ? null : state.state();
         if (headerAsStored != null && nodesAsStored != null && nodesAsStored.length == state.size()) {
             this.header = this.storedHeader = state.header();
             this.headerJson = headerAsStored;
@@ -66,8 +70,14 @@ final class DocumentWriter {
         return state;
     }
 
+    /** Whether the run's own state (running, finished…) changed since it was last stored, or nothing is stored yet. */
+    boolean runStateChanged() {
+        return storedState != state.state();
+    }
+
     /** Hands {@code changes} the header, if it changed, and every node that changed since the last call. */
     void storeChanges(Changes changes) {
+        storedState = state.state();
         byte[] head = headerJson();
         if (storedHeader != header) {
             changes.header(head);

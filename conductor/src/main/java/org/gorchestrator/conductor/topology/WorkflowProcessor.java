@@ -2,12 +2,14 @@ package org.gorchestrator.conductor.topology;
 
 import java.time.Instant;
 import java.util.Locale;
+import java.util.OptionalLong;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.gorchestrator.engine.DagEngine;
 import org.gorchestrator.engine.Decision;
 import org.gorchestrator.engine.WorkflowState;
+import org.gorchestrator.json.Json;
 import org.gorchestrator.kafka.tracing.Hop;
 import org.gorchestrator.kafka.tracing.RecordTracing;
 import org.gorchestrator.kafka.tracing.TraceHeaders;
@@ -18,21 +20,19 @@ import org.gorchestrator.message.NodeCommand;
 import org.gorchestrator.message.NodeKill;
 import org.gorchestrator.message.Tick;
 import org.gorchestrator.message.WorkflowEvent;
-import org.gorchestrator.model.State;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * A thin adapter around {@link DagEngine}: load the workflow's state, decide, store, forward. Runs
+ * A thin adapter around {@link DagEngine}: load the workflow's state, decide, commit, forward. Runs
  * inside an exactly-once transaction, so the store updates and every forwarded record commit
- * together with the input's offset, or not at all.
+ * together with the input's offset, or not at all. The workflows' persistence (store, kept decoded
+ * states, state topic) is the {@link WorkflowRepository}'s.
  *
- * <p>The store holds each workflow's document as JSON in parts ({@link WorkflowStore}: a header and
- * its nodes), so a change stores only the parts it changed; the state topic gets whole documents
- * ({@link StatePublisher}: node changes batched). {@link LiveStates} keeps running workflows decoded,
- * with their nodes' JSON, so an event costs the engine's work and the changed nodes' serialization,
- * not a parse and a serialization of the whole document.
+ * <p>Rejections: an input the engine refuses ({@link RejectReason}), or that fails it, changes
+ * nothing and goes to the dead-letter topic with its reason ({@link DeadLetters}); a duplicate or
+ * stale one just changes nothing.
  *
  * <p>Time: each workflow's next due moment is kept in the timer store, keyed so that keys sort by
  * time ({@link Timers}): while it runs, its engine's next wake-up ({@link WorkflowState#nextWakeUp()});
@@ -59,15 +59,14 @@ final class WorkflowProcessor implements Processor<String, EngineInput, String, 
     private final DagEngine engine;
     private final ConductorSettings settings;
     private final ConductorMetrics metrics;
-    private final LiveStates live;
     private final RecordTracing tracing;
     private final UnwritableRecords unwritable;
     private final String stateTopic;
     private ProcessorContext<String, Object> context;
-    private WorkflowStore workflows;
+    private WorkflowRepository workflows;
     private Timers timers;
     private TraceContexts traces;
-    private StatePublisher publisher;
+    private DeadLetters deadLetters;
     private Wakeup wakeup;
 
     WorkflowProcessor(ConductorSettings settings, ConductorMetrics metrics, RecordTracing tracing, UnwritableRecords unwritable,
@@ -78,18 +77,16 @@ final class WorkflowProcessor implements Processor<String, EngineInput, String, 
         this.unwritable = unwritable;
         this.stateTopic = stateTopic;
         this.engine = new DagEngine(settings.engine());
-        this.live = new LiveStates(settings.liveStateNodes());
     }
 
     @Override
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
-        // A task restarts after an aborted transaction: what the cache saw may never have been committed.
-        live.clear();
-        this.workflows = new WorkflowStore(context.getStateStore(ConductorTopology.WORKFLOW_STORE));
+        // A new repository: after an aborted transaction, what the last one kept may never have been committed.
+        this.workflows = new WorkflowRepository(context, settings, this::settledInstead);
         this.timers = new Timers(context.getStateStore(ConductorTopology.TIMER_STORE));
         this.traces = new TraceContexts(tracing, context.getStateStore(ConductorTopology.TRACE_STORE));
-        this.publisher = new StatePublisher(context, settings.publishInterval(), this::document);
+        this.deadLetters = new DeadLetters(context, metrics, settings.maxStateBytes());
         this.wakeup = new Wakeup(context, settings.tickInterval(), now -> fireTimersDueBy(Instant.ofEpochMilli(now)));
         if (timers.next() != null) {
             wakeup.soon(); // the first punctuation fires what came due while the task was away, then moves on
@@ -98,25 +95,26 @@ final class WorkflowProcessor implements Processor<String, EngineInput, String, 
 
     @Override
     public void close() {
-        live.clear();
+        workflows.close();
     }
 
     @Override
     public void process(Record<String, EngineInput> record) {
         EngineInput input = record.value();
-        if (input == null || record.key() == null || !record.key().equals(input.workflowId()) || !WorkflowStore.storable(record.key())) {
-            LOG.warn("dropping input whose key {} does not name its workflow: {}", record.key(), input);
+        if (record.key() == null || !record.key().equals(input.workflowId()) || !WorkflowStore.storable(record.key())) {
+            reject(record, RejectReason.KEY_MISMATCH, "the key " + record.key() + " does not name the record's workflow " + input.workflowId());
             return;
         }
-        handle(input, record.timestamp(), TraceHeaders.traceparent(record.headers()));
+        handle(input, record.timestamp(), TraceHeaders.traceparent(record.headers()), record);
     }
 
-    private void handle(EngineInput input, long timestamp, String traceparent) {
+    /** Handles {@code input}, read from {@code record} (null: a tick of the conductor's own). */
+    private void handle(EngineInput input, long timestamp, String traceparent, Record<String, EngineInput> record) {
         try (MDC.MDCCloseable workflow = MDC.putCloseable("workflowId", input.workflowId());
                 Hop hop = traces.open(input, traceparent)) {
             UnwritableRecords.Strike strike = unwritable.take(input.workflowId());
             if (strike == null) {
-                decideAndApply(input, timestamp, hop);
+                decideAndApply(input, record, timestamp, hop);
             } else {
                 // After a refused record the transaction was aborted: this input comes again, and goes
                 // to a workflow that is failed instead.
@@ -125,40 +123,52 @@ final class WorkflowProcessor implements Processor<String, EngineInput, String, 
         }
     }
 
-    private void decideAndApply(EngineInput input, long timestamp, Hop hop) {
+    private void decideAndApply(EngineInput input, Record<String, EngineInput> record, long timestamp, Hop hop) {
         String id = input.workflowId();
-        DocumentWriter loaded = load(id);
-        WorkflowState state = stateOf(loaded);
+        WorkflowState state = workflows.load(id);
         Instant dueBefore = dueOf(state);
-        State stateBefore = state == null ? null : state.state(); // the engine changes the state in place
         Decision decision;
         try {
             decision = engine.decide(state, input);
         } catch (RuntimeException e) {
-            // The engine may have changed the cached state half way: the store has the last good one.
-            live.remove(id);
+            // The engine may have changed the kept state half way: the store has the last good one.
+            workflows.evict(id);
             // A bug must not block the partition behind one poisoned workflow: log it loudly and move on.
             LOG.error("workflow {}: engine rejected {}; input skipped", id, input, e);
+            reject(record, RejectReason.of(e), String.valueOf(e.getMessage()));
             return;
         }
-        if (decision.changed()) {
-            DocumentWriter writer = writerOf(decision.state(), loaded);
-            long size = writer.size();
-            if (size > settings.maxStateBytes()) {
-                refuse(input, size, timestamp, hop);
+        if (decision.rejection() != null) {
+            LOG.debug("workflow {}: {} refused: {}", id, input, decision.rejection());
+            reject(record, RejectReason.of(decision.rejection()), describe(input) + " refused: " + decision.rejection().label());
+        } else if (decision.changed()) {
+            OptionalLong tooLarge = workflows.commit(decision.state(), timestamp, hop, false);
+            if (tooLarge.isPresent()) {
+                refuse(input, tooLarge.getAsLong(), timestamp, hop);
                 return;
             }
-            apply(decision, writer, timestamp, hop, stateBefore != decision.state().state());
+            forward(decision, timestamp, hop);
             traces.applied(input, hop);
             moveTimer(id, dueBefore, dueOf(decision.state()));
             metrics.applied(input, decision, Instant.now());
         }
     }
 
+    /** Dead-letters {@code record} (null: the input was a tick of our own, counted only), the input as the conductor read it. */
+    private void reject(Record<String, EngineInput> record, RejectReason reason, String detail) {
+        if (record == null) {
+            metrics.rejected(reason.label());
+            return;
+        }
+        if (reason == RejectReason.KEY_MISMATCH) {
+            LOG.warn("dead-lettering input whose key {} does not name its workflow: {}", record.key(), record.value());
+        }
+        deadLetters.send(reason, detail, record.key(), Json.write(record.value()), record.headers(), record.timestamp());
+    }
+
     /** {@code input} would make its workflow's document {@code size} bytes, more than a record holds: the workflow fails instead. */
     private void refuse(EngineInput input, long size, long timestamp, Hop hop) {
         String id = input.workflowId();
-        live.remove(id); // the engine changed the kept state in place: the store has the last one, which fit
         metrics.unwritable(stateTopic, STATE_TOO_LARGE);
         String why = "the workflow's state would take " + size + " bytes after " + describe(input) + ", over the "
                 + settings.maxStateBytes() + " bytes a state record holds (gorch.kafka.max-message-size)";
@@ -178,17 +188,16 @@ final class WorkflowProcessor implements Processor<String, EngineInput, String, 
      * refused again. Nothing to do for a workflow not stored (a submission whose own state is too large).
      */
     private void fail(String id, String why, Instant at, long timestamp, Hop hop, boolean keep) {
-        DocumentWriter stored = load(id);
-        if (stored == null) {
+        WorkflowState state = workflows.load(id);
+        if (state == null) {
             LOG.error("workflow {}: {}; nothing of it is kept", id, why);
             return;
         }
-        WorkflowState state = stored.state();
         Instant dueBefore = dueOf(state);
         Abort abort = new Abort(id, why, at);
         Decision failed = engine.decide(state, abort);
-        if (keep && failed.changed() && stored.size() <= settings.maxStateBytes()) {
-            apply(failed, stored, timestamp, hop, true);
+        if (keep && failed.changed() && workflows.commit(state, timestamp, hop, true).isEmpty()) {
+            forward(failed, timestamp, hop);
             moveTimer(id, dueBefore, dueOf(state));
         } else {
             delete(id, failed, timestamp, hop, dueBefore);
@@ -208,30 +217,13 @@ final class WorkflowProcessor implements Processor<String, EngineInput, String, 
         }
         metrics.unwritable(stateTopic, STATE_DELETED);
         moveTimer(id, dueBefore, null);
-        workflows.delete(id);
-        live.remove(id);
+        workflows.delete(id, timestamp);
         traces.forget(id);
-        publisher.purged(id, timestamp);
     }
 
-    private DocumentWriter load(String id) {
-        DocumentWriter cached = live.get(id);
-        return cached != null ? cached : workflows.load(id);
-    }
-
-    private static WorkflowState stateOf(DocumentWriter loaded) {
-        return loaded == null ? null : loaded.state();
-    }
-
-    /** The engine decides on the loaded state in place, or (submit) on a new one. */
-    private static DocumentWriter writerOf(WorkflowState decided, DocumentWriter loaded) {
-        return loaded != null && loaded.state() == decided ? loaded : new DocumentWriter(decided);
-    }
-
-    private void apply(Decision decision, DocumentWriter writer, long timestamp, Hop hop, boolean workflowStateChanged) {
+    /** The commands, kills and events of a committed decision. */
+    private void forward(Decision decision, long timestamp, Hop hop) {
         String id = decision.state().id();
-        workflows.store(id, writer);
-        live.keep(id, writer);
         for (NodeCommand command : decision.commands()) {
             forward(command.key(), command, timestamp, hop, ConductorTopology.NODE_COMMANDS_SINK);
         }
@@ -241,21 +233,16 @@ final class WorkflowProcessor implements Processor<String, EngineInput, String, 
         for (WorkflowEvent event : decision.events()) {
             forward(id, event, timestamp, hop, ConductorTopology.WORKFLOW_EVENTS_SINK);
         }
-        publisher.changed(id, writer::document, timestamp, hop, workflowStateChanged);
     }
 
-    /**
-     * The workflow's current document: from its kept writer while it runs, else from the store. A
-     * workflow with a refused record waiting to be settled is settled now instead (which publishes it).
-     */
-    private byte[] document(String id) {
-        if (unwritable.waits(id)) {
-            long now = context.currentSystemTimeMs();
-            handle(new Tick(id, Instant.ofEpochMilli(now)), now, null);
-            return null;
+    /** Before the workflow's batched document is published: one with a refused record waiting is settled now instead (which publishes it). */
+    private boolean settledInstead(String id) {
+        if (!unwritable.waits(id)) {
+            return false;
         }
-        DocumentWriter kept = live.get(id);
-        return kept != null ? kept.document() : workflows.document(id);
+        long now = context.currentSystemTimeMs();
+        handle(new Tick(id, Instant.ofEpochMilli(now)), now, null, null);
+        return true;
     }
 
     private void forward(String key, Object value, long timestamp, Hop hop, String sink) {
@@ -280,13 +267,13 @@ final class WorkflowProcessor implements Processor<String, EngineInput, String, 
 
     private void fireTimersDueBy(Instant now) {
         for (Timers.Due due : timers.dueBy(now)) {
-            WorkflowState state = stateOf(load(due.workflowId()));
+            WorkflowState state = workflows.load(due.workflowId());
             if (state == null) {
                 moveTimer(due.workflowId(), due.at(), null);
             } else if (state.isFinished()) {
                 purgeOrPostpone(state, due, now);
             } else {
-                handle(new Tick(due.workflowId(), now), now.toEpochMilli(), null);
+                handle(new Tick(due.workflowId(), now), now.toEpochMilli(), null, null);
             }
         }
         wakeup.moveTo(timers.next());
@@ -304,10 +291,8 @@ final class WorkflowProcessor implements Processor<String, EngineInput, String, 
             return;
         }
         moveTimer(id, due.at(), null);
-        workflows.delete(id);
-        live.remove(id);
+        workflows.delete(id, now.toEpochMilli());
         traces.forget(id);
-        publisher.purged(id, now.toEpochMilli());
         LOG.debug("workflow {} purged: finished at {}, kept {}", id, state.stopDate(), settings.retention());
     }
 }

@@ -49,7 +49,7 @@ final class WorkflowStore {
         Graph graph = Json.read(header, Graph.class);
         List<byte[]> nodeJson = nodes(id);
         if (nodeJson.isEmpty()) {
-            return new DocumentWriter(WorkflowState.of(graph));
+            return new DocumentWriter(WorkflowState.of(graph), header, null); // stored whole, before the parts
         }
         List<Node> nodes = new ArrayList<>(nodeJson.size());
         for (byte[] json : nodeJson) {

@@ -2,6 +2,7 @@ package org.gorchestrator.conductor.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -33,6 +34,7 @@ import org.gorchestrator.test.Graphs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ConductorTopologyTest {
     private static final Topics TOPICS = new Topics("wc", "nc", "ne", "we", "ws", "ctl", "logs", 6, 12, (short) 1,
@@ -42,6 +44,9 @@ class ConductorTopologyTest {
     private static final ConductorSettings SETTINGS = new ConductorSettings(EngineSettings.DEFAULTS, Duration.ofMillis(250),
             RETENTION, ConductorSettings.DEFAULTS.liveStateNodes(), Duration.ofMillis(100));
 
+    /** A directory of its own: the default one, under /tmp, is shared with any other build running this test. */
+    @TempDir
+    Path stateDir;
     private TopologyTestDriver driver;
     private Instant wallClockStart;
     private TestInputTopic<String, WorkflowCommand> commands;
@@ -54,6 +59,7 @@ class ConductorTopologyTest {
     void start() {
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "conductor-test");
+        config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         wallClockStart = Instant.now();

@@ -2,6 +2,7 @@ package org.gorchestrator.conductor.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,6 +35,7 @@ import org.gorchestrator.model.State;
 import org.gorchestrator.test.Graphs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A workflow's state is one record: what would make it larger than a record holds fails the
@@ -46,6 +48,9 @@ class StateSizeTopologyTest {
     private static final String OUTPUT = "v".repeat(900);
 
     private final UnwritableRecords unwritable = new UnwritableRecords(ConductorMetrics.NONE);
+    /** A directory of its own: the default one, under /tmp, is shared with any other build running this test. */
+    @TempDir
+    Path stateDir;
     private TopologyTestDriver driver;
     private Instant now;
     private TestInputTopic<String, WorkflowCommand> commands;
@@ -60,6 +65,7 @@ class StateSizeTopologyTest {
                 Duration.ofMillis(100)).withMaxStateBytes(maxStateBytes);
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "conductor-size-test");
+        config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         now = Instant.now();
