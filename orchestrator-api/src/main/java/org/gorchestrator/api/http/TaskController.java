@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.gorchestrator.api.config.ApiConfig;
+import org.gorchestrator.api.security.CurrentCaller;
 import org.gorchestrator.api.tasks.Accepted;
 import org.gorchestrator.api.tasks.IdempotencyKey;
 import org.gorchestrator.api.tasks.TaskPage;
@@ -61,8 +62,11 @@ public class TaskController {
     private final BodyReader bodies;
     private final ApiConfig config;
     private final WaitingReads waitingReads;
+    private final CurrentCaller caller;
 
-    public TaskController(TaskService tasks, DocumentReader documents, BodyReader bodies, ApiConfig config, WaitingReads waitingReads) {
+    public TaskController(TaskService tasks, DocumentReader documents, BodyReader bodies, ApiConfig config, WaitingReads waitingReads,
+                          CurrentCaller caller) {
+        this.caller = caller;
         this.tasks = tasks;
         this.documents = documents;
         this.bodies = bodies;
@@ -101,7 +105,7 @@ public class TaskController {
                     + "A-Z a-z 0-9 . _ : -. " + IDEMPOTENCY)
             @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey) {
         Optional<IdempotencyKey> key = idempotencyKey(idempotencyKey);
-        Accepted accepted = tasks.submit(documents.read(bodies.read(request)), key);
+        Accepted accepted = tasks.submit(documents.read(bodies.read(request)), key, caller.get());
         ResponseEntity.BodyBuilder response = accepted.replayed()
                 ? ResponseEntity.ok().header(REPLAYED_HEADER, "true")
                 : ResponseEntity.accepted();
@@ -132,10 +136,10 @@ public class TaskController {
             @RequestParam(required = false) String wait) {
         Duration waiting = waitParameter(wait);
         if (waiting.isZero()) {
-            return tasks.get(id);
+            return tasks.get(id, caller.get());
         }
         // Hence Object: a Graph at once, or a DeferredResult<Graph> later; Spring MVC serves each by its runtime type.
-        return deferred(waitingReads.whenFinished(id, waiting), waiting);
+        return deferred(waitingReads.whenFinished(id, waiting, caller.get()), waiting);
     }
 
     @GetMapping
@@ -154,7 +158,7 @@ public class TaskController {
             @RequestParam(required = false) String after,
             @Parameter(description = "Only tasks in this state, by name (running) or code (2)")
             @RequestParam(required = false) String state) {
-        TaskPage page = tasks.list(stateFilter(state), cursor(after), pageSize(limit));
+        TaskPage page = tasks.list(caller.get(), stateFilter(state), cursor(after), pageSize(limit));
         return new TaskList(page.tasks().stream().map(TaskSummary::of).toList(), page.next());
     }
 
@@ -169,7 +173,7 @@ public class TaskController {
     @ApiResponse(responseCode = "503", description = "The view is starting or the broker did not acknowledge in time",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     public ResponseEntity<CommandAccepted> cancel(@Parameter(description = "The task's id") @PathVariable String id) {
-        tasks.cancel(id);
+        tasks.cancel(id, caller.get());
         return ResponseEntity.accepted().body(CommandAccepted.canceling(id));
     }
 
@@ -185,7 +189,7 @@ public class TaskController {
     @ApiResponse(responseCode = "503", description = "The view is starting or the broker did not acknowledge in time",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     public ResponseEntity<CommandAccepted> rerun(@Parameter(description = "The task's id") @PathVariable String id) {
-        tasks.rerun(id);
+        tasks.rerun(id, caller.get());
         return ResponseEntity.accepted().body(CommandAccepted.rerunning(id));
     }
 
