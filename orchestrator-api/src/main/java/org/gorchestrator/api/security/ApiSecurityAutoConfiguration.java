@@ -58,13 +58,7 @@ public class ApiSecurityAutoConfiguration {
             List<ScopeRule> rules = new ArrayList<>();
             rules.add(new ScopeRule(EndpointRequest.toAnyEndpoint(), properties.scopes().admin()));
             rules.addAll(ScopeRule.api(properties.scopes()));
-            http.authorizeHttpRequests(requests -> {
-                requests.requestMatchers(onManagementPort(env)).permitAll();
-                requests.requestMatchers(probes(env)).permitAll();
-                rules.forEach(rule -> requests.requestMatchers(rule.requests()).hasAuthority(ScopeNames.authority(rule.scope())));
-                // the rest is static: the console's files, the API's documentation
-                requests.anyRequest().permitAll();
-            });
+            authorize(http, rules, env);
             AuthenticationEntryPoint unauthenticated = unauthenticated(problems);
             AccessDeniedHandler denied = denied(rules, problems);
             http.oauth2ResourceServer(server -> server
@@ -73,6 +67,17 @@ public class ApiSecurityAutoConfiguration {
                     .accessDeniedHandler(denied));
             http.exceptionHandling(handling -> handling.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied));
             return http.build();
+        }
+
+        /** The first rule that matches a request decides. */
+        private static void authorize(HttpSecurity http, List<ScopeRule> rules, Environment env) throws Exception {
+            http.authorizeHttpRequests(requests -> {
+                requests.requestMatchers(onManagementPort(env)).permitAll();
+                requests.requestMatchers(probes(env)).permitAll();
+                rules.forEach(rule -> requests.requestMatchers(rule.requests()).hasAuthority(ScopeNames.authority(rule.scope())));
+                // the rest is static: the console's files, the API's documentation
+                requests.anyRequest().permitAll();
+            });
         }
 
         /** 401 with the bearer scheme's WWW-Authenticate, and the API's problem+json body. */

@@ -4,6 +4,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.gorchestrator.api.tasks.Caller;
 import org.gorchestrator.model.Submitter;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -23,7 +24,7 @@ public final class CurrentCaller {
     }
 
     /**
-     * @throws org.springframework.security.access.AccessDeniedException when, in mode {@code jwt}, the request carries no token
+     * @throws AccessDeniedException when, in mode {@code jwt}, the request carries no token
      *         (the filter chain lets no such request reach a controller)
      */
     public Caller get() {
@@ -32,7 +33,7 @@ public final class CurrentCaller {
         }
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (!(authentication instanceof JwtAuthenticationToken token)) {
-            throw new org.springframework.security.access.AccessDeniedException("no bearer token");
+            throw new AccessDeniedException("no bearer token");
         }
         Set<String> granted = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).collect(Collectors.toSet());
         Set<String> engines = granted.stream()
