@@ -25,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -35,6 +36,7 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(KafkaBroker.class)
+@DirtiesContext // its own configuration: no other test shares this context, so it need not run on beside them
 class SecurityTest {
     private static final AuthorizationServer ISSUER = AuthorizationServer.start();
     private static final String PROBLEM = "application/problem+json";
@@ -60,7 +62,7 @@ class SecurityTest {
     }
 
     @BeforeAll
-    static void waitForTheView(@Autowired Topics topics, @LocalServerPort int port) {
+    static void waitForTheView(@LocalServerPort int port) {
         ApiClient admin = new ApiClient(port, ISSUER.token(ADMIN));
         await().atMost(Duration.ofSeconds(60)).until(() -> admin.get("/v1/tasks?limit=1").status() == 200);
     }
