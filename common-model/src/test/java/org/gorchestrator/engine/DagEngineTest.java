@@ -13,6 +13,7 @@ import org.gorchestrator.message.WorkflowEvent;
 import org.gorchestrator.model.Graph;
 import org.gorchestrator.model.Node;
 import org.gorchestrator.model.State;
+import org.gorchestrator.model.Submitter;
 import org.gorchestrator.testing.TestGraphs;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -75,6 +76,18 @@ class DagEngineTest {
         assertThat(d.events().get(0)).isInstanceOfSatisfying(WorkflowEvent.Submitted.class,
                 s -> assertThat(s.graph().id()).isEqualTo("wf-1"));
         assertThat(d.events()).contains(new WorkflowEvent.WorkflowChanged("wf-1", State.RUNNING, run.now()));
+    }
+
+    @Test
+    void theSubmitterIsKeptInTheStateAndTheSubmittedEvent() {
+        Submitter alice = new Submitter("alice", "ci");
+
+        Decision d = run.submit(TestGraphs.seedExample().withSubmitter(alice));
+
+        assertThat(d.state().toGraph().submitter()).isEqualTo(alice);
+        assertThat(WorkflowState.of(Json.read(Json.write(d.state().toGraph()), Graph.class)).toGraph().submitter()).isEqualTo(alice);
+        assertThat(d.events().get(0)).isInstanceOfSatisfying(WorkflowEvent.Submitted.class,
+                s -> assertThat(s.graph().submitter()).isEqualTo(alice));
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.gorchestrator.model.Attempt;
 import org.gorchestrator.model.Node;
 import org.gorchestrator.model.RetryPolicy;
 import org.gorchestrator.model.State;
+import org.gorchestrator.model.Submitter;
 import org.gorchestrator.testing.TestGraphs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -125,7 +126,8 @@ class JsonTest {
                 new RetryPolicy(3, 0.5, 2.0, 10.0), 2, T0, T1, 0, "done", "worker-7", T1, null, 1,
                 List.of(new Attempt(1, State.FAILURE, T0, T0, 1, "boom", "worker-7")));
         Node waiting = Node.of(1, "b", "sleep", null, List.of());
-        Graph g = new Graph("wf-1", "full", State.RUNNING, null, List.of(List.of(0, 1)), List.of(ran, waiting), 600, T0, null, T1, "key-1", "abc");
+        Graph g = new Graph("wf-1", "full", State.RUNNING, null, List.of(List.of(0, 1)), List.of(ran, waiting), 600, T0, null, T1, "key-1", "abc",
+                new Submitter("alice", "ci-client"));
 
         Graph back = Json.read(Json.writeString(g), Graph.class);
 

@@ -176,7 +176,7 @@ class KubernetesManifestsTest {
 
     @ParameterizedTest
     @MethodSource("overlays")
-    void onlyTheApiTakesTrafficAndEveryRoleTalksOnlyToKafka(String overlay) throws Exception {
+    void onlyTheApiTakesTrafficAndEveryRoleTalksOnlyToKafkaAndTheApiToItsIssuer(String overlay) throws Exception {
         Manifests manifests = render(overlay);
         List<Tree> policies = manifests.ofKind("NetworkPolicy");
         for (Tree workload : manifests.gorchestrator()) {
@@ -192,7 +192,9 @@ class KubernetesManifestsTest {
             assertThat(ingress).as(name(workload) + " ingress")
                     .isEqualTo("api".equals(Manifests.component(workload)) ? Set.of("http", "management") : Set.of("management"));
             String kafkaPort = kafkaPort(manifests.settings(containers(workload).get(0)).bootstrapServers());
-            assertThat(ports(selecting, "egress")).as(name(workload) + " egress").isEqualTo(Set.of("53", kafkaPort));
+            // the API also reads its token issuer's keys, over HTTPS
+            assertThat(ports(selecting, "egress")).as(name(workload) + " egress")
+                    .isEqualTo("api".equals(Manifests.component(workload)) ? Set.of("53", kafkaPort, "443") : Set.of("53", kafkaPort));
         }
     }
 

@@ -15,9 +15,16 @@ import tools.jackson.databind.JsonNode;
 final class ApiClient {
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
     private final String base;
+    private final String token;
 
     ApiClient(int port) {
+        this(port, null);
+    }
+
+    /** A client that sends this bearer token with every request (none when null). */
+    ApiClient(int port, String token) {
         this.base = "http://localhost:" + port;
+        this.token = token;
     }
 
     record Response(int status, java.net.http.HttpHeaders headers, String body) {
@@ -80,6 +87,7 @@ final class ApiClient {
     }
 
     HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(base + path));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+        return token == null ? request : request.header("Authorization", "Bearer " + token);
     }
 }

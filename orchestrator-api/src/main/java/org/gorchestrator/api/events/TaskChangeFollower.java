@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.gorchestrator.api.view.TaskChanges;
 import org.gorchestrator.api.view.WorkflowView;
+import org.gorchestrator.api.tasks.Caller;
 import org.gorchestrator.model.Graph;
 import org.gorchestrator.model.State;
 import org.slf4j.Logger;
@@ -30,14 +31,16 @@ final class TaskChangeFollower implements Runnable {
     private final WorkflowView view;
     private final TaskChanges changes;
     private final TaskChangeSink sink;
+    private final Caller caller;
     private final long countsIntervalNanos;
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
     private volatile boolean overflowed;
 
-    TaskChangeFollower(WorkflowView view, TaskChanges changes, TaskChangeSink sink, Duration countsInterval) {
+    TaskChangeFollower(WorkflowView view, TaskChanges changes, TaskChangeSink sink, Duration countsInterval, Caller caller) {
         this.view = view;
         this.changes = changes;
         this.sink = sink;
+        this.caller = caller;
         this.countsIntervalNanos = countsInterval.toNanos();
     }
 
@@ -57,7 +60,7 @@ final class TaskChangeFollower implements Runnable {
     }
 
     private void follow() throws IOException, InterruptedException {
-        Map<State, Long> counts = view.countByState();
+        Map<State, Long> counts = counts();
         sink.counts(counts);
         long lastCount = System.nanoTime();
         long lastWrite = lastCount;
@@ -70,7 +73,7 @@ final class TaskChangeFollower implements Runnable {
                 lastWrite = now;
             }
             if (recount && now - lastCount >= countsIntervalNanos) {
-                Map<State, Long> recounted = view.countByState();
+                Map<State, Long> recounted = counts();
                 if (!recounted.equals(counts)) {
                     counts = recounted;
                     sink.counts(counts);
@@ -99,12 +102,20 @@ final class TaskChangeFollower implements Runnable {
         for (String id : ids) {
             Optional<Graph> task = view.find(id);
             if (task.isPresent()) {
-                sink.changed(task.get());
-            } else {
+                if (caller.mayAccess(task.get())) {
+                    sink.changed(task.get());
+                }
+            } else if (caller.seesAll()) {
+                // whose a purged task was is no longer known: only those who see every task are told of it
                 sink.removed(id);
             }
         }
         return !ids.isEmpty();
+    }
+
+    /** The counts of the tasks this caller sees: every task's top-level state alone when they see them all. */
+    private Map<State, Long> counts() {
+        return caller.seesAll() ? view.countByState() : view.countByState(caller::mayAccess);
     }
 
     private void changed(String id) {

@@ -8,6 +8,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.gorchestrator.api.DaemonThreads;
+import org.gorchestrator.api.tasks.Caller;
 import org.gorchestrator.api.tasks.TaskService;
 import org.gorchestrator.api.view.TaskChanges;
 import org.gorchestrator.api.view.ViewNotReadyException;
@@ -44,17 +45,17 @@ public final class WorkflowEventService implements AutoCloseable {
     /**
      * Streams the workflow's events after the offset {@code after} (-1: all) to the sink, until the workflow finishes.
      *
-     * @throws org.gorchestrator.api.tasks.TaskNotFoundException when no workflow has this id
+     * @throws org.gorchestrator.api.tasks.TaskNotFoundException when no workflow has this id, or it is not the caller's to see
      * @throws TooManyStreamsException                            when {@code max-followers} streams are open already
      */
-    public void follow(String workflowId, long after, EventSink sink) {
-        tasks.get(workflowId);
+    public void follow(String workflowId, long after, EventSink sink, Caller caller) {
+        tasks.get(workflowId, caller);
         start(new EventFollower(this, live, workflowId, after, sink));
     }
 
-    /** Streams the changes of the task list to the sink until the client leaves. */
-    public void followTasks(TaskChangeSink sink) {
-        start(new TaskChangeFollower(view, changes, sink, settings.countsInterval()));
+    /** Streams the changes of the tasks the caller sees to the sink until the client leaves. */
+    public void followTasks(TaskChangeSink sink, Caller caller) {
+        start(new TaskChangeFollower(view, changes, sink, settings.countsInterval(), caller));
     }
 
     /** Stops every stream; their clients may come back to another instance. */

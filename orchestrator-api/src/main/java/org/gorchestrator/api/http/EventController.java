@@ -12,6 +12,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.gorchestrator.api.events.WorkflowEventService;
+import org.gorchestrator.api.security.CurrentCaller;
 import org.gorchestrator.api.tasks.TaskService;
 import org.gorchestrator.model.Graph;
 import org.gorchestrator.validation.DocumentReader;
@@ -36,8 +37,11 @@ public class EventController {
     private final TaskService tasks;
     private final DocumentReader documents;
     private final BodyReader bodies;
+    private final CurrentCaller caller;
 
-    public EventController(WorkflowEventService events, TaskService tasks, DocumentReader documents, BodyReader bodies) {
+    public EventController(WorkflowEventService events, TaskService tasks, DocumentReader documents, BodyReader bodies,
+                           CurrentCaller caller) {
+        this.caller = caller;
         this.events = events;
         this.tasks = tasks;
         this.documents = documents;
@@ -67,7 +71,7 @@ public class EventController {
             @RequestHeader(name = LastEventId.HEADER, required = false) String lastEventId) {
         long after = LastEventId.parse(lastEventId);
         SseEmitter emitter = new SseEmitter(NO_TIMEOUT);
-        events.follow(id, after, new SseEventSink(emitter));
+        events.follow(id, after, new SseEventSink(emitter), caller.get());
         return emitter;
     }
 
@@ -84,7 +88,7 @@ public class EventController {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     public SseEmitter taskList() {
         SseEmitter emitter = new SseEmitter(NO_TIMEOUT);
-        events.followTasks(new SseTaskChangeSink(emitter));
+        events.followTasks(new SseTaskChangeSink(emitter), caller.get());
         return emitter;
     }
 

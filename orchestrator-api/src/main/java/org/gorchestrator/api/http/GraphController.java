@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
+import org.gorchestrator.api.security.CurrentCaller;
 import org.gorchestrator.api.tasks.TaskService;
 import org.gorchestrator.dot.DotRenderer;
 import org.springframework.http.MediaType;
@@ -23,9 +24,11 @@ public class GraphController {
     static final MediaType GRAPHVIZ = new MediaType(MediaType.valueOf(DotRenderer.MEDIA_TYPE), StandardCharsets.UTF_8);
 
     private final TaskService tasks;
+    private final CurrentCaller caller;
 
-    public GraphController(TaskService tasks) {
+    public GraphController(TaskService tasks, CurrentCaller caller) {
         this.tasks = tasks;
+        this.caller = caller;
     }
 
     @GetMapping(path = "/v1/tasks/{id}/graph", produces = DotRenderer.MEDIA_TYPE)
@@ -38,6 +41,6 @@ public class GraphController {
     @ApiResponse(responseCode = "503", description = "The view is starting; retry after the Retry-After seconds",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
     public ResponseEntity<String> graph(@Parameter(description = "The task's id") @PathVariable String id) {
-        return ResponseEntity.ok().contentType(GRAPHVIZ).body(DotRenderer.render(tasks.get(id)));
+        return ResponseEntity.ok().contentType(GRAPHVIZ).body(DotRenderer.render(tasks.get(id, caller.get())));
     }
 }

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import org.gorchestrator.api.logs.LogStreams;
 import org.gorchestrator.api.logs.LogTarget;
 import org.gorchestrator.api.logs.NodeLogService;
+import org.gorchestrator.api.security.CurrentCaller;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -33,9 +34,11 @@ public class NodeLogController {
     private static final long NO_TIMEOUT = 0;
 
     private final NodeLogService logs;
+    private final CurrentCaller caller;
 
-    public NodeLogController(NodeLogService logs) {
+    public NodeLogController(NodeLogService logs, CurrentCaller caller) {
         this.logs = logs;
+        this.caller = caller;
     }
 
     // No 'produces': this is the answer to any Accept but text/event-stream, a missing one included.
@@ -96,6 +99,6 @@ public class NodeLogController {
         } catch (IllegalArgumentException e) {
             throw new InvalidParameterException("stream", e.getMessage());
         }
-        return logs.target(id, node, attempt, streams);
+        return logs.target(id, node, attempt, streams, caller.get());
     }
 }

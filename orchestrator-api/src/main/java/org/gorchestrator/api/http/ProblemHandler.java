@@ -7,6 +7,8 @@ import org.gorchestrator.api.commands.BrokerUnavailableException;
 import org.gorchestrator.api.events.TooManyStreamsException;
 import org.gorchestrator.api.logs.NodeNotFoundException;
 import org.gorchestrator.api.logs.TooManyFollowersException;
+import org.gorchestrator.api.security.MissingScopeException;
+import org.gorchestrator.api.tasks.EngineNotAllowedException;
 import org.gorchestrator.api.tasks.IdempotencyConflictException;
 import org.gorchestrator.api.tasks.SubmissionNotDeliveredException;
 import org.gorchestrator.api.tasks.SubmissionUnconfirmedException;
@@ -26,6 +28,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -151,6 +157,36 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ResponseEntity<ProblemDetail> viewNotReady(ViewNotReadyException e) {
         return retryLater(problem(HttpStatus.SERVICE_UNAVAILABLE, "View not ready", e.getMessage()));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> unauthenticated(AuthenticationException e) {
+        String detail = e instanceof AuthenticationCredentialsNotFoundException || e instanceof InsufficientAuthenticationException
+                ? "this request needs a bearer token: Authorization: Bearer <access token>"
+                : e.getMessage();
+        return respond(problem(HttpStatus.UNAUTHORIZED, "Unauthenticated", detail));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> missingScope(MissingScopeException e) {
+        ProblemDetail body = problem(HttpStatus.FORBIDDEN, "Missing scope", e.getMessage());
+        body.setProperty("scope", e.scope());
+        return respond(body);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> engineNotAllowed(EngineNotAllowedException e) {
+        ProblemDetail body = problem(HttpStatus.FORBIDDEN, "Engine not allowed", e.getMessage());
+        body.setProperty("node", e.node());
+        body.setProperty("node_id", e.nodeId());
+        body.setProperty("engine", e.engine());
+        body.setProperty("scope", e.scope());
+        return respond(body);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> denied(AccessDeniedException e) {
+        return respond(problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage()));
     }
 
     /** Anything else is a bug: log it, and tell the client no more than that. */

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.gorchestrator.api.config.ApiConfig;
+import org.gorchestrator.api.security.CurrentCaller;
 import org.gorchestrator.api.tasks.Accepted;
 import org.gorchestrator.api.tasks.IdempotencyKey;
 import org.gorchestrator.api.tasks.TaskPage;
@@ -61,8 +62,11 @@ public class TaskController {
     private final BodyReader bodies;
     private final ApiConfig config;
     private final WaitingReads waitingReads;
+    private final CurrentCaller caller;
 
-    public TaskController(TaskService tasks, DocumentReader documents, BodyReader bodies, ApiConfig config, WaitingReads waitingReads) {
+    public TaskController(TaskService tasks, DocumentReader documents, BodyReader bodies, ApiConfig config, WaitingReads waitingReads,
+                          CurrentCaller caller) {
+        this.caller = caller;
         this.tasks = tasks;
         this.documents = documents;
         this.bodies = bodies;
@@ -101,7 +105,7 @@ public class TaskController {
                     + "A-Z a-z 0-9 . _ : -. " + IDEMPOTENCY)
             @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey) {
         Optional<IdempotencyKey> key = idempotencyKey(idempotencyKey);
-        Accepted accepted = tasks.submit(documents.read(bodies.read(request)), key);
+        Accepted accepted = tasks.submit(documents.read(bodies.read(request)), key, caller.get());
         ResponseEntity.BodyBuilder response = accepted.replayed()
                 ? ResponseEntity.ok().header(REPLAYED_HEADER, "true")
                 : ResponseEntity.accepted();
@@ -132,10 +136,10 @@ public class TaskController {
             @RequestParam(required = false) String wait) {
         Duration waiting = waitParameter(wait);
         if (waiting.isZero()) {
-            return tasks.get(id);
+            return tasks.get(id, caller.get());
         }
         // Hence Object: a Graph at once, or a DeferredResult<Graph> later; Spring MVC serves each by its runtime type.
-        return deferred(waitingReads.whenFinished(id, waiting), waiting);
+        return deferred(waitingReads.whenFinished(id, waiting, caller.get()), waiting);
     }
 
     @GetMapping
@@ -156,7 +160,7 @@ public class TaskController {
             @RequestParam(required = false) String state,
             @Parameter(description = "Only tasks whose name contains this text, ignoring case")
             @RequestParam(required = false) String name) {
-        TaskPage page = tasks.list(stateFilter(state), Optional.ofNullable(name).filter(text -> !text.isBlank()), cursor(after),
+        TaskPage page = tasks.list(caller.get(), stateFilter(state), Optional.ofNullable(name).filter(text -> !text.isBlank()), cursor(after),
                 pageSize(limit));
         return new TaskList(page.tasks().stream().map(TaskSummary::of).toList(), page.next());
     }
@@ -172,7 +176,7 @@ public class TaskController {
     @ApiResponse(responseCode = "503", description = "The view is starting or the broker did not acknowledge in time",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     public ResponseEntity<CommandAccepted> cancel(@Parameter(description = "The task's id") @PathVariable String id) {
-        tasks.cancel(id);
+        tasks.cancel(id, caller.get());
         return ResponseEntity.accepted().body(CommandAccepted.canceling(id));
     }
 
@@ -188,7 +192,7 @@ public class TaskController {
     @ApiResponse(responseCode = "503", description = "The view is starting or the broker did not acknowledge in time",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     public ResponseEntity<CommandAccepted> rerun(@Parameter(description = "The task's id") @PathVariable String id) {
-        tasks.rerun(id);
+        tasks.rerun(id, caller.get());
         return ResponseEntity.accepted().body(CommandAccepted.rerunning(id));
     }
 

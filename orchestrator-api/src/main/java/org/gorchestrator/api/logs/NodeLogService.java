@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.gorchestrator.api.DaemonThreads;
 import org.gorchestrator.api.config.LogSettings;
+import org.gorchestrator.api.tasks.Caller;
 import org.gorchestrator.api.tasks.TaskService;
 import org.gorchestrator.api.view.ViewNames;
 import org.gorchestrator.api.view.ViewNotReadyException;
@@ -48,11 +49,11 @@ public final class NodeLogService implements AutoCloseable {
      * The log of a node named by id or name; without {@code attempt}, of its current attempt (the
      * first, for a node that has not run yet).
      *
-     * @throws org.gorchestrator.api.tasks.TaskNotFoundException when no workflow has this id
+     * @throws org.gorchestrator.api.tasks.TaskNotFoundException when no workflow has this id, or it is another caller's
      * @throws NodeNotFoundException                              when the workflow has no such node
      */
-    public LogTarget target(String workflowId, String node, Integer attempt, LogStreams streams) {
-        Graph graph = tasks.get(workflowId);
+    public LogTarget target(String workflowId, String node, Integer attempt, LogStreams streams, Caller caller) {
+        Graph graph = tasks.get(workflowId, caller);
         Node found = find(graph, node).orElseThrow(() -> new NodeNotFoundException(workflowId, node));
         return new LogTarget(workflowId, found.id(), attempt != null ? attempt : Math.max(1, found.attempt()), streams);
     }

@@ -1,6 +1,7 @@
 package org.gorchestrator.api.tasks;
 
 import java.util.regex.Pattern;
+import org.gorchestrator.model.Submitter;
 
 /** The client's name for one submission: repeating a submission with the same key starts nothing new. */
 public record IdempotencyKey(String value) {
@@ -13,8 +14,17 @@ public record IdempotencyKey(String value) {
         }
     }
 
-    /** The id of the workflow this key submits. */
+    /** The id of the workflow this key submits when callers are not authenticated. */
     public String workflowId() {
         return WorkflowIds.forIdempotencyKey(value);
+    }
+
+    /**
+     * The id of the workflow this key submits for this submitter: each subject's keys are their own, so one caller's key
+     * neither replays nor conflicts with another's task (nor tells that it exists). A key holds no line break: the scoped
+     * name cannot be another subject's.
+     */
+    public String workflowId(Submitter owner) {
+        return owner == null ? workflowId() : WorkflowIds.forIdempotencyKey(owner.subject() + "\n" + value);
     }
 }

@@ -39,7 +39,7 @@ public final class IdempotentSubmissions {
      * @throws SubmissionUnconfirmedException when the view does not show the workflow in time
      */
     Accepted submit(Graph definition, IdempotencyKey key) {
-        String id = key.workflowId();
+        String id = key.workflowId(definition.submitter());
         String digest = Sha256.hex(CANONICAL.writeValueAsBytes(definition));
         Optional<Graph> known = view.find(id);
         if (known.isPresent()) {

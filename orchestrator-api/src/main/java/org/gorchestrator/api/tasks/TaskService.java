@@ -48,22 +48,34 @@ public final class TaskService {
      * Idempotency-Key, where a repeat of an earlier submission starts nothing new.
      *
      * @throws org.gorchestrator.validation.InvalidGraphException listing every violation
+     * @throws EngineNotAllowedException       when a node's engine is not the caller's
      * @throws org.gorchestrator.api.admission.AdmissionRefusedException when a backlog it would wait behind is too long
      * @throws IdempotencyConflictException     when the key already submitted another document
      * @throws SubmissionNotDeliveredException when the broker did not confirm the submission in time
      * @throws SubmissionUnconfirmedException   when the conductor did not confirm a keyed submission in time
      */
-    public Accepted submit(Graph document, Optional<IdempotencyKey> key) {
+    public Accepted submit(Graph document, Optional<IdempotencyKey> key, Caller caller) {
         validate(document);
-        Graph definition = definitionOf(document);
+        caller.checkEngines(document);
+        Graph definition = definitionOf(document).withSubmitter(caller.identity());
         return key.map(k -> idempotent.submit(definition, k)).orElseGet(() -> submitNew(definition));
+    }
+
+    /**
+     * The task, when the caller may see it.
+     *
+     * @throws TaskNotFoundException     when no workflow has this id, or it is another caller's
+     * @throws UnconfirmedTaskException when none has it yet, and this instance answered its submission 503
+     */
+    public Graph get(String id, Caller caller) {
+        return caller.requireAccess(get(id));
     }
 
     /**
      * @throws TaskNotFoundException     when no workflow has this id
      * @throws UnconfirmedTaskException when none has it yet, and this instance answered its submission 503
      */
-    public Graph get(String id) {
+    private Graph get(String id) {
         if (!WorkflowIds.isWellFormed(id)) {
             throw new TaskNotFoundException(id);
         }
@@ -99,11 +111,15 @@ public final class TaskService {
         return recent.find(id);
     }
 
-    /** Up to {@code limit} workflows, newest first, after the cursor {@code after} (null: from the newest). */
-    public TaskPage list(Optional<State> state, Optional<String> name, String after, int limit) {
+    /**
+     * Up to {@code limit} of the workflows the caller may see, newest first, after the cursor {@code after} (null: from
+     * the newest), in {@code state} and with {@code name} in their name (ignoring case) when given.
+     */
+    public TaskPage list(Caller caller, Optional<State> state, Optional<String> name, String after, int limit) {
         Optional<String> part = name.map(text -> text.toLowerCase(Locale.ROOT));
         List<Graph> found = view.newestFirst(after, graph -> (state.isEmpty() || graph.state() == state.get())
-                && (part.isEmpty() || (graph.name() != null && graph.name().toLowerCase(Locale.ROOT).contains(part.get()))), limit + 1);
+                && (part.isEmpty() || (graph.name() != null && graph.name().toLowerCase(Locale.ROOT).contains(part.get())))
+                && caller.mayAccess(graph), limit + 1);
         if (found.size() <= limit) {
             return new TaskPage(found, null);
         }
@@ -124,11 +140,11 @@ public final class TaskService {
      * Asks the conductor to stop the workflow. Asking twice is harmless: the conductor ignores a
      * cancel of a finished workflow.
      *
-     * @throws TaskNotFoundException       when no workflow has this id
+     * @throws TaskNotFoundException       when no workflow has this id, or it is another caller's
      * @throws TaskStateConflictException when it has already finished
      */
-    public void cancel(String id) {
-        Graph graph = get(id);
+    public void cancel(String id, Caller caller) {
+        Graph graph = get(id, caller);
         if (graph.state().isFinished()) {
             throw TaskStateConflictException.alreadyFinished(id, graph.state());
         }
@@ -140,11 +156,11 @@ public final class TaskService {
      * Asks the conductor to run again every node of a finished workflow that did not succeed. Asking
      * twice is harmless: the conductor ignores a rerun of a workflow that is running again.
      *
-     * @throws TaskNotFoundException       when no workflow has this id
+     * @throws TaskNotFoundException       when no workflow has this id, or it is another caller's
      * @throws TaskStateConflictException when it is still running or every node succeeded
      */
-    public void rerun(String id) {
-        Graph graph = get(id);
+    public void rerun(String id, Caller caller) {
+        Graph graph = get(id, caller);
         if (!graph.state().isFinished()) {
             throw TaskStateConflictException.stillRunning(id, graph.state());
         }
@@ -164,9 +180,9 @@ public final class TaskService {
         return new Accepted(id, false);
     }
 
-    /** The document as its author defined it: whatever run results, id or idempotency fields it carries are dropped. */
+    /** The document as its author defined it: whatever run results, id, idempotency or submitter fields it carries are dropped. */
     private static Graph definitionOf(Graph document) {
-        return document.withId(null).withIdempotency(null, null).withRun(State.INITIAL, null, null, null)
+        return document.withId(null).withIdempotency(null, null).withSubmitter(null).withRun(State.INITIAL, null, null, null)
                 .withNodes(document.nodes().stream().map(Node::definition).toList());
     }
 }

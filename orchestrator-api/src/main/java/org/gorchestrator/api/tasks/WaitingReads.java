@@ -30,12 +30,12 @@ public final class WaitingReads implements AutoCloseable {
      * finished already. The future fails with {@link TaskNotFoundException} (or {@link UnconfirmedTaskException}) when
      * the task is still unknown when the wait ends. Cancel it to stop waiting (the client left).
      *
-     * @throws TaskNotFoundException                                     when the id cannot be a task's
+     * @throws TaskNotFoundException                                     when the id cannot be a task's, or it is another caller's
      * @throws UnconfirmedTaskException                                  when its submission is known to have failed
      * @throws org.gorchestrator.api.view.TooManyWaitingReadsException when as many reads as allowed wait already
      * @throws org.gorchestrator.api.view.ViewNotReadyException         while the view is not running
      */
-    public CompletableFuture<Graph> whenFinished(String id, Duration wait) {
+    public CompletableFuture<Graph> whenFinished(String id, Duration wait, Caller caller) {
         if (!WorkflowIds.isWellFormed(id)) {
             throw new TaskNotFoundException(id);
         }
@@ -48,6 +48,10 @@ public final class WaitingReads implements AutoCloseable {
             woken.cancel(false);
             throw e;
         }
+        if (now.isPresent() && !caller.mayAccess(now.get())) {
+            woken.cancel(false);
+            throw new TaskNotFoundException(id);
+        }
         if (now.isPresent() && now.get().state().isFinished()) {
             woken.cancel(false);
             return CompletableFuture.completedFuture(now.get());
@@ -56,7 +60,7 @@ public final class WaitingReads implements AutoCloseable {
             woken.cancel(false);
             throw tasks.notFound(id);
         }
-        CompletableFuture<Graph> answer = woken.thenApplyAsync(ignored -> read(id), readers);
+        CompletableFuture<Graph> answer = woken.thenApplyAsync(ignored -> caller.requireAccess(read(id)), readers);
         answer.whenComplete((graph, error) -> woken.cancel(false)); // an answer canceled before the wake stops the wait
         return answer;
     }

@@ -65,6 +65,30 @@ public final class WorkflowView {
     }
 
     /**
+     * How many of the workflows {@code filter} accepts are in each state (every state present); decodes every document,
+     * so it is for callers who see only some workflows.
+     *
+     * @throws ViewNotReadyException while the view is not running
+     */
+    public Map<State, Long> countByState(Predicate<Graph> filter) {
+        return read(view -> {
+            Map<State, Long> counts = new EnumMap<>(State.class);
+            for (State state : State.values()) {
+                counts.put(state, 0L);
+            }
+            try (KeyValueIterator<String, byte[]> entries = view.all()) {
+                entries.forEachRemaining(entry -> {
+                    Graph graph = entry.value == null ? null : decode(entry.value);
+                    if (graph != null && filter.test(graph)) {
+                        counts.merge(graph.state(), 1L, Long::sum);
+                    }
+                });
+            }
+            return counts;
+        });
+    }
+
+    /**
      * Waits up to {@code wait} for the view to show the workflow: it may have been submitted a moment ago.
      *
      * @throws ViewNotReadyException while the view is not running

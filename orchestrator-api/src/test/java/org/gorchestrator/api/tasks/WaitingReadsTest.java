@@ -39,14 +39,14 @@ class WaitingReadsTest {
     void aViewNotRunningRefusesAtOnceAndLeavesNoWaiter() {
         String id = new WorkflowIds(Clock.systemUTC()).next();
 
-        assertThatThrownBy(() -> reads.whenFinished(id, WAIT)).isInstanceOf(ViewNotReadyException.class);
+        assertThatThrownBy(() -> reads.whenFinished(id, WAIT, Caller.UNRESTRICTED)).isInstanceOf(ViewNotReadyException.class);
 
         assertThat(waiters.size()).isZero();
     }
 
     @Test
     void textThatIsNoIdIsNotFoundWithoutWaiting() {
-        assertThatThrownBy(() -> reads.whenFinished("not-an-id", WAIT)).isInstanceOf(TaskNotFoundException.class);
+        assertThatThrownBy(() -> reads.whenFinished("not-an-id", WAIT, Caller.UNRESTRICTED)).isInstanceOf(TaskNotFoundException.class);
 
         assertThat(waiters.size()).isZero();
     }
