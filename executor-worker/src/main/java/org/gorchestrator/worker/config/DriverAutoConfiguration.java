@@ -2,6 +2,7 @@ package org.gorchestrator.worker.config;
 
 import org.gorchestrator.worker.driver.ansible.AnsibleDriver;
 import org.gorchestrator.worker.driver.docker.DockerDriver;
+import org.gorchestrator.worker.driver.shell.NodeSandbox;
 import org.gorchestrator.worker.driver.shell.ShellDriver;
 import org.gorchestrator.worker.driver.ssh.SshConnector;
 import org.gorchestrator.worker.driver.ssh.SshDriver;
@@ -20,8 +21,8 @@ import org.springframework.context.annotation.Bean;
 public class DriverAutoConfiguration {
 
     @Bean
-    public AnsibleDriver gorchWorkerAnsibleDriver(WorkerProperties worker, AnsibleProperties ansible) {
-        ShellDriver shell = new ShellDriver(worker.killGrace(), worker.artifactsPath());
+    public AnsibleDriver gorchWorkerAnsibleDriver(WorkerProperties worker, AnsibleProperties ansible, NodeSandbox sandbox) {
+        ShellDriver shell = new ShellDriver(worker.killGrace(), worker.artifactsPath(), sandbox);
         return new AnsibleDriver(shell, ansible.toSettings(worker.artifactsPath()));
     }
 

@@ -8,6 +8,7 @@ import org.gorchestrator.worker.driver.Driver;
 import org.gorchestrator.worker.driver.DriverRegistry;
 import org.gorchestrator.worker.driver.NilDriver;
 import org.gorchestrator.worker.driver.SleepDriver;
+import org.gorchestrator.worker.driver.shell.NodeSandbox;
 import org.gorchestrator.worker.driver.shell.ShellDriver;
 import org.gorchestrator.worker.logs.LogShipper;
 import org.gorchestrator.worker.runtime.NodeEventPublisher;
@@ -33,7 +34,7 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration(after = {KafkaAutoConfiguration.class, GorchKafkaAutoConfiguration.class})
 @ConditionalOnProperty(prefix = "gorch.worker", name = "enabled", matchIfMissing = true)
-@EnableConfigurationProperties(WorkerProperties.class)
+@EnableConfigurationProperties({WorkerProperties.class, PolicyProperties.class})
 public class WorkerAutoConfiguration {
 
     @Bean
@@ -51,14 +52,23 @@ public class WorkerAutoConfiguration {
         return new SleepDriver();
     }
 
+    /** How node processes start; a worker that cannot start them as configured stops here, saying why. */
     @Bean
-    public ShellDriver gorchWorkerShellDriver(WorkerConfig config, WorkerProperties properties) {
-        return new ShellDriver(config.killGrace(), properties.artifactsPath());
+    public NodeSandbox gorchWorkerSandbox(PolicyProperties policy) {
+        RootWarning.logIfRoot(policy);
+        NodeSandbox sandbox = policy.toSandbox();
+        sandbox.probe();
+        return sandbox;
     }
 
     @Bean
-    public DriverRegistry gorchWorkerDrivers(List<Driver> drivers) {
-        return new DriverRegistry(drivers);
+    public ShellDriver gorchWorkerShellDriver(WorkerConfig config, WorkerProperties properties, NodeSandbox sandbox) {
+        return new ShellDriver(config.killGrace(), properties.artifactsPath(), sandbox);
+    }
+
+    @Bean
+    public DriverRegistry gorchWorkerDrivers(List<Driver> drivers, PolicyProperties policy, WorkerProperties properties) {
+        return new DriverRegistry(drivers, policy.toPolicy(properties.artifactsPath()));
     }
 
     @Bean(destroyMethod = "close")
