@@ -22,6 +22,8 @@ import org.gorchestrator.api.commands.CommandPublisher;
 import org.gorchestrator.api.config.AdmissionSettings;
 import org.gorchestrator.api.config.ApiConfig;
 import org.gorchestrator.api.config.ApiProperties;
+import org.gorchestrator.api.policy.PoolPolicyCheck;
+import org.gorchestrator.api.policy.PoolPolicyProperties;
 import org.gorchestrator.api.http.BodyReader;
 import org.gorchestrator.api.http.GraphController;
 import org.gorchestrator.api.http.NodeLogController;
@@ -69,7 +71,7 @@ import org.springframework.kafka.core.ProducerFactory;
 /** The HTTP API's beans: the task endpoints, the command producer and the read view built from Kafka. */
 @AutoConfiguration(after = {KafkaAutoConfiguration.class, GorchKafkaAutoConfiguration.class})
 @ConditionalOnProperty(prefix = "gorch.api", name = "enabled", matchIfMissing = true)
-@EnableConfigurationProperties(ApiProperties.class)
+@EnableConfigurationProperties({ApiProperties.class, PoolPolicyProperties.class})
 @PropertySource("classpath:gorch-api-defaults.properties")
 @Import({TaskController.class, NodeLogController.class, GraphController.class, ProblemHandler.class})
 public class ApiAutoConfiguration {
@@ -175,10 +177,12 @@ public class ApiAutoConfiguration {
 
     @Bean
     public TaskService apiTaskService(ApiConfig config, Topics topics, @Qualifier("apiCommandPublisher") CommandPublisher publisher,
-                                      @Qualifier("apiWorkflowView") WorkflowView view, @Qualifier("apiAdmission") Admission admission) {
+                                      @Qualifier("apiWorkflowView") WorkflowView view, @Qualifier("apiAdmission") Admission admission,
+                                      PoolPolicyProperties policies) {
         Clock clock = Clock.systemUTC();
         // The worker pools a node may name are the ones whose topics exist: gorch.kafka.pools.
-        GraphValidator validator = new GraphValidator(documentLimits(config, topics).withPools(Set.copyOf(topics.pools())));
+        GraphValidator validator = new GraphValidator(documentLimits(config, topics).withPools(Set.copyOf(topics.pools())),
+                List.of(new PoolPolicyCheck(policies.poolPolicies())));
         SubmissionSender sender = new SubmissionSender(admission, publisher, config.delivery(), clock);
         return new TaskService(validator, new WorkflowIds(clock), publisher, sender, view,
                 new RecentSubmissions(config.recentSubmissionsMaxBytes(), config.recentSubmissionsTtl(), clock),
