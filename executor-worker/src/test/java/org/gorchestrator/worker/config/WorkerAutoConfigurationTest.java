@@ -18,6 +18,7 @@ import org.gorchestrator.worker.driver.DriverRegistry;
 import org.gorchestrator.worker.driver.DriverResult;
 import org.gorchestrator.worker.driver.RunContext;
 import org.gorchestrator.worker.driver.Driver;
+import org.gorchestrator.worker.driver.shell.NodeSandbox;
 import org.gorchestrator.worker.driver.OutputLimits;
 import org.gorchestrator.worker.runtime.ReportRetry;
 import org.gorchestrator.message.LogChunk;
@@ -61,6 +62,28 @@ class WorkerAutoConfigurationTest {
             assertThat(context.getBean(DriverRegistry.class).engines()).containsExactly("nil", "shell", "sleep");
             assertThat(context.getBean(WorkerRuntime.class).isRunning()).isTrue();
         });
+    }
+
+    @Test
+    void bindsTheExecutionPolicyAndTheSandbox() {
+        runner.withPropertyValues("gorch.worker.policy.engines=shell,nil", "gorch.worker.policy.shell.programs=echo,/usr/bin/*",
+                "gorch.worker.policy.pass-env=TZ").run(context -> {
+            DriverResult refused = context.getBean(DriverRegistry.class).run(command("wf", 2, "shell", "sh", List.of("-c", "id")),
+                    RunContext.of("w1", Duration.ofSeconds(10), 4096));
+            assertThat(refused.message()).contains("rule shell.programs: program 'sh' matches none of [echo, /usr/bin/*]");
+            assertThat(context.getBean(DriverRegistry.class).run(command("wf", 3, "sleep", "1ms", List.of()),
+                    RunContext.of("w1", Duration.ofSeconds(10), 4096)).message()).contains("rule engines:");
+            assertThat(context.getBean(NodeSandbox.class)).isEqualTo(new NodeSandbox(List.of("TZ"), null, false));
+        });
+    }
+
+    @Test
+    void aPolicyThatCannotHoldStopsTheStartNamingTheProperty() {
+        runner.withPropertyValues("gorch.worker.policy.docker.images=registry.example.com/[a")
+                .run(context -> assertThat(context).getFailure().rootCause().hasMessageContaining("docker.images"));
+        runner.withPropertyValues("gorch.worker.policy.run-as=no-such-user-gorch")
+                .run(context -> assertThat(context).getFailure().rootCause().hasMessageContaining("gorch.worker.policy.run-as")
+                        .hasMessageContaining("no-such-user-gorch"));
     }
 
     @Test
