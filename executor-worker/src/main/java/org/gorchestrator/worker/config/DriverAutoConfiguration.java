@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Bean;
  * The drivers for engines {@code ansible}, {@code docker}, {@code ssh} and {@code toscassh}. Each is
  * there whether or not its tool or host is: a node that needs one that is missing fails saying so.
  */
-@AutoConfiguration
+@AutoConfiguration(after = PolicyAutoConfiguration.class)
 @ConditionalOnProperty(prefix = "gorch.worker", name = "enabled", matchIfMissing = true)
 @EnableConfigurationProperties({WorkerProperties.class, AnsibleProperties.class, DockerProperties.class, SshProperties.class})
 public class DriverAutoConfiguration {

@@ -32,7 +32,7 @@ import org.springframework.context.annotation.Bean;
  * kept inside the worker, not exposed as factory or template beans that other services could pick up.
  * Every {@link Driver} bean in the context is a driver of this worker: add one to add an engine.
  */
-@AutoConfiguration(after = {KafkaAutoConfiguration.class, GorchKafkaAutoConfiguration.class})
+@AutoConfiguration(after = {KafkaAutoConfiguration.class, GorchKafkaAutoConfiguration.class, PolicyAutoConfiguration.class})
 @ConditionalOnProperty(prefix = "gorch.worker", name = "enabled", matchIfMissing = true)
 @EnableConfigurationProperties({WorkerProperties.class, PolicyProperties.class})
 public class WorkerAutoConfiguration {
@@ -50,15 +50,6 @@ public class WorkerAutoConfiguration {
     @Bean
     public SleepDriver gorchWorkerSleepDriver() {
         return new SleepDriver();
-    }
-
-    /** How node processes start; a worker that cannot start them as configured stops here, saying why. */
-    @Bean
-    public NodeSandbox gorchWorkerSandbox(PolicyProperties policy) {
-        RootWarning.logIfRoot(policy);
-        NodeSandbox sandbox = policy.toSandbox();
-        sandbox.probe();
-        return sandbox;
     }
 
     @Bean

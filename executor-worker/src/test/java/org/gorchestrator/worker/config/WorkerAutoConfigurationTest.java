@@ -2,10 +2,13 @@ package org.gorchestrator.worker.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.gorchestrator.worker.testkit.Commands.command;
 import static org.gorchestrator.worker.testkit.Commands.withOutputs;
 import static org.gorchestrator.worker.testkit.EventLists.ofType;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -30,12 +33,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 @ExtendWith(KafkaBroker.class)
 class WorkerAutoConfigurationTest {
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(KafkaAutoConfiguration.class, GorchKafkaAutoConfiguration.class,
-                    WorkerAutoConfiguration.class))
+                    PolicyAutoConfiguration.class, WorkerAutoConfiguration.class))
             .withPropertyValues("spring.kafka.bootstrap-servers=" + KafkaBroker.bootstrapServers());
 
     @Test
@@ -75,6 +80,16 @@ class WorkerAutoConfigurationTest {
                     RunContext.of("w1", Duration.ofSeconds(10), 4096)).message()).contains("rule engines:");
             assertThat(context.getBean(NodeSandbox.class)).isEqualTo(new NodeSandbox(List.of("TZ"), null, false));
         });
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aWorkerRunningAsRootSaysWhatItRisks(CapturedOutput output) throws Exception {
+        assumeThat(Files.getAttribute(Path.of("/proc/self"), "unix:uid")).as("a worker running as root").isEqualTo(0);
+
+        runner.run(context -> assertThat(context).hasNotFailed());
+
+        assertThat(output).contains("WARN").contains("the worker runs as root and gorch.worker.policy.run-as is not set: every node runs as root");
     }
 
     @Test
