@@ -54,8 +54,17 @@ public final class GorchSystem implements AutoCloseable {
         return api(start("api-conductor", "gorch.worker.enabled=false"));
     }
 
-    public ConfigurableApplicationContext conductor() {
-        return start("conductor", "gorch.api.enabled=false", "gorch.worker.enabled=false", "spring.main.web-application-type=none");
+    public ConfigurableApplicationContext conductor(String... extra) {
+        List<String> props = new ArrayList<>(List.of("gorch.api.enabled=false", "gorch.worker.enabled=false", "spring.main.web-application-type=none"));
+        props.addAll(List.of(extra));
+        return start("conductor", props.toArray(String[]::new));
+    }
+
+    /** The API alone. */
+    public GorchSystem api(String... extra) {
+        List<String> props = new ArrayList<>(List.of("gorch.conductor.enabled=false", "gorch.worker.enabled=false"));
+        props.addAll(List.of(extra));
+        return api(start("api-only", props.toArray(String[]::new)));
     }
 
     public ConfigurableApplicationContext worker(String workerId, String... extra) {

@@ -41,11 +41,25 @@ public final class ScramKafkaBroker implements AutoCloseable {
 
     /** Formats {@code dir} with the SCRAM credentials of {@code users} (name to password) and starts the broker on it. */
     public static ScramKafkaBroker start(Path dir, Map<String, String> users) {
+        return start(dir, users, false);
+    }
+
+    /**
+     * @param authorize whether the broker authorizes every request (Kafka's {@code StandardAuthorizer}): then a user
+     *                  may do only what ACLs allow it, which {@link #adminSettings()} can create
+     */
+    public static ScramKafkaBroker start(Path dir, Map<String, String> users, boolean authorize) {
         String logDir = dir.toAbsolutePath().toString();
         format(logDir, users);
         int port = freePort();
         int controllerPort = freePort();
-        KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(config(logDir, port, controllerPort)), Time.SYSTEM);
+        Map<String, String> config = config(logDir, port, controllerPort);
+        if (authorize) {
+            config.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+            // The broker itself, and on the plaintext controller listener (no client uses it) the controller's peers.
+            config.put("super.users", "User:" + BROKER_USER + ";User:ANONYMOUS");
+        }
+        KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(config), Time.SYSTEM);
         server.startup();
         return new ScramKafkaBroker(server, HOST + ":" + port);
     }
@@ -70,6 +84,11 @@ public final class ScramKafkaBroker implements AutoCloseable {
                 "security.protocol", "SASL_PLAINTEXT",
                 "sasl.mechanism", MECHANISM,
                 "sasl.jaas.config", jaas(name, password));
+    }
+
+    /** Client settings of the broker's own user, which may do anything: for creating ACLs. */
+    public Map<String, Object> adminSettings() {
+        return clientSettings(BROKER_USER, BROKER_PASSWORD);
     }
 
     public static String jaas(String name, String password) {
