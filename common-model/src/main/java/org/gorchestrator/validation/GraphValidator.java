@@ -21,9 +21,16 @@ public final class GraphValidator {
     private static final int SHOWN_ENGINES_LIMIT = 20;
     private static final int MAX_ATTEMPTS = 100;
     private final Limits limits;
+    private final List<DocumentCheck> extraChecks;
 
     public GraphValidator(Limits limits) {
+        this(limits, List.of());
+    }
+
+    /** @param extraChecks run after each node's own checks */
+    public GraphValidator(Limits limits, List<DocumentCheck> extraChecks) {
         this.limits = limits;
+        this.extraChecks = List.copyOf(extraChecks);
     }
 
     /** Throws {@link InvalidGraphException} listing every violation, or returns the graph's DAG. */
@@ -70,6 +77,7 @@ public final class GraphValidator {
             checkNode(i, nodes.get(i), found);
         }
         checkUniqueNames(nodes, found);
+        extraChecks.forEach(check -> found.addAll(check.check(graph)));
         boolean edgesOk = graph.edges() != null ? checkPairs(graph, n, found) : checkMatrix(graph, n, found);
         if (!idsOk || !edgesOk) {
             return null;

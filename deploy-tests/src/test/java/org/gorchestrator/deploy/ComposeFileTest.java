@@ -46,6 +46,9 @@ class ComposeFileTest {
         assertThat(worker.get("profiles").list()).extracting(Tree::text).containsExactly("workers");
         // a fixed name or host port would stop --scale worker=N
         assertThat(worker.get("container_name").exists() || worker.get("ports").exists()).isFalse();
+        // what a node may change: its scratch space, nothing of the image
+        assertThat(worker.get("read_only").value()).isEqualTo(true);
+        assertThat(worker.get("tmpfs").list()).extracting(Tree::text).containsExactly("/tmp");
         WorkerProperties settings = settings(worker).worker();
         assertThat(DurationStyle.detectAndParse(worker.get("stop_grace_period").text())).isGreaterThanOrEqualTo(Workloads.workerStop(settings));
     }

@@ -25,6 +25,8 @@ import org.gorchestrator.api.config.ApiProperties;
 import org.gorchestrator.api.events.EventSettings;
 import org.gorchestrator.api.events.LiveEvents;
 import org.gorchestrator.api.events.WorkflowEventService;
+import org.gorchestrator.api.policy.PoolPolicyCheck;
+import org.gorchestrator.api.policy.PoolPolicyProperties;
 import org.gorchestrator.api.http.BodyReader;
 import org.gorchestrator.api.http.EventController;
 import org.gorchestrator.api.http.GraphController;
@@ -74,7 +76,7 @@ import org.springframework.kafka.core.ProducerFactory;
 /** The HTTP API's beans: the task endpoints, the command producer and the read view built from Kafka. */
 @AutoConfiguration(after = {KafkaAutoConfiguration.class, GorchKafkaAutoConfiguration.class})
 @ConditionalOnProperty(prefix = "gorch.api", name = "enabled", matchIfMissing = true)
-@EnableConfigurationProperties({ApiProperties.class, EventSettings.class})
+@EnableConfigurationProperties({ApiProperties.class, EventSettings.class, PoolPolicyProperties.class})
 @PropertySource("classpath:gorch-api-defaults.properties")
 @Import({TaskController.class, NodeLogController.class, GraphController.class, EventController.class, ProblemHandler.class})
 public class ApiAutoConfiguration {
@@ -192,10 +194,12 @@ public class ApiAutoConfiguration {
 
     @Bean
     public TaskService apiTaskService(ApiConfig config, Topics topics, @Qualifier("apiCommandPublisher") CommandPublisher publisher,
-                                      @Qualifier("apiWorkflowView") WorkflowView view, @Qualifier("apiAdmission") Admission admission) {
+                                      @Qualifier("apiWorkflowView") WorkflowView view, @Qualifier("apiAdmission") Admission admission,
+                                      PoolPolicyProperties policies) {
         Clock clock = Clock.systemUTC();
         // The worker pools a node may name are the ones whose topics exist: gorch.kafka.pools.
-        GraphValidator validator = new GraphValidator(documentLimits(config, topics).withPools(Set.copyOf(topics.pools())));
+        GraphValidator validator = new GraphValidator(documentLimits(config, topics).withPools(Set.copyOf(topics.pools())),
+                List.of(new PoolPolicyCheck(policies.poolPolicies())));
         SubmissionSender sender = new SubmissionSender(admission, publisher, config.delivery(), clock);
         return new TaskService(validator, new WorkflowIds(clock), publisher, sender, view,
                 new RecentSubmissions(config.recentSubmissionsMaxBytes(), config.recentSubmissionsTtl(), clock),

@@ -61,6 +61,9 @@ abstract class SmallLimitsApiTest {
         registry.add("gorch.kafka.node-events-topic", () -> "small-limits.node-events");
         registry.add("gorch.kafka.node-commands-topic", () -> "small-limits.node-commands");
         registry.add("gorch.kafka.pools", () -> "gpu");
+        // what the gpu workers run (PoolPolicyApiTest); the other tests' gpu nodes are nil nodes
+        registry.add("gorch.api.pool-policies.gpu.engines", () -> "nil,docker");
+        registry.add("gorch.api.pool-policies.gpu.docker.images", () -> "registry.example.com/ml/**");
         registry.add("gorch.api.admission.conductor-group", () -> CONDUCTORS);
         registry.add("gorch.api.admission.worker-group", () -> WORKERS);
         registry.add("gorch.api.admission.max-workflow-commands-lag", () -> MAX_LAG);

@@ -44,7 +44,11 @@ final class Gorch implements AutoCloseable {
 
     /** @param shared properties every context of this system gets, e.g. {@code gorch.kafka.pools=gpu} */
     Gorch(Path dataDir, String... shared) {
-        this.system = new GorchSystem(dataDir, shared);
+        this(new GorchSystem(dataDir, shared));
+    }
+
+    Gorch(GorchSystem system) {
+        this.system = system;
     }
 
     /** API + conductor + worker in one context, as the standalone launcher runs them. */

@@ -3,6 +3,7 @@ package org.gorchestrator.test;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -19,14 +20,25 @@ public final class GorchSystem implements AutoCloseable {
     private final String suffix = UUID.randomUUID().toString().substring(0, 8);
     private final Path dataDir;
     private final List<String> shared;
+    private final String[] kafka;
     private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
     private String baseUrl;
 
     /** @param shared properties every context of this system gets, e.g. {@code gorch.kafka.pools=gpu} */
     public GorchSystem(Path dataDir, String... shared) {
+        this(dataDir, Map.of(), shared);
+        KafkaBroker.bootstrapServers();
+    }
+
+    /**
+     * A system on another broker than the shared test broker.
+     *
+     * @param kafka {@code spring.kafka.*} settings of every context (address, security); they win over the shared broker's address
+     */
+    public GorchSystem(Path dataDir, Map<String, String> kafka, String... shared) {
         this.dataDir = dataDir;
         this.shared = List.of(shared);
-        KafkaBroker.bootstrapServers();
+        this.kafka = kafka.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
     }
 
     /** API + conductor + worker in one context, as the standalone launcher runs them. */
@@ -42,8 +54,17 @@ public final class GorchSystem implements AutoCloseable {
         return api(start("api-conductor", "gorch.worker.enabled=false"));
     }
 
-    public ConfigurableApplicationContext conductor() {
-        return start("conductor", "gorch.api.enabled=false", "gorch.worker.enabled=false", "spring.main.web-application-type=none");
+    public ConfigurableApplicationContext conductor(String... extra) {
+        List<String> props = new ArrayList<>(List.of("gorch.api.enabled=false", "gorch.worker.enabled=false", "spring.main.web-application-type=none"));
+        props.addAll(List.of(extra));
+        return start("conductor", props.toArray(String[]::new));
+    }
+
+    /** The API alone. */
+    public GorchSystem api(String... extra) {
+        List<String> props = new ArrayList<>(List.of("gorch.conductor.enabled=false", "gorch.worker.enabled=false"));
+        props.addAll(List.of(extra));
+        return api(start("api-only", props.toArray(String[]::new)));
     }
 
     public ConfigurableApplicationContext worker(String workerId, String... extra) {
@@ -122,7 +143,7 @@ public final class GorchSystem implements AutoCloseable {
                 "gorch.worker.group-id=" + workerGroup()));
         props.addAll(shared);
         props.addAll(List.of(extra));
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(Services.class).properties(props.toArray(String[]::new)).run();
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(Services.class).properties(props.toArray(String[]::new)).run(kafka);
         contexts.add(context);
         return context;
     }

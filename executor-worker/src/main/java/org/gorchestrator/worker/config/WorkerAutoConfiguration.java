@@ -8,6 +8,7 @@ import org.gorchestrator.worker.driver.Driver;
 import org.gorchestrator.worker.driver.DriverRegistry;
 import org.gorchestrator.worker.driver.NilDriver;
 import org.gorchestrator.worker.driver.SleepDriver;
+import org.gorchestrator.worker.driver.shell.NodeSandbox;
 import org.gorchestrator.worker.driver.shell.ShellDriver;
 import org.gorchestrator.worker.logs.LogShipper;
 import org.gorchestrator.worker.runtime.NodeEventPublisher;
@@ -31,9 +32,9 @@ import org.springframework.context.annotation.Bean;
  * kept inside the worker, not exposed as factory or template beans that other services could pick up.
  * Every {@link Driver} bean in the context is a driver of this worker: add one to add an engine.
  */
-@AutoConfiguration(after = {KafkaAutoConfiguration.class, GorchKafkaAutoConfiguration.class})
+@AutoConfiguration(after = {KafkaAutoConfiguration.class, GorchKafkaAutoConfiguration.class, PolicyAutoConfiguration.class})
 @ConditionalOnProperty(prefix = "gorch.worker", name = "enabled", matchIfMissing = true)
-@EnableConfigurationProperties(WorkerProperties.class)
+@EnableConfigurationProperties({WorkerProperties.class, PolicyProperties.class})
 public class WorkerAutoConfiguration {
 
     @Bean
@@ -52,13 +53,13 @@ public class WorkerAutoConfiguration {
     }
 
     @Bean
-    public ShellDriver gorchWorkerShellDriver(WorkerConfig config, WorkerProperties properties) {
-        return new ShellDriver(config.killGrace(), properties.artifactsPath());
+    public ShellDriver gorchWorkerShellDriver(WorkerConfig config, WorkerProperties properties, NodeSandbox sandbox) {
+        return new ShellDriver(config.killGrace(), properties.artifactsPath(), sandbox);
     }
 
     @Bean
-    public DriverRegistry gorchWorkerDrivers(List<Driver> drivers) {
-        return new DriverRegistry(drivers);
+    public DriverRegistry gorchWorkerDrivers(List<Driver> drivers, PolicyProperties policy, WorkerProperties properties) {
+        return new DriverRegistry(drivers, policy.toPolicy(properties.artifactsPath()));
     }
 
     @Bean(destroyMethod = "close")

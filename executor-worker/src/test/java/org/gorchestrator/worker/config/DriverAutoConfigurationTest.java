@@ -21,7 +21,7 @@ class DriverAutoConfigurationTest {
     private static final long MB = 1024 * 1024;
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(DriverAutoConfiguration.class));
+            .withConfiguration(AutoConfigurations.of(PolicyAutoConfiguration.class, DriverAutoConfiguration.class));
 
     @Test
     void givesEachNewEngineADriverWithSafeDefaults() {

@@ -2,10 +2,13 @@ package org.gorchestrator.worker.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.gorchestrator.worker.testkit.Commands.command;
 import static org.gorchestrator.worker.testkit.Commands.withOutputs;
 import static org.gorchestrator.worker.testkit.EventLists.ofType;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +21,7 @@ import org.gorchestrator.worker.driver.DriverRegistry;
 import org.gorchestrator.worker.driver.DriverResult;
 import org.gorchestrator.worker.driver.RunContext;
 import org.gorchestrator.worker.driver.Driver;
+import org.gorchestrator.worker.driver.shell.NodeSandbox;
 import org.gorchestrator.worker.driver.OutputLimits;
 import org.gorchestrator.worker.runtime.ReportRetry;
 import org.gorchestrator.message.LogChunk;
@@ -29,12 +33,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 @ExtendWith(KafkaBroker.class)
 class WorkerAutoConfigurationTest {
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(KafkaAutoConfiguration.class, GorchKafkaAutoConfiguration.class,
-                    WorkerAutoConfiguration.class))
+                    PolicyAutoConfiguration.class, WorkerAutoConfiguration.class))
             .withPropertyValues("spring.kafka.bootstrap-servers=" + KafkaBroker.bootstrapServers());
 
     @Test
@@ -61,6 +67,38 @@ class WorkerAutoConfigurationTest {
             assertThat(context.getBean(DriverRegistry.class).engines()).containsExactly("nil", "shell", "sleep");
             assertThat(context.getBean(WorkerRuntime.class).isRunning()).isTrue();
         });
+    }
+
+    @Test
+    void bindsTheExecutionPolicyAndTheSandbox() {
+        runner.withPropertyValues("gorch.worker.policy.engines=shell,nil", "gorch.worker.policy.shell.programs=echo,/usr/bin/*",
+                "gorch.worker.policy.pass-env=TZ").run(context -> {
+            DriverResult refused = context.getBean(DriverRegistry.class).run(command("wf", 2, "shell", "sh", List.of("-c", "id")),
+                    RunContext.of("w1", Duration.ofSeconds(10), 4096));
+            assertThat(refused.message()).contains("rule shell.programs: program 'sh' matches none of [echo, /usr/bin/*]");
+            assertThat(context.getBean(DriverRegistry.class).run(command("wf", 3, "sleep", "1ms", List.of()),
+                    RunContext.of("w1", Duration.ofSeconds(10), 4096)).message()).contains("rule engines:");
+            assertThat(context.getBean(NodeSandbox.class)).isEqualTo(new NodeSandbox(List.of("TZ"), null, false));
+        });
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aWorkerRunningAsRootSaysWhatItRisks(CapturedOutput output) throws Exception {
+        assumeThat(Files.getAttribute(Path.of("/proc/self"), "unix:uid")).as("a worker running as root").isEqualTo(0);
+
+        runner.run(context -> assertThat(context).hasNotFailed());
+
+        assertThat(output).contains("WARN").contains("the worker runs as root and gorch.worker.policy.run-as is not set: every node runs as root");
+    }
+
+    @Test
+    void aPolicyThatCannotHoldStopsTheStartNamingTheProperty() {
+        runner.withPropertyValues("gorch.worker.policy.docker.images=registry.example.com/[a")
+                .run(context -> assertThat(context).getFailure().rootCause().hasMessageContaining("docker.images"));
+        runner.withPropertyValues("gorch.worker.policy.run-as=no-such-user-gorch")
+                .run(context -> assertThat(context).getFailure().rootCause().hasMessageContaining("gorch.worker.policy.run-as")
+                        .hasMessageContaining("no-such-user-gorch"));
     }
 
     @Test

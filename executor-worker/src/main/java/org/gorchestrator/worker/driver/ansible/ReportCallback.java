@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import org.gorchestrator.json.Json;
 import org.gorchestrator.worker.driver.Texts;
@@ -26,13 +27,15 @@ final class ReportCallback {
     private Path dir;
 
     /**
-     * The directory holding the plugin, for {@code ANSIBLE_CALLBACK_PLUGINS}. A private temporary one,
+     * The directory holding the plugin, for {@code ANSIBLE_CALLBACK_PLUGINS}. A temporary one,
      * written again when it went: a long-lived worker's temporary files can be cleaned away.
      */
     synchronized Path directory() throws IOException {
         if (dir == null || !Files.isRegularFile(dir.resolve(FILE))) {
-            dir = Files.createTempDirectory("gorch-ansible-");
+            // Readable by all: nodes may run as another user (gorch.worker.policy.run-as); the plugin holds no secret.
+            dir = Files.createTempDirectory("gorch-ansible-", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
             Files.write(dir.resolve(FILE), PLUGIN);
+            Files.setPosixFilePermissions(dir.resolve(FILE), PosixFilePermissions.fromString("rw-r--r--"));
             dir.toFile().deleteOnExit();
             dir.resolve(FILE).toFile().deleteOnExit();
         }

@@ -28,10 +28,8 @@ record ContainerSpec(
     private static final String LABEL_PREFIX = "org.gorchestrator.";
 
     static ContainerSpec of(NodeCommand command, DockerSettings settings) {
-        Map<String, String> identity = new LinkedHashMap<>();
-        NodeEnvironment.apply(identity, command);
         List<String> env = new ArrayList<>();
-        identity.forEach((name, value) -> env.add(name + "=" + value));
+        NodeEnvironment.identity(command).forEach((name, value) -> env.add(name + "=" + value));
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put(LABEL_PREFIX + "workflow-id", command.workflowId());
         labels.put(LABEL_PREFIX + "node-id", Integer.toString(command.nodeId()));

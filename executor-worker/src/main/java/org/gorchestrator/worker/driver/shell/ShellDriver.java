@@ -11,7 +11,6 @@ import org.gorchestrator.message.NodeCommand;
 import org.gorchestrator.worker.driver.Driver;
 import org.gorchestrator.worker.driver.DriverResult;
 import org.gorchestrator.worker.driver.Ending;
-import org.gorchestrator.worker.driver.NodeEnvironment;
 import org.gorchestrator.worker.driver.NodeOutput;
 import org.gorchestrator.worker.driver.OutputChannel;
 import org.gorchestrator.worker.driver.RunContext;
@@ -28,15 +27,23 @@ public final class ShellDriver implements Driver {
 
     private final Duration killGrace;
     private final Path artifactsDir;
+    private final NodeSandbox sandbox;
 
     /**
      * @param killGrace    how long processes get to end after SIGTERM before SIGKILL
      * @param artifactsDir what a relative artifact path such as {@code scripts/run.sh} is relative to
      *                     (each process runs in a private directory, so it cannot be that)
+     * @param sandbox      the environment, user and namespaces processes start with
      */
-    public ShellDriver(Duration killGrace, Path artifactsDir) {
+    public ShellDriver(Duration killGrace, Path artifactsDir, NodeSandbox sandbox) {
         this.killGrace = Objects.requireNonNull(killGrace, "killGrace");
         this.artifactsDir = artifactsDir.toAbsolutePath().normalize();
+        this.sandbox = Objects.requireNonNull(sandbox, "sandbox");
+    }
+
+    /** Processes with a clean environment, as the worker's user. */
+    public ShellDriver(Duration killGrace, Path artifactsDir) {
+        this(killGrace, artifactsDir, NodeSandbox.CLEAN);
     }
 
     @Override
@@ -58,6 +65,7 @@ public final class ShellDriver implements Driver {
         try (dir) {
             Process process;
             try {
+                sandbox.handOver(dir.path());
                 process = processBuilder(command, dir).start();
             } catch (IOException e) {
                 return DriverResult.failed("cannot start '" + Texts.clip(command.artifact(), SHOWN_CHARS) + "' on worker "
@@ -71,8 +79,9 @@ public final class ShellDriver implements Driver {
         List<String> argv = new ArrayList<>(command.args().size() + 1);
         argv.add(program(command.artifact()));
         argv.addAll(command.args());
-        ProcessBuilder builder = new ProcessBuilder(argv).directory(dir.path().toFile());
-        NodeEnvironment.apply(builder.environment(), command);
+        ProcessBuilder builder = new ProcessBuilder(sandbox.argv(argv)).directory(dir.path().toFile());
+        builder.environment().clear();
+        builder.environment().putAll(sandbox.environment(command, System.getenv(), dir.path()));
         return builder;
     }
 

@@ -1,7 +1,6 @@
 package org.gorchestrator.worker.driver.ssh;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -34,8 +33,7 @@ final class RemoteCommand {
         if (command.artifact().startsWith("-")) {
             throw new IllegalArgumentException("the artifact must not start with '-'");
         }
-        Map<String, String> exports = new LinkedHashMap<>();
-        NodeEnvironment.apply(exports, command);
+        Map<String, String> exports = NodeEnvironment.identity(command);
         List<String> argv = new ArrayList<>(List.of(command.artifact()));
         for (String arg : command.args()) {
             Matcher env = ENV_ARG.matcher(arg);
