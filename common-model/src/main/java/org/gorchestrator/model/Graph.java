@@ -17,12 +17,13 @@ import java.util.List;
  * sparse {@code edges} list of {@code [from, to]} pairs for large graphs. {@code timeout} is the
  * graph's time limit in seconds. {@code id}, dates, states and {@code deadline} (when the
  * current run times out) are set by the orchestrator. A submission made with an Idempotency-Key
- * carries that key and the {@code digest} of its body, so a repeat can be told from a conflict.
+ * carries that key and the {@code digest} of its body, so a repeat can be told from a conflict. A run
+ * of a stored template records which template, version and inputs it was made from ({@code template}).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"id", "name", "state", "state_name", "start_date", "stop_date", "deadline", "timeout", "idempotency_key", "digest",
-    "digraph", "edges", "nodes"})
+    "template", "digraph", "edges", "nodes"})
 public record Graph(
         String id,
         String name,
@@ -35,7 +36,8 @@ public record Graph(
         @JsonProperty("stop_date") Instant stopDate,
         Instant deadline,
         @JsonProperty("idempotency_key") String idempotencyKey,
-        String digest) {
+        String digest,
+        TemplateRun template) {
 
     public Graph {
         state = state == null ? State.INITIAL : state;
@@ -61,11 +63,11 @@ public record Graph(
     }
 
     public static Graph of(String name, List<Integer> digraph, List<Node> nodes) {
-        return new Graph(null, name, State.INITIAL, digraph, null, nodes, null, null, null, null, null, null);
+        return new Graph(null, name, State.INITIAL, digraph, null, nodes, null, null, null, null, null, null, null);
     }
 
     public static Graph sparse(String name, List<List<Integer>> edges, List<Node> nodes) {
-        return new Graph(null, name, State.INITIAL, null, edges, nodes, null, null, null, null, null, null);
+        return new Graph(null, name, State.INITIAL, null, edges, nodes, null, null, null, null, null, null, null);
     }
 
     @JsonProperty(value = "state_name", access = JsonProperty.Access.READ_ONLY)
@@ -74,30 +76,35 @@ public record Graph(
     }
 
     public Graph withId(String newId) {
-        return new Graph(newId, name, state, digraph, edges, nodes, timeout, startDate, stopDate, deadline, idempotencyKey, digest);
+        return new Graph(newId, name, state, digraph, edges, nodes, timeout, startDate, stopDate, deadline, idempotencyKey, digest, template);
     }
 
     public Graph withName(String newName) {
-        return new Graph(id, newName, state, digraph, edges, nodes, timeout, startDate, stopDate, deadline, idempotencyKey, digest);
+        return new Graph(id, newName, state, digraph, edges, nodes, timeout, startDate, stopDate, deadline, idempotencyKey, digest, template);
     }
 
     public Graph withTimeout(Integer seconds) {
-        return new Graph(id, name, state, digraph, edges, nodes, seconds, startDate, stopDate, deadline, idempotencyKey, digest);
+        return new Graph(id, name, state, digraph, edges, nodes, seconds, startDate, stopDate, deadline, idempotencyKey, digest, template);
     }
 
     public Graph withNodes(List<Node> newNodes) {
-        return new Graph(id, name, state, digraph, edges, newNodes, timeout, startDate, stopDate, deadline, idempotencyKey, digest);
+        return new Graph(id, name, state, digraph, edges, newNodes, timeout, startDate, stopDate, deadline, idempotencyKey, digest, template);
     }
 
     public Graph withEdges(List<Integer> newDigraph, List<List<Integer>> newEdges) {
-        return new Graph(id, name, state, newDigraph, newEdges, nodes, timeout, startDate, stopDate, deadline, idempotencyKey, digest);
+        return new Graph(id, name, state, newDigraph, newEdges, nodes, timeout, startDate, stopDate, deadline, idempotencyKey, digest, template);
     }
 
     public Graph withRun(State newState, Instant started, Instant stopped, Instant newDeadline) {
-        return new Graph(id, name, newState, digraph, edges, nodes, timeout, started, stopped, newDeadline, idempotencyKey, digest);
+        return new Graph(id, name, newState, digraph, edges, nodes, timeout, started, stopped, newDeadline, idempotencyKey, digest, template);
+    }
+
+    /** The run made from a stored template (null: submitted as a whole document). */
+    public Graph withTemplate(TemplateRun run) {
+        return new Graph(id, name, state, digraph, edges, nodes, timeout, startDate, stopDate, deadline, idempotencyKey, digest, run);
     }
 
     public Graph withIdempotency(String key, String bodyDigest) {
-        return new Graph(id, name, state, digraph, edges, nodes, timeout, startDate, stopDate, deadline, key, bodyDigest);
+        return new Graph(id, name, state, digraph, edges, nodes, timeout, startDate, stopDate, deadline, key, bodyDigest, template);
     }
 }

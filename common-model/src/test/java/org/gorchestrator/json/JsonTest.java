@@ -125,7 +125,7 @@ class JsonTest {
                 new RetryPolicy(3, 0.5, 2.0, 10.0), 2, T0, T1, 0, "done", "worker-7", T1, null, 1,
                 List.of(new Attempt(1, State.FAILURE, T0, T0, 1, "boom", "worker-7")));
         Node waiting = Node.of(1, "b", "sleep", null, List.of());
-        Graph g = new Graph("wf-1", "full", State.RUNNING, null, List.of(List.of(0, 1)), List.of(ran, waiting), 600, T0, null, T1, "key-1", "abc");
+        Graph g = new Graph("wf-1", "full", State.RUNNING, null, List.of(List.of(0, 1)), List.of(ran, waiting), 600, T0, null, T1, "key-1", "abc", null);
 
         Graph back = Json.read(Json.writeString(g), Graph.class);
 
