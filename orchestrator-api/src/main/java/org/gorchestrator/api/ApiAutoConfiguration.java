@@ -28,6 +28,12 @@ import org.gorchestrator.api.http.NodeLogController;
 import org.gorchestrator.api.http.ProblemHandler;
 import org.gorchestrator.api.http.ReleaseOnShutdown;
 import org.gorchestrator.api.http.TaskController;
+import org.gorchestrator.api.http.TemplateController;
+import org.gorchestrator.api.http.ScheduleController;
+import org.gorchestrator.api.templates.DefinitionsTopology;
+import org.gorchestrator.api.templates.StartConfiguration;
+import org.gorchestrator.kafka.StartTopics;
+import org.springframework.kafka.config.CompositeKafkaStreamsInfrastructureCustomizer;
 import org.gorchestrator.api.logs.LiveLogs;
 import org.gorchestrator.api.logs.NodeLogService;
 import org.gorchestrator.api.tasks.IdempotentSubmissions;
@@ -71,7 +77,8 @@ import org.springframework.kafka.core.ProducerFactory;
 @ConditionalOnProperty(prefix = "gorch.api", name = "enabled", matchIfMissing = true)
 @EnableConfigurationProperties(ApiProperties.class)
 @PropertySource("classpath:gorch-api-defaults.properties")
-@Import({TaskController.class, NodeLogController.class, GraphController.class, ProblemHandler.class})
+@Import({TaskController.class, NodeLogController.class, GraphController.class, ProblemHandler.class,
+    TemplateController.class, ScheduleController.class, StartConfiguration.class})
 public class ApiAutoConfiguration {
 
     @Bean
@@ -144,7 +151,7 @@ public class ApiAutoConfiguration {
     @Bean
     public StreamsBuilderFactoryBean apiViewStreams(KafkaProperties kafka, ApiConfig config, ViewNames names,
                                                     @Qualifier("apiLiveLogs") LiveLogs live,
-                                                    @Qualifier("apiFinishWaiters") FinishWaiters waiters) {
+                                                    @Qualifier("apiFinishWaiters") FinishWaiters waiters, StartTopics start) {
         Map<String, Object> props = kafka.buildStreamsProperties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, names.applicationId());
         props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toString());
@@ -153,7 +160,9 @@ public class ApiAutoConfiguration {
         // One unreadable record must not stop every read of the API.
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
         StreamsBuilderFactoryBean factory = new StreamsBuilderFactoryBean(new KafkaStreamsConfiguration(props), new CleanupConfig(false, false));
-        factory.setInfrastructureCustomizer(new ViewTopology(names, live, waiters));
+        // templates and schedules are read into the same view, beside the workflows
+        factory.setInfrastructureCustomizer(new CompositeKafkaStreamsInfrastructureCustomizer(
+                new ViewTopology(names, live, waiters), new DefinitionsTopology(start)));
         return factory;
     }
 
@@ -187,7 +196,7 @@ public class ApiAutoConfiguration {
     }
 
     /** The limits of a document, whose state must fit in a record of the state topic. */
-    static Limits documentLimits(ApiConfig config, Topics topics) {
+    public static Limits documentLimits(ApiConfig config, Topics topics) {
         Limits limits = config.limits();
         if (limits.maxDocumentBytes() >= topics.maxMessageBytes()) {
             throw new IllegalStateException("gorch.api.limits.max-document-size (" + limits.maxDocumentBytes()

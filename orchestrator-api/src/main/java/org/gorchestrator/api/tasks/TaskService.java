@@ -153,7 +153,7 @@ public final class TaskService {
     }
 
     /** The document as its author defined it: whatever run results, id or idempotency fields it carries are dropped. */
-    private static Graph definitionOf(Graph document) {
+    public static Graph definitionOf(Graph document) {
         return document.withId(null).withIdempotency(null, null).withRun(State.INITIAL, null, null, null)
                 .withNodes(document.nodes().stream().map(Node::definition).toList());
     }
