@@ -9,6 +9,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.zone.ZoneOffsetTransition;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,10 +18,12 @@ import java.util.Optional;
 /**
  * The instants a cron expression names in a time zone. Five fields are a Unix expression (minute precision);
  * six or seven are a Quartz one, seconds first. Parsing and the calendar are cron-utils'; a tick is an instant,
- * so a wall-clock time that occurs twice when clocks go back fires once (at its first occurrence), and one that
- * does not occur when they go forward does not fire that day; an hourly expression fires every real hour.
+ * and a local time fires once: one that occurs twice when clocks go back fires at its first occurrence only (so an
+ * hourly expression skips the repeated hour), one that does not occur when they go forward does not fire that day.
  */
 public final class CronTicks {
+    /** Enough to step over a repeated hour and a tick equal to the start: never more than a few. */
+    private static final int MAX_ATTEMPTS = 8;
     private static final CronParser UNIX = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
     private static final CronParser QUARTZ = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.QUARTZ));
 
@@ -65,11 +68,34 @@ public final class CronTicks {
     /** The first tick strictly after {@code after}, if the expression names any. */
     public Optional<Instant> next(Instant after) {
         // cron-utils keeps the fraction of a second it starts from: ticks are on whole seconds
-        ZonedDateTime from = after.truncatedTo(ChronoUnit.SECONDS).atZone(zone);
-        return execution.nextExecution(from).map(ZonedDateTime::toInstant)
-                // cron-utils may answer the same instant again across a DST change: never go back or stay
-                .flatMap(next -> next.isAfter(after) ? Optional.of(next) : execution.nextExecution(from.plusSeconds(1))
-                        .map(ZonedDateTime::toInstant).filter(later -> later.isAfter(after)));
+        Instant from = after.truncatedTo(ChronoUnit.SECONDS);
+        // cron-utils may answer the instant it started from across a DST change; a repeated local time is jumped over
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            Optional<ZonedDateTime> next = execution.nextExecution(from.atZone(zone));
+            if (next.isEmpty()) {
+                return Optional.empty();
+            }
+            Instant at = next.get().toInstant();
+            if (isRepeat(next.get())) {
+                from = endOfOverlap(next.get());
+            } else if (!at.isAfter(after)) {
+                from = from.plusSeconds(1);
+            } else {
+                return Optional.of(at);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A local time that occurs for the second time, in the hour clocks went back: it fired at its first occurrence. */
+    private static boolean isRepeat(ZonedDateTime tick) {
+        return !tick.withEarlierOffsetAtOverlap().toInstant().equals(tick.toInstant());
+    }
+
+    /** The last second of the repeated hour, so the search goes on from the first local time that occurs once. */
+    private Instant endOfOverlap(ZonedDateTime tick) {
+        ZoneOffsetTransition transition = zone.getRules().getTransition(tick.toLocalDateTime());
+        return transition.getDateTimeBefore().atOffset(transition.getOffsetAfter()).toInstant().minusSeconds(1);
     }
 
     /** Up to {@code count} ticks after {@code after}, in order. */

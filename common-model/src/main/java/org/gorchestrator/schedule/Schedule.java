@@ -30,6 +30,7 @@ public record Schedule(
 
     public Schedule {
         Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(updated, "updated");
         inputs = inputs == null ? Map.of() : Map.copyOf(inputs);
         timeZone = timeZone == null || timeZone.isBlank() ? "UTC" : timeZone.trim();
         overlap = overlap == null ? OverlapPolicy.ALLOW : overlap;
@@ -40,6 +41,11 @@ public record Schedule(
     /** @throws IllegalArgumentException when the cron expression or the time zone is invalid */
     public CronTicks ticks() {
         return CronTicks.of(cron, timeZone);
+    }
+
+    /** The workflow id of this schedule's run for {@code tick}: the same for every conductor and every retry. */
+    public static String runId(String schedule, Instant tick) {
+        return org.gorchestrator.model.DerivedIds.of("gorch-schedule:" + schedule + "@" + tick.toEpochMilli());
     }
 
     public Schedule withPaused(boolean pause, Instant at) {

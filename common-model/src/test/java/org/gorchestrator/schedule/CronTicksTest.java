@@ -30,9 +30,15 @@ class CronTicksTest {
     }
 
     @Test
-    void fallBackInParisFiresTheRepeatedTimeOnce() {
-        List<Instant> ticks = CronTicks.of("30 2 * * *", "Europe/Paris").next(at("2026-10-23T12:00:00Z"), 3);
-        assertThat(ticks).containsExactly(at("2026-10-24T00:30:00Z"), at("2026-10-25T00:30:00Z"), at("2026-10-26T01:30:00Z"));
+    void fallBackInParisFiresTheRepeatedTimeOnceFromWhereverItStarts() {
+        CronTicks daily = CronTicks.of("30 2 * * *", "Europe/Paris");
+        assertThat(daily.next(at("2026-10-23T12:00:00Z"), 3))
+                .containsExactly(at("2026-10-24T00:30:00Z"), at("2026-10-25T00:30:00Z"), at("2026-10-26T01:30:00Z"));
+        assertThat(daily.next(at("2026-10-25T00:40:00Z"))).as("from inside the repeated hour").contains(at("2026-10-26T01:30:00Z"));
+        assertThat(CronTicks.of("0 * * * *", "Europe/Paris").next(at("2026-10-24T23:30:00Z"), 3))
+                .as("02:00 CET repeats 02:00 CEST").containsExactly(at("2026-10-25T00:00:00Z"), at("2026-10-25T02:00:00Z"), at("2026-10-25T03:00:00Z"));
+        assertThat(CronTicks.of("* * * * * ?", "Europe/Paris").next(at("2026-10-25T00:59:59Z"), 2))
+                .as("every second: the repeated hour is jumped at once").containsExactly(at("2026-10-25T02:00:00Z"), at("2026-10-25T02:00:01Z"));
     }
 
     @Test

@@ -14,14 +14,18 @@ import org.apache.kafka.common.config.TopicConfig;
  * @param templates   template name → the template with its versions (compacted)
  * @param schedules   schedule name → the schedule (compacted); the conductor fires them
  * @param submissions CloudEvents {@code org.gorchestrator.workflow.submit.v1} from systems that do not speak HTTP
+ * @param scheduleRuns the conductor's own: schedule name → a run it started has finished (for the overlap policies);
+ *                     partitioned like {@code schedules}, as the conductor reads both in one task
  */
-public record StartTopics(String templates, String schedules, String submissions) {
-    public static final StartTopics DEFAULTS = new StartTopics("gorch.templates", "gorch.schedules", "gorch.submissions");
+public record StartTopics(String templates, String schedules, String submissions, String scheduleRuns) {
+    public static final StartTopics DEFAULTS = new StartTopics("gorch.templates", "gorch.schedules", "gorch.submissions",
+            "gorch.schedule-runs");
 
     public StartTopics {
         Objects.requireNonNull(templates, "templates");
         Objects.requireNonNull(schedules, "schedules");
         Objects.requireNonNull(submissions, "submissions");
+        Objects.requireNonNull(scheduleRuns, "scheduleRuns");
     }
 
     /** The topics to create when missing, with the partitions, replicas and sizes of {@code base}. */
@@ -35,6 +39,7 @@ public record StartTopics(String templates, String schedules, String submissions
         return List.of(
                 new NewTopic(templates, 1, base.replicationFactor()).configs(compacted),
                 new NewTopic(schedules, base.partitions(), base.replicationFactor()).configs(compacted),
-                new NewTopic(submissions, base.partitions(), base.replicationFactor()).configs(deleteAfterRetention));
+                new NewTopic(submissions, base.partitions(), base.replicationFactor()).configs(deleteAfterRetention),
+                new NewTopic(scheduleRuns, base.partitions(), base.replicationFactor()).configs(deleteAfterRetention));
     }
 }

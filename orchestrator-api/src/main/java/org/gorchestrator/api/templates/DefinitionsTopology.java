@@ -5,6 +5,7 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.state.Stores;
 import org.gorchestrator.kafka.JsonSerde;
+import org.gorchestrator.kafka.LatestByKeyProcessor;
 import org.gorchestrator.kafka.StartTopics;
 import org.gorchestrator.schedule.Schedule;
 import org.gorchestrator.template.Template;
@@ -33,6 +34,6 @@ public final class DefinitionsTopology implements KafkaStreamsInfrastructureCust
     private static <V> void addStore(StreamsBuilder builder, String store, String topic, JsonSerde<V> values) {
         builder.addGlobalStore(
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store), Serdes.String(), values).withLoggingDisabled(),
-                topic, Consumed.with(Serdes.String(), values), () -> new NamedRecordProcessor<V>(store));
+                topic, Consumed.with(Serdes.String(), values), () -> new LatestByKeyProcessor<V>(store));
     }
 }

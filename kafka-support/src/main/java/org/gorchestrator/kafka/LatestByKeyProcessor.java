@@ -1,16 +1,19 @@
-package org.gorchestrator.api.templates;
+package org.gorchestrator.kafka;
 
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
-/** Keeps the latest record of each name of a compacted topic; a tombstone removes the name. Replaying a record changes nothing. */
-final class NamedRecordProcessor<V> implements Processor<String, V, Void, Void> {
+/**
+ * The processor of a global store that keeps the latest record of each key of a compacted topic (templates, schedules);
+ * a tombstone removes the key. Replaying a record changes nothing.
+ */
+public final class LatestByKeyProcessor<V> implements Processor<String, V, Void, Void> {
     private final String storeName;
     private KeyValueStore<String, V> store;
 
-    NamedRecordProcessor(String storeName) {
+    public LatestByKeyProcessor(String storeName) {
         this.storeName = storeName;
     }
 
