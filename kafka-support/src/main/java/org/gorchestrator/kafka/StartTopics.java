@@ -8,23 +8,19 @@ import org.apache.kafka.common.config.TopicConfig;
 
 /**
  * The topics of the ways to start a run other than posting a document: stored templates and schedules
- * (compacted, keyed by name, read whole by every API instance and by the conductor) and the public command
- * topic of Kafka-native submissions.
+ * (compacted, keyed by name, read whole by every API instance and by the conductor).
  *
  * @param templates   template name → the template with its versions (compacted)
  * @param schedules   schedule name → the schedule (compacted); the conductor fires them
- * @param submissions CloudEvents {@code org.gorchestrator.workflow.submit.v1} from systems that do not speak HTTP
  * @param scheduleRuns the conductor's own: schedule name → a run it started has finished (for the overlap policies);
  *                     partitioned like {@code schedules}, as the conductor reads both in one task
  */
-public record StartTopics(String templates, String schedules, String submissions, String scheduleRuns) {
-    public static final StartTopics DEFAULTS = new StartTopics("gorch.templates", "gorch.schedules", "gorch.submissions",
-            "gorch.schedule-runs");
+public record StartTopics(String templates, String schedules, String scheduleRuns) {
+    public static final StartTopics DEFAULTS = new StartTopics("gorch.templates", "gorch.schedules", "gorch.schedule-runs");
 
     public StartTopics {
         Objects.requireNonNull(templates, "templates");
         Objects.requireNonNull(schedules, "schedules");
-        Objects.requireNonNull(submissions, "submissions");
         Objects.requireNonNull(scheduleRuns, "scheduleRuns");
     }
 
@@ -39,7 +35,6 @@ public record StartTopics(String templates, String schedules, String submissions
         return List.of(
                 new NewTopic(templates, 1, base.replicationFactor()).configs(compacted),
                 new NewTopic(schedules, base.partitions(), base.replicationFactor()).configs(compacted),
-                new NewTopic(submissions, base.partitions(), base.replicationFactor()).configs(deleteAfterRetention),
                 new NewTopic(scheduleRuns, base.partitions(), base.replicationFactor()).configs(deleteAfterRetention));
     }
 }

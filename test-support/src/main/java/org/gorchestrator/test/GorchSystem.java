@@ -106,7 +106,6 @@ public final class GorchSystem implements AutoCloseable {
                 "gorch.kafka.node-logs-topic=logs-" + suffix,
                 "gorch.kafka.templates-topic=templates-" + suffix,
                 "gorch.kafka.schedules-topic=schedules-" + suffix,
-                "gorch.kafka.submissions-topic=submissions-" + suffix,
                 "gorch.kafka.schedule-runs-topic=schedule-runs-" + suffix);
     }
 

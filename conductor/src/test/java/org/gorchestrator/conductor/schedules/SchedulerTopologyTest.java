@@ -2,6 +2,7 @@ package org.gorchestrator.conductor.schedules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,6 +37,7 @@ import org.gorchestrator.template.Template;
 import org.gorchestrator.template.TemplateVersion;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SchedulerTopologyTest {
     private static final Topics TOPICS = Topics.DEFAULTS;
@@ -46,6 +48,8 @@ class SchedulerTopologyTest {
 
     private Duration step = Duration.ofSeconds(5);
 
+    @TempDir
+    Path stateDir;
     private TopologyTestDriver driver;
     private Instant wallClock;
     private TestInputTopic<String, Schedule> schedules;
@@ -61,6 +65,8 @@ class SchedulerTopologyTest {
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "scheduler-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        // a directory of its own: /tmp/kafka-streams may be in use by another build on this machine
+        config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.resolve(at.toString().replace(':', '-')).toString());
         Topology topology = new ConductorTopology(TOPICS, ConductorSettings.DEFAULTS, ConductorMetrics.NONE, RecordTracing.PASS_THROUGH)
                 .addSchedulesTo(new Topology(), START, settings);
         wallClock = at;
