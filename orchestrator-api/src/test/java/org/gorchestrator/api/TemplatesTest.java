@@ -10,6 +10,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 class TemplatesTest extends ApiIntegrationTest {
+    @org.springframework.beans.factory.annotation.Autowired
+    org.gorchestrator.kafka.StartTopics topicsOfStart;
+
     private static final String DEPLOY = """
             {"name": "deploy", "digraph": [0], "inputs": {"env": {"default": "staging"}, "version": {"required": true}},
              "nodes": [{"id": 0, "name": "deploy", "engine": "shell", "artifact": "deploy.sh",
@@ -105,6 +108,12 @@ class TemplatesTest extends ApiIntegrationTest {
 
         org.awaitility.Awaitility.await().atMost(VIEW_CATCH_UP).until(() -> api.get(schedule).status() == 200);
         assertThat(api.postJson(schedule + "/pause", "").json().get("next")).isEmpty();
-        assertThat(api.get(schedule + "?next=3").json().get("schedule").get("paused").asBoolean()).isTrue();
+        org.awaitility.Awaitility.await().atMost(VIEW_CATCH_UP)
+                .until(() -> api.get(schedule + "?next=3").json().get("schedule").get("paused").asBoolean());
+
+        assertThat(api.delete(schedule).status()).isEqualTo(204);
+        org.awaitility.Awaitility.await().atMost(VIEW_CATCH_UP).until(() -> api.get(schedule).status() == 404);
+        assertThat(kafka.tombstoned(topicsOfStart.schedules(), schedule.substring("/v1/schedules/".length())))
+                .as("a delete is a tombstone, which compaction removes").isTrue();
     }
 }

@@ -19,10 +19,13 @@ public final class DefinitionPublisher {
         this.timeout = timeout;
     }
 
-    /** @throws BrokerUnavailableException when the broker does not acknowledge in time or refuses the record */
+    /**
+     * @param definition the new value; null writes a tombstone, which removes the name once the topic is compacted
+     * @throws BrokerUnavailableException when the broker does not acknowledge in time or refuses the record
+     */
     public void publish(String topic, String name, Object definition) {
         try {
-            template.send(topic, name, Json.write(definition)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            template.send(topic, name, definition == null ? null : Json.write(definition)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw unavailable(name, "interrupted while waiting for the broker", e);
