@@ -18,12 +18,13 @@ import java.util.List;
  * graph's time limit in seconds. {@code id}, dates, states and {@code deadline} (when the
  * current run times out) are set by the orchestrator. A submission made with an Idempotency-Key
  * carries that key and the {@code digest} of its body, so a repeat can be told from a conflict. {@code submitter}
- * (set by the API when it authenticates its callers) owns the workflow.
+ * (set by the API when it authenticates its callers) owns the workflow. A run of a stored template records which
+ * template, version and inputs it was made from ({@code template}).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"id", "name", "state", "state_name", "start_date", "stop_date", "deadline", "timeout", "idempotency_key", "digest",
-    "submitter", "digraph", "edges", "nodes"})
+    "submitter", "template", "digraph", "edges", "nodes"})
 public record Graph(
         String id,
         String name,
@@ -37,7 +38,8 @@ public record Graph(
         Instant deadline,
         @JsonProperty("idempotency_key") String idempotencyKey,
         String digest,
-        Submitter submitter) {
+        Submitter submitter,
+        TemplateRun template) {
 
     public Graph {
         state = state == null ? State.INITIAL : state;
@@ -76,27 +78,27 @@ public record Graph(
     }
 
     public Graph withId(String newId) {
-        return new Graph(newId, name, state, digraph, edges, nodes, timeout, startDate, stopDate, deadline, idempotencyKey, digest, submitter);
+        return new Graph(newId, name, state, digraph, edges, nodes, timeout, startDate, stopDate, deadline, idempotencyKey, digest, submitter, template);
     }
 
     public Graph withName(String newName) {
-        return new Graph(id, newName, state, digraph, edges, nodes, timeout, startDate, stopDate, deadline, idempotencyKey, digest, submitter);
+        return new Graph(id, newName, state, digraph, edges, nodes, timeout, startDate, stopDate, deadline, idempotencyKey, digest, submitter, template);
     }
 
     public Graph withTimeout(Integer seconds) {
-        return new Graph(id, name, state, digraph, edges, nodes, seconds, startDate, stopDate, deadline, idempotencyKey, digest, submitter);
+        return new Graph(id, name, state, digraph, edges, nodes, seconds, startDate, stopDate, deadline, idempotencyKey, digest, submitter, template);
     }
 
     public Graph withNodes(List<Node> newNodes) {
-        return new Graph(id, name, state, digraph, edges, newNodes, timeout, startDate, stopDate, deadline, idempotencyKey, digest, submitter);
+        return new Graph(id, name, state, digraph, edges, newNodes, timeout, startDate, stopDate, deadline, idempotencyKey, digest, submitter, template);
     }
 
     public Graph withEdges(List<Integer> newDigraph, List<List<Integer>> newEdges) {
-        return new Graph(id, name, state, newDigraph, newEdges, nodes, timeout, startDate, stopDate, deadline, idempotencyKey, digest, submitter);
+        return new Graph(id, name, state, newDigraph, newEdges, nodes, timeout, startDate, stopDate, deadline, idempotencyKey, digest, submitter, template);
     }
 
     public Graph withRun(State newState, Instant started, Instant stopped, Instant newDeadline) {
-        return new Graph(id, name, newState, digraph, edges, nodes, timeout, started, stopped, newDeadline, idempotencyKey, digest, submitter);
+        return new Graph(id, name, newState, digraph, edges, nodes, timeout, started, stopped, newDeadline, idempotencyKey, digest, submitter, template);
     }
 
     public Graph withIdempotency(String key, String bodyDigest) {
@@ -104,6 +106,11 @@ public record Graph(
     }
 
     public Graph withSubmitter(Submitter owner) {
-        return new Graph(id, name, state, digraph, edges, nodes, timeout, startDate, stopDate, deadline, idempotencyKey, digest, owner);
+        return new Graph(id, name, state, digraph, edges, nodes, timeout, startDate, stopDate, deadline, idempotencyKey, digest, owner, template);
+    }
+
+    /** The run made from a stored template (null: submitted as a whole document). */
+    public Graph withTemplate(TemplateRun run) {
+        return new Graph(id, name, state, digraph, edges, nodes, timeout, startDate, stopDate, deadline, idempotencyKey, digest, submitter, run);
     }
 }

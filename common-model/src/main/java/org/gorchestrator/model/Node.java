@@ -105,6 +105,11 @@ public record Node(
                 startDate, stopDate, exitCode, message, worker, deadline, retryAt, retries, attempts);
     }
 
+    public Node withArgs(List<String> newArgs) {
+        return new Node(id, name, state, engine, artifact, newArgs, target, output, timeout, retry, attempt,
+                startDate, stopDate, exitCode, message, worker, deadline, retryAt, retries, attempts);
+    }
+
     public Node withRetry(RetryPolicy policy) {
         return new Node(id, name, state, engine, artifact, args, target, output, timeout, policy, attempt,
                 startDate, stopDate, exitCode, message, worker, deadline, retryAt, retries, attempts);

@@ -127,7 +127,7 @@ class JsonTest {
                 List.of(new Attempt(1, State.FAILURE, T0, T0, 1, "boom", "worker-7")));
         Node waiting = Node.of(1, "b", "sleep", null, List.of());
         Graph g = new Graph("wf-1", "full", State.RUNNING, null, List.of(List.of(0, 1)), List.of(ran, waiting), 600, T0, null, T1, "key-1", "abc",
-                new Submitter("alice", "ci-client"));
+                new Submitter("alice", "ci-client"), null);
 
         Graph back = Json.read(Json.writeString(g), Graph.class);
 

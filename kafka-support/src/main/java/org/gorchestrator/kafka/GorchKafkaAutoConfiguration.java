@@ -19,7 +19,7 @@ import org.springframework.kafka.core.KafkaAdmin;
  * start-up, and carries trace contexts across the records the services handle ({@link RecordTracing}).
  */
 @AutoConfiguration
-@EnableConfigurationProperties(TopicsProperties.class)
+@EnableConfigurationProperties({TopicsProperties.class, StartTopicsProperties.class})
 @PropertySource("classpath:gorch-defaults.properties")
 public class GorchKafkaAutoConfiguration {
     private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(3);
@@ -46,5 +46,15 @@ public class GorchKafkaAutoConfiguration {
     @Bean
     public KafkaAdmin.NewTopics gorchNewTopics(Topics topics) {
         return new KafkaAdmin.NewTopics(topics.newTopics().toArray(org.apache.kafka.clients.admin.NewTopic[]::new));
+    }
+
+    @Bean
+    public StartTopics gorchStartTopics(StartTopicsProperties properties) {
+        return properties.toStartTopics();
+    }
+
+    @Bean
+    public KafkaAdmin.NewTopics gorchStartNewTopics(Topics topics, StartTopics start) {
+        return new KafkaAdmin.NewTopics(start.newTopics(topics).toArray(org.apache.kafka.clients.admin.NewTopic[]::new));
     }
 }

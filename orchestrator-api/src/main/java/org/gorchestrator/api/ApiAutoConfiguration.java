@@ -34,6 +34,12 @@ import org.gorchestrator.api.http.NodeLogController;
 import org.gorchestrator.api.http.ProblemHandler;
 import org.gorchestrator.api.http.ReleaseOnShutdown;
 import org.gorchestrator.api.http.TaskController;
+import org.gorchestrator.api.http.TemplateController;
+import org.gorchestrator.api.http.ScheduleController;
+import org.gorchestrator.api.templates.DefinitionsTopology;
+import org.gorchestrator.api.templates.StartConfiguration;
+import org.gorchestrator.kafka.StartTopics;
+import org.springframework.kafka.config.CompositeKafkaStreamsInfrastructureCustomizer;
 import org.gorchestrator.api.logs.LiveLogs;
 import org.gorchestrator.api.logs.NodeLogService;
 import org.gorchestrator.api.tasks.IdempotentSubmissions;
@@ -78,7 +84,8 @@ import org.springframework.kafka.core.ProducerFactory;
 @ConditionalOnProperty(prefix = "gorch.api", name = "enabled", matchIfMissing = true)
 @EnableConfigurationProperties({ApiProperties.class, EventSettings.class, PoolPolicyProperties.class})
 @PropertySource("classpath:gorch-api-defaults.properties")
-@Import({TaskController.class, NodeLogController.class, GraphController.class, EventController.class, ProblemHandler.class})
+@Import({TaskController.class, NodeLogController.class, GraphController.class, EventController.class, ProblemHandler.class,
+    TemplateController.class, ScheduleController.class, StartConfiguration.class})
 public class ApiAutoConfiguration {
 
     @Bean
@@ -163,7 +170,7 @@ public class ApiAutoConfiguration {
                                                     @Qualifier("apiLiveLogs") LiveLogs live,
                                                     @Qualifier("apiLiveEvents") LiveEvents events,
                                                     @Qualifier("apiFinishWaiters") FinishWaiters waiters,
-                                                    @Qualifier("apiTaskChanges") TaskChanges changes) {
+                                                    @Qualifier("apiTaskChanges") TaskChanges changes, StartTopics start) {
         Map<String, Object> props = kafka.buildStreamsProperties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, names.applicationId());
         props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toString());
@@ -172,7 +179,9 @@ public class ApiAutoConfiguration {
         // One unreadable record must not stop every read of the API.
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
         StreamsBuilderFactoryBean factory = new StreamsBuilderFactoryBean(new KafkaStreamsConfiguration(props), new CleanupConfig(false, false));
-        factory.setInfrastructureCustomizer(new ViewTopology(names, live, events, waiters, changes));
+        // templates and schedules are read into the same view, beside the workflows
+        factory.setInfrastructureCustomizer(new CompositeKafkaStreamsInfrastructureCustomizer(
+                new ViewTopology(names, live, events, waiters, changes), new DefinitionsTopology(start)));
         return factory;
     }
 
@@ -208,7 +217,7 @@ public class ApiAutoConfiguration {
     }
 
     /** The limits of a document, whose state must fit in a record of the state topic. */
-    static Limits documentLimits(ApiConfig config, Topics topics) {
+    public static Limits documentLimits(ApiConfig config, Topics topics) {
         Limits limits = config.limits();
         if (limits.maxDocumentBytes() >= topics.maxMessageBytes()) {
             throw new IllegalStateException("gorch.api.limits.max-document-size (" + limits.maxDocumentBytes()

@@ -58,6 +58,10 @@ final class ApiClient {
         return send(request(path).DELETE());
     }
 
+    Response putJson(String path, String body) {
+        return send(request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     Response postJson(String path, String body) {
         return post(path, "application/json", HttpRequest.BodyPublishers.ofString(body));
     }

@@ -56,6 +56,28 @@ final class KafkaTopicsClient {
         }
     }
 
+    /** Whether the latest record of {@code key} on {@code topic} is a tombstone (a null value, not the JSON {@code null}). */
+    boolean tombstoned(String topic, String key) {
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers());
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            byte[][] latest = {new byte[0]};
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (key.equals(record.key())) {
+                        latest[0] = record.value();
+                    }
+                }
+            }
+            return latest[0] == null;
+        }
+    }
+
     /** Publishes a workflow's latest state as the conductor does; null is the tombstone of a purged workflow. */
     void publishState(String workflowId, Graph graph) {
         send(List.of(new ProducerRecord<String, Object>(topics.workflowState(), workflowId, graph)));

@@ -124,7 +124,10 @@ public final class GorchSystem implements AutoCloseable {
                 "gorch.kafka.workflow-events-topic=" + workflowEventsTopic(),
                 "gorch.kafka.workflow-state-topic=ws-" + suffix,
                 "gorch.kafka.node-control-topic=ctl-" + suffix,
-                "gorch.kafka.node-logs-topic=logs-" + suffix);
+                "gorch.kafka.node-logs-topic=logs-" + suffix,
+                "gorch.kafka.templates-topic=templates-" + suffix,
+                "gorch.kafka.schedules-topic=schedules-" + suffix,
+                "gorch.kafka.schedule-runs-topic=schedule-runs-" + suffix);
     }
 
     private GorchSystem api(ConfigurableApplicationContext context) {

@@ -17,6 +17,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.kafka.streams.KafkaStreamsMicrometerListener;
 import org.gorchestrator.kafka.Topics;
+import org.gorchestrator.kafka.StartTopics;
+import org.gorchestrator.conductor.schedules.SchedulesProperties;
 import org.gorchestrator.kafka.tracing.RecordTracing;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -30,7 +32,7 @@ import org.springframework.kafka.config.KafkaStreamsInfrastructureCustomizer;
 /** Runs the conductor's topology under spring-kafka's lifecycle, exactly once. */
 @AutoConfiguration
 @ConditionalOnProperty(prefix = "gorch.conductor", name = "enabled", matchIfMissing = true)
-@EnableConfigurationProperties(ConductorProperties.class)
+@EnableConfigurationProperties({ConductorProperties.class, SchedulesProperties.class})
 public class ConductorAutoConfiguration {
 
     @Bean
@@ -72,7 +74,8 @@ public class ConductorAutoConfiguration {
     @Bean
     public StreamsBuilderFactoryBean conductorStreams(KafkaProperties kafka, ConductorProperties properties, Topics topics,
                                                       ConductorTopology topology, ObjectProvider<MeterRegistry> registry,
-                                                      UnwritableRecords conductorUnwritableRecords) {
+                                                      UnwritableRecords conductorUnwritableRecords, StartTopics start,
+                                                      SchedulesProperties schedules) {
         StreamsBuilderFactoryBean factory = new StreamsBuilderFactoryBean(new KafkaStreamsConfiguration(
                 streamsProperties(kafka.buildStreamsProperties(), properties, topics, conductorUnwritableRecords)));
         registry.ifAvailable(meters -> factory.addListener(new KafkaStreamsMicrometerListener(meters)));
@@ -86,6 +89,9 @@ public class ConductorAutoConfiguration {
             @Override
             public void configureTopology(org.apache.kafka.streams.Topology built) {
                 topology.addTo(built);
+                if (schedules.enabled()) {
+                    topology.addSchedulesTo(built, start, schedules.toSettings());
+                }
             }
         });
         return factory;

@@ -10,7 +10,14 @@ import org.apache.kafka.streams.processor.TopicNameExtractor;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
+import org.gorchestrator.conductor.schedules.RunWatcher;
+import org.gorchestrator.conductor.schedules.SchedulerProcessor;
+import org.gorchestrator.conductor.schedules.SchedulerSettings;
 import org.gorchestrator.kafka.JsonSerde;
+import org.gorchestrator.kafka.LatestByKeyProcessor;
+import org.gorchestrator.kafka.StartTopics;
+import org.gorchestrator.schedule.Schedule;
+import org.gorchestrator.template.Template;
 import org.gorchestrator.kafka.Topics;
 import org.gorchestrator.kafka.events.CloudEventSerde;
 import org.gorchestrator.kafka.tracing.RecordTracing;
@@ -53,6 +60,22 @@ public final class ConductorTopology {
     public static final String WORKFLOW_EVENTS_SINK = "workflow-events-sink";
     public static final String WORKFLOW_STATE_SINK = "workflow-state-sink";
     public static final String DEAD_LETTER_SINK = "dead-letter-sink";
+    // The scheduler (org.gorchestrator.conductor.schedules), added by addSchedulesTo.
+    public static final String SCHEDULES_SOURCE = "schedules-source";
+    public static final String SCHEDULE_RUNS_SOURCE = "schedule-runs-source";
+    public static final String SCHEDULE_TEMPLATES_SOURCE = "schedule-templates-source";
+    public static final String SCHEDULER_PROCESSOR = "scheduler";
+    public static final String SCHEDULE_TEMPLATES_PROCESSOR = "schedule-templates";
+    public static final String SCHEDULED_COMMANDS_SINK = "scheduled-commands-sink";
+    /** Schedule name to what the scheduler keeps of it (ScheduleState JSON). */
+    public static final String SCHEDULE_STORE = "schedules";
+    /** Every template (global), for the runs the scheduler starts. */
+    public static final String SCHEDULE_TEMPLATES_STORE = "schedule-templates";
+    public static final String RUN_WATCH_SOURCE = "run-watch-source";
+    public static final String RUN_WATCHER = "run-watcher";
+    /** Workflow id to the schedule that started it, until it finishes. */
+    public static final String SCHEDULE_RUN_OWNERS_STORE = "schedule-run-owners";
+    public static final String SCHEDULE_RUNS_SINK = "schedule-runs-sink";
 
     private final Topics topics;
     private final ConductorSettings settings;
@@ -102,6 +125,29 @@ public final class ConductorTopology {
         // The processor sends the document as the JSON bytes it just stored.
         topology.addSink(WORKFLOW_STATE_SINK, topics.workflowState(), keyOut, valuesOut, ENGINE_PROCESSOR);
         topology.addSink(DEAD_LETTER_SINK, settings.deadLetterTopic(), keyOut, valuesOut, COMMANDS_READER, NODE_EVENTS_READER, ENGINE_PROCESSOR);
+        return topology;
+    }
+
+    /**
+     * Adds the scheduler: it fires the schedules of {@code start.schedules()} as submits on the workflow commands topic,
+     * and learns from the workflow events which of its runs finished (through {@code start.scheduleRuns()}, keyed by
+     * schedule), for the overlap policies.
+     */
+    public Topology addSchedulesTo(Topology topology, StartTopics start, SchedulerSettings schedulerSettings) {
+        StringDeserializer keys = new StringDeserializer();
+        StringSerializer keyOut = new StringSerializer();
+        topology.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SCHEDULE_TEMPLATES_STORE), Serdes.String(),
+                        JsonSerde.of(Template.class)).withLoggingDisabled(), SCHEDULE_TEMPLATES_SOURCE, keys, JsonSerde.of(Template.class),
+                start.templates(), SCHEDULE_TEMPLATES_PROCESSOR, () -> new LatestByKeyProcessor<Template>(SCHEDULE_TEMPLATES_STORE));
+        topology.addSource(SCHEDULES_SOURCE, keys, JsonSerde.of(Schedule.class), start.schedules());
+        topology.addSource(SCHEDULE_RUNS_SOURCE, keys, new StringDeserializer(), start.scheduleRuns());
+        topology.addProcessor(SCHEDULER_PROCESSOR, () -> new SchedulerProcessor(schedulerSettings), SCHEDULES_SOURCE, SCHEDULE_RUNS_SOURCE);
+        topology.addStateStore(stringStore(SCHEDULE_STORE), SCHEDULER_PROCESSOR);
+        topology.addSink(SCHEDULED_COMMANDS_SINK, topics.workflowCommands(), keyOut, JsonSerde.of(WorkflowCommand.class), SCHEDULER_PROCESSOR);
+        topology.addSource(RUN_WATCH_SOURCE, keys, new CloudEventSerde(), topics.workflowEvents());
+        topology.addProcessor(RUN_WATCHER, RunWatcher::new, RUN_WATCH_SOURCE);
+        topology.addStateStore(stringStore(SCHEDULE_RUN_OWNERS_STORE), RUN_WATCHER);
+        topology.addSink(SCHEDULE_RUNS_SINK, start.scheduleRuns(), keyOut, new StringSerializer(), RUN_WATCHER);
         return topology;
     }
 

@@ -20,21 +20,21 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
  * worked out from an unset clock put the first punctuation decades away, and every timer of a
  * restarted task with timers pending stopped.
  */
-final class Wakeup {
+public final class Wakeup {
     private final ProcessorContext<?, ?> context;
     private final long precisionMillis;
     private final Punctuator punctuator;
     private Cancellable scheduled;
     private long firesAt;
 
-    Wakeup(ProcessorContext<?, ?> context, Duration precision, Punctuator punctuator) {
+    public Wakeup(ProcessorContext<?, ?> context, Duration precision, Punctuator punctuator) {
         this.context = context;
         this.precisionMillis = Math.max(1, precision.toMillis());
         this.punctuator = punctuator;
     }
 
     /** A timer is due at {@code due} (null: none): the punctuation comes then, or within the precision after. */
-    void notLaterThan(Instant due) {
+    public void notLaterThan(Instant due) {
         if (due == null) {
             return;
         }
@@ -48,19 +48,19 @@ final class Wakeup {
      * Something may already be due but the clock cannot be read yet (in {@code init()}): the
      * punctuation comes after the precision, and its handler, which has the clock, moves it on.
      */
-    void soon() {
+    public void soon() {
         cancel();
         firesAt = Long.MIN_VALUE; // due before anything that may be asked for until then: never moved earlier
         scheduled = context.schedule(Duration.ofMillis(precisionMillis), PunctuationType.WALL_CLOCK_TIME, punctuator);
     }
 
     /** The earliest timer is now due at {@code next} (null: there is none): the punctuation moves there. */
-    void moveTo(Instant next) {
+    public void moveTo(Instant next) {
         cancel();
         notLaterThan(next);
     }
 
-    void cancel() {
+    public void cancel() {
         if (scheduled != null) {
             scheduled.cancel();
             scheduled = null;

@@ -196,7 +196,7 @@ public class TaskController {
         return ResponseEntity.accepted().body(CommandAccepted.rerunning(id));
     }
 
-    private static Optional<IdempotencyKey> idempotencyKey(String header) {
+    static Optional<IdempotencyKey> idempotencyKey(String header) {
         if (header == null) {
             return Optional.empty();
         }

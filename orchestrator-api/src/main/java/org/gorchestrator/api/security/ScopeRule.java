@@ -15,6 +15,7 @@ record ScopeRule(RequestMatcher requests, String scope) {
         return List.of(
                 rule(HttpMethod.POST, "/v1/tasks", scopes.submit()),
                 rule(HttpMethod.POST, "/v1/validate", scopes.submit()),
+                rule(HttpMethod.POST, "/v1/templates/*/runs", scopes.submit()),
                 rule(HttpMethod.GET, "/v1/tasks/*/nodes/*/logs", scopes.logs()),
                 rule(HttpMethod.DELETE, "/v1/tasks/*", scopes.cancel()),
                 rule(HttpMethod.POST, "/v1/tasks/*/rerun", scopes.cancel()),

@@ -11,6 +11,7 @@ import org.gorchestrator.message.WorkflowCommand;
 import org.gorchestrator.model.Graph;
 import org.gorchestrator.model.Node;
 import org.gorchestrator.model.State;
+import org.gorchestrator.model.TemplateRun;
 import org.gorchestrator.validation.GraphValidator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,9 +56,18 @@ public final class TaskService {
      * @throws SubmissionUnconfirmedException   when the conductor did not confirm a keyed submission in time
      */
     public Accepted submit(Graph document, Optional<IdempotencyKey> key, Caller caller) {
+        return start(document, null, key, caller);
+    }
+
+    /** As {@link #submit}, for a run made from a stored template: the run keeps the template it records. */
+    public Accepted submitTemplateRun(Graph run, Optional<IdempotencyKey> key, Caller caller) {
+        return start(run, run.template(), key, caller);
+    }
+
+    private Accepted start(Graph document, TemplateRun template, Optional<IdempotencyKey> key, Caller caller) {
         validate(document);
         caller.checkEngines(document);
-        Graph definition = definitionOf(document).withSubmitter(caller.identity());
+        Graph definition = definitionOf(document).withSubmitter(caller.identity()).withTemplate(template);
         return key.map(k -> idempotent.submit(definition, k)).orElseGet(() -> submitNew(definition));
     }
 
@@ -180,9 +190,12 @@ public final class TaskService {
         return new Accepted(id, false);
     }
 
-    /** The document as its author defined it: whatever run results, id, idempotency or submitter fields it carries are dropped. */
-    private static Graph definitionOf(Graph document) {
-        return document.withId(null).withIdempotency(null, null).withSubmitter(null).withRun(State.INITIAL, null, null, null)
+    /**
+     * The document as its author defined it: whatever run results, id, idempotency, submitter or template fields it carries
+     * are dropped (the API sets the last two itself).
+     */
+    public static Graph definitionOf(Graph document) {
+        return document.withId(null).withIdempotency(null, null).withSubmitter(null).withTemplate(null).withRun(State.INITIAL, null, null, null)
                 .withNodes(document.nodes().stream().map(Node::definition).toList());
     }
 }

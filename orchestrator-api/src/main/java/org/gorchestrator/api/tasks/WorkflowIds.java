@@ -1,12 +1,11 @@
 package org.gorchestrator.api.tasks;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
+import org.gorchestrator.model.DerivedIds;
 
 /**
  * Workflow ids in the UUIDv7 layout (RFC 9562): 48 bits of Unix milliseconds first, so ids sort
@@ -23,8 +22,6 @@ public final class WorkflowIds {
     private static final int COUNTER_BITS = 12;
     private static final long COUNTER_MASK = (1L << COUNTER_BITS) - 1;
     private static final long VERSION_7 = 0x7000L;
-    private static final long VERSION_8 = 0x8000L;
-    private static final long VERSION_MASK = 0xF000L;
     private static final String KEY_NAMESPACE = "gorch-idempotency:";
     private static final long RANDOM_MASK = 0x3FFF_FFFF_FFFF_FFFFL;
     private static final long VARIANT = 0x8000_0000_0000_0000L;
@@ -48,10 +45,7 @@ public final class WorkflowIds {
 
     /** The id of the workflow submitted with this Idempotency-Key: the same for every call. */
     public static String forIdempotencyKey(String key) {
-        ByteBuffer hash = ByteBuffer.wrap(Sha256.of((KEY_NAMESPACE + key).getBytes(StandardCharsets.UTF_8)));
-        long high = hash.getLong() & ~VERSION_MASK | VERSION_8;
-        long low = hash.getLong() & RANDOM_MASK | VARIANT;
-        return new UUID(high, low).toString();
+        return DerivedIds.of(KEY_NAMESPACE + key);
     }
 
     /** True for text that has the form of an id this class makes (lower-case UUIDv7, or UUIDv8 for a key). */
