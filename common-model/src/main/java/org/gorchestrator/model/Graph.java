@@ -65,11 +65,11 @@ public record Graph(
     }
 
     public static Graph of(String name, List<Integer> digraph, List<Node> nodes) {
-        return new Graph(null, name, State.INITIAL, digraph, null, nodes, null, null, null, null, null, null, null);
+        return new Graph(null, name, State.INITIAL, digraph, null, nodes, null, null, null, null, null, null, null, null);
     }
 
     public static Graph sparse(String name, List<List<Integer>> edges, List<Node> nodes) {
-        return new Graph(null, name, State.INITIAL, null, edges, nodes, null, null, null, null, null, null, null);
+        return new Graph(null, name, State.INITIAL, null, edges, nodes, null, null, null, null, null, null, null, null);
     }
 
     @JsonProperty(value = "state_name", access = JsonProperty.Access.READ_ONLY)
@@ -102,7 +102,7 @@ public record Graph(
     }
 
     public Graph withIdempotency(String key, String bodyDigest) {
-        return new Graph(id, name, state, digraph, edges, nodes, timeout, startDate, stopDate, deadline, key, bodyDigest, submitter);
+        return new Graph(id, name, state, digraph, edges, nodes, timeout, startDate, stopDate, deadline, key, bodyDigest, submitter, template);
     }
 
     public Graph withSubmitter(Submitter owner) {
