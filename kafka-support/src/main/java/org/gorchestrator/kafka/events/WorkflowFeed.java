@@ -11,6 +11,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.gorchestrator.json.Json;
+import org.gorchestrator.kafka.ClientRoles;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -33,10 +34,7 @@ public final class WorkflowFeed {
         boolean fromBeginning = rest.remove("--from-beginning");
         String servers = rest.isEmpty() ? "127.0.0.1:9092" : rest.get(0);
         String topic = rest.size() < 2 ? "gorch.workflow-events" : rest.get(1);
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        Map<String, Object> config = ClientRoles.committedReader(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers));
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
