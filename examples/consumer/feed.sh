@@ -1,10 +1,8 @@
 #!/bin/sh
-# Runs org.gorchestrator.kafka.events.WorkflowFeed from the standalone jar (build it first with
-# ./mvnw -q -B package -DskipTests), from the repository root:
+# Runs WorkflowFeed (src/main/java/com/example/feed), a plain Kafka consumer of the workflow events:
 #   examples/consumer/feed.sh [--from-beginning] [bootstrap-servers [topic]]
+# It depends on kafka-support: put that in your Maven repository first, from the repository root:
+#   ./mvnw -q -B -pl kafka-support -am install -DskipTests
 set -eu
 here=$(dirname "$0")
-exec java -cp "$here/../../standalone/target/gorchestrator-standalone.jar" \
-  -Dloader.main=org.gorchestrator.kafka.events.WorkflowFeed \
-  -Dlogback.configurationFile="$here/logback.xml" \
-  org.springframework.boot.loader.launch.PropertiesLauncher "$@"
+exec "$here/../../mvnw" -q -B -f "$here/pom.xml" compile exec:java -Dexec.args="$*"

@@ -44,6 +44,11 @@ public class GorchKafkaAutoConfiguration {
     }
 
     @Bean
+    public TypedTopics gorchTypedTopics(Topics topics) {
+        return TypedTopics.of(topics);
+    }
+
+    @Bean
     public KafkaAdmin.NewTopics gorchNewTopics(Topics topics) {
         return new KafkaAdmin.NewTopics(topics.newTopics().toArray(org.apache.kafka.clients.admin.NewTopic[]::new));
     }

@@ -8,9 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.gorchestrator.api.admission.Admission;
@@ -56,8 +54,10 @@ import org.gorchestrator.api.view.ViewStores;
 import org.gorchestrator.api.view.ViewTopology;
 import org.gorchestrator.api.view.WorkflowView;
 import org.gorchestrator.kafka.GorchKafkaAutoConfiguration;
-import org.gorchestrator.kafka.JsonSerde;
+import org.gorchestrator.kafka.Topic;
 import org.gorchestrator.kafka.Topics;
+import org.gorchestrator.kafka.TypedTopics;
+import org.gorchestrator.kafka.streams.StreamsRoles;
 import org.gorchestrator.message.WorkflowCommand;
 import org.gorchestrator.validation.DocumentReader;
 import org.gorchestrator.validation.GraphValidator;
@@ -99,12 +99,13 @@ public class ApiAutoConfiguration {
     }
 
     @Bean
-    public ProducerFactory<String, WorkflowCommand> apiProducerFactory(KafkaProperties kafka, ApiConfig config, Topics topics) {
+    public ProducerFactory<String, WorkflowCommand> apiProducerFactory(KafkaProperties kafka, ApiConfig config, TypedTopics topics) {
         Map<String, Object> props = CommandPublisher.producerSettings(kafka.buildProducerProperties(), config.submitTimeout(),
                 config.delivery().timeout());
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "gorch-api-" + config.instanceId());
-        props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, topics.maxMessageBytes());
-        return new DefaultKafkaProducerFactory<>(props, new StringSerializer(), JsonSerde.of(WorkflowCommand.class));
+        props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, topics.topics().maxMessageBytes());
+        Topic<String, WorkflowCommand> commands = topics.workflowCommands();
+        return new DefaultKafkaProducerFactory<>(props, commands.keySerializer(), commands.valueSerializer());
     }
 
     @Bean
@@ -118,8 +119,8 @@ public class ApiAutoConfiguration {
 
     @Bean
     public CommandPublisher apiCommandPublisher(@Qualifier("apiCommandTemplate") KafkaTemplate<String, WorkflowCommand> template,
-                                                Topics topics, ApiConfig config) {
-        return new CommandPublisher(template, topics.workflowCommands(), config.submitTimeout());
+                                                TypedTopics topics, ApiConfig config) {
+        return new CommandPublisher(template, topics.workflowCommands().name(), config.submitTimeout());
     }
 
     @Bean
@@ -171,11 +172,8 @@ public class ApiAutoConfiguration {
                                                     @Qualifier("apiLiveEvents") LiveEvents events,
                                                     @Qualifier("apiFinishWaiters") FinishWaiters waiters,
                                                     @Qualifier("apiTaskChanges") TaskChanges changes, StartTopics start) {
-        Map<String, Object> props = kafka.buildStreamsProperties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, names.applicationId());
+        Map<String, Object> props = StreamsRoles.committedReader(kafka.buildStreamsProperties(), names.applicationId());
         props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toString());
-        // The conductor writes the documents in transactions: one it aborted never happened.
-        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.ISOLATION_LEVEL_CONFIG), "read_committed");
         // One unreadable record must not stop every read of the API.
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
         StreamsBuilderFactoryBean factory = new StreamsBuilderFactoryBean(new KafkaStreamsConfiguration(props), new CleanupConfig(false, false));

@@ -1,6 +1,5 @@
 package org.gorchestrator.conductor.config;
 
-import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -19,6 +18,7 @@ import org.springframework.kafka.streams.KafkaStreamsMicrometerListener;
 import org.gorchestrator.kafka.Topics;
 import org.gorchestrator.kafka.StartTopics;
 import org.gorchestrator.conductor.schedules.SchedulesProperties;
+import org.gorchestrator.kafka.streams.StreamsRoles;
 import org.gorchestrator.kafka.tracing.RecordTracing;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -105,9 +105,7 @@ public class ConductorAutoConfiguration {
      */
     static Map<String, Object> streamsProperties(Map<String, Object> kafkaStreams, ConductorProperties properties, Topics topics,
                                                  UnwritableRecords unwritable) {
-        Map<String, Object> config = new HashMap<>(kafkaStreams);
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, properties.applicationId());
-        config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        Map<String, Object> config = StreamsRoles.exactlyOnce(kafkaStreams, properties.applicationId());
         config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, properties.streamThreads());
         config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, properties.commitInterval().toMillis());
         // A thread that ran out of records waits in poll, and commits only after it: a wait longer

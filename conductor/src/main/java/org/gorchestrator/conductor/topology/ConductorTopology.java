@@ -14,7 +14,7 @@ import org.gorchestrator.conductor.schedules.RunWatcher;
 import org.gorchestrator.conductor.schedules.SchedulerProcessor;
 import org.gorchestrator.conductor.schedules.SchedulerSettings;
 import org.gorchestrator.kafka.JsonSerde;
-import org.gorchestrator.kafka.LatestByKeyProcessor;
+import org.gorchestrator.kafka.streams.LatestByKeyProcessor;
 import org.gorchestrator.kafka.StartTopics;
 import org.gorchestrator.schedule.Schedule;
 import org.gorchestrator.template.Template;

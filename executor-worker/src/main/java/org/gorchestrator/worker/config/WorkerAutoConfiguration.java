@@ -3,6 +3,7 @@ package org.gorchestrator.worker.config;
 import java.util.List;
 import org.gorchestrator.kafka.GorchKafkaAutoConfiguration;
 import org.gorchestrator.kafka.Topics;
+import org.gorchestrator.kafka.TypedTopics;
 import org.gorchestrator.kafka.tracing.RecordTracing;
 import org.gorchestrator.worker.driver.Driver;
 import org.gorchestrator.worker.driver.DriverRegistry;
@@ -63,13 +64,13 @@ public class WorkerAutoConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    public NodeEventPublisher gorchWorkerEventPublisher(KafkaProperties kafka, Topics topics) {
+    public NodeEventPublisher gorchWorkerEventPublisher(KafkaProperties kafka, TypedTopics topics) {
         return new NodeEventPublisher(kafka.buildProducerProperties(), topics.nodeEvents());
     }
 
     @Bean(destroyMethod = "close")
-    public LogShipper gorchWorkerLogShipper(WorkerConfig config, KafkaProperties kafka, Topics topics) {
-        return new LogShipper(kafka.buildProducerProperties(), topics.nodeLogs(), topics.maxMessageBytes(), config.logFlushInterval(),
+    public LogShipper gorchWorkerLogShipper(WorkerConfig config, KafkaProperties kafka, TypedTopics topics) {
+        return new LogShipper(kafka.buildProducerProperties(), topics.nodeLogs(), topics.topics().maxMessageBytes(), config.logFlushInterval(),
                 config.logChunkBytes());
     }
 

@@ -14,8 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.gorchestrator.kafka.JsonSerde;
+import org.gorchestrator.kafka.Topic;
 import org.gorchestrator.message.NodeCommand;
 
 /**
@@ -45,14 +44,14 @@ public final class LogShipper implements AutoCloseable {
      * @param maxMessageBytes    the largest record the topic takes
      * @param chunkBytes         the most line bytes in one chunk, unless a single line is longer
      */
-    public LogShipper(Map<String, Object> producerProperties, String topic, int maxMessageBytes, Duration flushInterval,
+    public LogShipper(Map<String, Object> producerProperties, Topic<String, LogChunk> topic, int maxMessageBytes, Duration flushInterval,
                       int chunkBytes) {
         Map<String, Object> properties = new HashMap<>(producerProperties);
         properties.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, DEFAULT_MAX_BLOCK_MILLIS);
         properties.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, DEFAULT_LINGER_MILLIS);
         properties.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, maxMessageBytes);
-        this.producer = new KafkaProducer<>(properties, new StringSerializer(), JsonSerde.of(LogChunk.class));
-        this.topic = topic;
+        this.producer = new KafkaProducer<>(properties, topic.keySerializer(), topic.valueSerializer());
+        this.topic = topic.name();
         this.chunkBytes = chunkBytes;
         this.flusher = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "gorch-worker-logs");

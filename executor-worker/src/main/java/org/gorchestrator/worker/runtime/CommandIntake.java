@@ -6,7 +6,7 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
-import org.gorchestrator.kafka.JsonSerde;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.gorchestrator.kafka.tracing.TraceHeaders;
 import org.gorchestrator.message.NodeCommand;
 import org.gorchestrator.worker.driver.Texts;
@@ -23,16 +23,17 @@ import org.springframework.kafka.support.Acknowledgment;
  */
 final class CommandIntake implements AcknowledgingMessageListener<String, byte[]>, ConsumerAwareRebalanceListener {
     private static final Logger LOG = LoggerFactory.getLogger(CommandIntake.class);
-    private static final JsonSerde<NodeCommand> COMMANDS = JsonSerde.of(NodeCommand.class);
     private static final int LOGGED_ERROR_CHARS = 300;
 
     private final InFlightOffsets offsets;
     private final NodePool pool;
+    private final Deserializer<NodeCommand> commands;
     private final AtomicInteger rebalances = new AtomicInteger();
 
-    CommandIntake(InFlightOffsets offsets, NodePool pool) {
+    CommandIntake(InFlightOffsets offsets, NodePool pool, Deserializer<NodeCommand> commands) {
         this.offsets = offsets;
         this.pool = pool;
+        this.commands = commands;
     }
 
     @Override
@@ -63,9 +64,9 @@ final class CommandIntake implements AcknowledgingMessageListener<String, byte[]
     }
 
     /** @return the command, or null for a record that is not one (skipped and committed: it can never run) */
-    private static NodeCommand decode(ConsumerRecord<String, byte[]> record) {
+    private NodeCommand decode(ConsumerRecord<String, byte[]> record) {
         try {
-            NodeCommand command = COMMANDS.deserialize(record.topic(), record.value());
+            NodeCommand command = commands.deserialize(record.topic(), record.value());
             if (command == null) {
                 LOG.warn("skipping the empty record at {}-{}@{}", record.topic(), record.partition(), record.offset());
             }

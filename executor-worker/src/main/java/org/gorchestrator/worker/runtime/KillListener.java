@@ -15,8 +15,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.gorchestrator.kafka.JsonSerde;
+import org.gorchestrator.kafka.ClientRoles;
+import org.gorchestrator.kafka.Topic;
 import org.gorchestrator.message.NodeKill;
 import org.gorchestrator.worker.driver.Texts;
 import org.slf4j.Logger;
@@ -31,11 +33,11 @@ import org.slf4j.LoggerFactory;
  */
 final class KillListener {
     private static final Logger LOG = LoggerFactory.getLogger(KillListener.class);
-    private static final JsonSerde<NodeKill> KILLS = JsonSerde.of(NodeKill.class);
     private static final int LOGGED_ERROR_CHARS = 300;
 
     private final Map<String, Object> settings;
     private final String topic;
+    private final Deserializer<NodeKill> kills;
     private final Duration lookBack;
     private final Duration pollTimeout;
     private final RunningAttempts attempts;
@@ -44,9 +46,10 @@ final class KillListener {
     private volatile boolean stopping;
 
     /** @param consumerProperties the Kafka consumer settings ({@code spring.kafka.*}); the group settings are dropped */
-    KillListener(WorkerConfig config, String topic, Map<String, Object> consumerProperties, RunningAttempts attempts) {
+    KillListener(WorkerConfig config, Topic<String, NodeKill> topic, Map<String, Object> consumerProperties, RunningAttempts attempts) {
         this.settings = settings(consumerProperties, config);
-        this.topic = topic;
+        this.topic = topic.name();
+        this.kills = topic.valueDeserializer();
         this.lookBack = config.killMemory();
         this.pollTimeout = config.pollTimeout();
         this.attempts = attempts;
@@ -114,7 +117,7 @@ final class KillListener {
     private void handle(ConsumerRecord<String, byte[]> record) {
         NodeKill kill;
         try {
-            kill = KILLS.deserialize(record.topic(), record.value());
+            kill = kills.deserialize(record.topic(), record.value());
         } catch (SerializationException e) {
             LOG.warn("skipping the record at {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
                     Texts.clip(String.valueOf(e.getMessage()), LOGGED_ERROR_CHARS));
@@ -135,14 +138,13 @@ final class KillListener {
     }
 
     private static Map<String, Object> settings(Map<String, Object> base, WorkerConfig config) {
-        Map<String, Object> settings = new HashMap<>(base);
-        settings.putAll(config.consumer());
+        Map<String, Object> given = new HashMap<>(base);
+        given.putAll(config.consumer());
+        // A kill of a transaction the conductor aborted was never decided.
+        Map<String, Object> settings = ClientRoles.committedReader(given);
         settings.remove(ConsumerConfig.GROUP_ID_CONFIG);
         settings.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
-        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         settings.put(ConsumerConfig.CLIENT_ID_CONFIG, "gorch-worker-kills-" + config.workerId());
-        // The conductor writes kills in transactions: one it aborted was never decided (see WorkerRuntime).
-        settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         return settings;
     }
 }

@@ -1,6 +1,5 @@
 package org.gorchestrator.worker.runtime;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -11,8 +10,8 @@ import org.apache.kafka.common.errors.RecordBatchTooLargeException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.gorchestrator.kafka.JsonSerde;
+import org.gorchestrator.kafka.ClientRoles;
+import org.gorchestrator.kafka.Topic;
 import org.gorchestrator.kafka.tracing.TraceHeaders;
 import org.gorchestrator.message.NodeEvent;
 import org.springframework.core.NestedExceptionUtils;
@@ -28,20 +27,19 @@ import org.springframework.kafka.core.KafkaTemplate;
 public final class NodeEventPublisher implements AutoCloseable {
     private final DefaultKafkaProducerFactory<String, NodeEvent> factory;
     private final KafkaTemplate<String, NodeEvent> template;
-    private final Serializer<NodeEvent> serializer = JsonSerde.of(NodeEvent.class);
+    private final Serializer<NodeEvent> serializer;
     private final String topic;
     private final int maxRequestSize;
 
     /** @param producerProperties the Kafka producer settings ({@code spring.kafka.*}); acks and idempotence are forced */
-    public NodeEventPublisher(Map<String, Object> producerProperties, String topic) {
-        Map<String, Object> properties = new HashMap<>(producerProperties);
-        properties.put(ProducerConfig.ACKS_CONFIG, "all");
-        properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    public NodeEventPublisher(Map<String, Object> producerProperties, Topic<String, NodeEvent> topic) {
+        Map<String, Object> properties = ClientRoles.idempotentProducer(producerProperties);
         // Events batch by themselves while earlier sends are in flight; a linger would only add Kafka 4's 5 ms default to every hand-off.
         properties.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 0);
-        this.factory = new DefaultKafkaProducerFactory<>(properties, new StringSerializer(), serializer);
+        this.serializer = topic.valueSerializer();
+        this.factory = new DefaultKafkaProducerFactory<>(properties, topic.keySerializer(), serializer);
         this.template = new KafkaTemplate<>(factory);
-        this.topic = topic;
+        this.topic = topic.name();
         this.maxRequestSize = (Integer) ConfigDef.parseType(ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
                 properties.getOrDefault(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 1024 * 1024), ConfigDef.Type.INT);
     }

@@ -14,7 +14,9 @@ import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.gorchestrator.kafka.ClientRoles;
 import org.gorchestrator.kafka.Topics;
+import org.gorchestrator.kafka.TypedTopics;
 import org.gorchestrator.kafka.tracing.RecordTracing;
 import org.gorchestrator.worker.driver.DriverRegistry;
 import org.gorchestrator.worker.logs.LogShipper;
@@ -67,10 +69,12 @@ public final class WorkerRuntime implements SmartLifecycle {
         this.attempts = new RunningAttempts(config.killMemory());
         this.pool = new NodePool(config, new AttemptRunner(config, drivers, events, reports, logs, scheduleLatency(meters), tracing),
                 offsets, attempts, this::pauseIntake, this::resumeIntake);
-        this.intake = new CommandIntake(offsets, pool);
-        this.container = container(config.pools().stream().map(topics::nodeCommandsOfPool).distinct().toArray(String[]::new),
+        TypedTopics typed = TypedTopics.of(topics);
+        // Every pool's commands are the same records: one deserializer reads them all.
+        this.intake = new CommandIntake(offsets, pool, typed.nodeCommands(Topics.DEFAULT_POOL).valueDeserializer());
+        this.container = container(config.pools().stream().map(p -> typed.nodeCommands(p).name()).distinct().toArray(String[]::new),
                 consumerProperties);
-        this.kills = new KillListener(config, topics.nodeControl(), consumerProperties, attempts);
+        this.kills = new KillListener(config, typed.nodeControl(), consumerProperties, attempts);
     }
 
     @Override
@@ -172,19 +176,17 @@ public final class WorkerRuntime implements SmartLifecycle {
     }
 
     private Map<String, Object> consumerSettings(Map<String, Object> base) {
-        Map<String, Object> settings = new HashMap<>(base);
-        settings.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        settings.putAll(config.consumer());
-        // The conductor writes commands in transactions: one it aborted must not run. Not a default:
-        // Spring Boot's consumer properties always carry an isolation level (read_uncommitted).
-        settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        Map<String, Object> given = new HashMap<>(base);
+        given.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        given.putAll(config.consumer());
+        // A command of a transaction the conductor aborted must not run; a record is committed once its node finished.
+        Map<String, Object> settings = ClientRoles.committedReader(given);
         // The consumer protocol (KIP-848) assigns on the broker and rejects a client-side assignor.
         if (!"consumer".equalsIgnoreCase(String.valueOf(settings.get(ConsumerConfig.GROUP_PROTOCOL_CONFIG)))) {
             // Incremental rebalances: a worker joining or leaving does not stop every other worker's intake.
             settings.putIfAbsent(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
         }
         settings.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
-        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         // One poll never brings more nodes than the pool can start: the rest wait in Kafka, not in memory.
         settings.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.concurrency());
         return settings;

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.gorchestrator.kafka.TypedTopics;
 import org.gorchestrator.kafka.tracing.RecordTracing;
 import org.gorchestrator.worker.driver.Driver;
 import org.gorchestrator.worker.driver.DriverRegistry;
@@ -59,7 +60,7 @@ public final class Workers implements AutoCloseable {
 
     /** A shipper of the fixture's logs topic, through a producer with {@code producerProperties}, closed with the workers. */
     public LogShipper logShipper(WorkerConfig config, Map<String, Object> producerProperties) {
-        LogShipper logs = new LogShipper(producerProperties, kafka.topics().nodeLogs(), kafka.topics().maxMessageBytes(),
+        LogShipper logs = new LogShipper(producerProperties, TypedTopics.of(kafka.topics()).nodeLogs(), kafka.topics().maxMessageBytes(),
                 config.logFlushInterval(), config.logChunkBytes());
         shippers.add(logs);
         return logs;
@@ -77,7 +78,7 @@ public final class Workers implements AutoCloseable {
     private WorkerRuntime start(WorkerConfig config, DriverRegistry drivers, LogShipper logs, Map<String, Object> eventProducerSettings) {
         Map<String, Object> producer = new HashMap<>(KafkaFixture.clientProperties());
         producer.putAll(eventProducerSettings);
-        NodeEventPublisher events = new NodeEventPublisher(producer, kafka.topics().nodeEvents());
+        NodeEventPublisher events = new NodeEventPublisher(producer, TypedTopics.of(kafka.topics()).nodeEvents());
         publishers.add(events);
         WorkerRuntime runtime = new WorkerRuntime(config, kafka.topics(), KafkaFixture.clientProperties(), drivers, events, logs,
                 new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), RecordTracing.PASS_THROUGH);

@@ -18,6 +18,7 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.gorchestrator.kafka.ClientRoles;
 import org.gorchestrator.message.WorkflowEvent;
 import org.gorchestrator.model.Graph;
 import org.slf4j.Logger;
@@ -67,17 +68,15 @@ public final class WorkflowEventListener implements AutoCloseable {
 
     /**
      * @param consumerProperties at least {@code bootstrap.servers} and {@code group.id}; isolation
-     *     level, auto-commit and deserializers are set here (read_committed, manual commits)
+     *     level, auto-commit and deserializers are set here ({@link ClientRoles#committedReader})
      * @param replayLimit how many workflows to rebuild at once for {@code onFinished}; 0 for none
      */
     public WorkflowEventListener(Map<String, Object> consumerProperties, String topic, int replayLimit, Handler handler) {
         if (replayLimit < 0) {
             throw new IllegalArgumentException("replayLimit must be >= 0, was " + replayLimit);
         }
-        Map<String, Object> config = new HashMap<>(consumerProperties);
+        Map<String, Object> config = ClientRoles.committedReader(consumerProperties);
         Objects.requireNonNull(config.get(ConsumerConfig.GROUP_ID_CONFIG), "consumer property group.id");
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         this.topic = Objects.requireNonNull(topic, "topic");
         this.handler = Objects.requireNonNull(handler, "handler");
         this.replayLimit = replayLimit;

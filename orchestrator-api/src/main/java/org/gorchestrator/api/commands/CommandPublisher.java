@@ -1,7 +1,6 @@
 package org.gorchestrator.api.commands;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -9,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.KafkaException;
+import org.gorchestrator.kafka.ClientRoles;
 import org.gorchestrator.message.WorkflowCommand;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -27,13 +27,12 @@ public final class CommandPublisher {
 
     /**
      * The producer settings the publisher relies on, over {@code base}: every command written once and acknowledged by
-     * every in-sync replica; {@code send} blocks no longer than the submit timeout; an unacknowledged command is retried
-     * until {@code deliveryTimeout} and never after, so its outcome is known by then.
+     * every in-sync replica ({@link ClientRoles#idempotentProducer}); {@code send} blocks no longer than the submit
+     * timeout; an unacknowledged command is retried until {@code deliveryTimeout} and never after, so its outcome is
+     * known by then.
      */
     public static Map<String, Object> producerSettings(Map<String, Object> base, Duration submitTimeout, Duration deliveryTimeout) {
-        Map<String, Object> settings = new HashMap<>(base);
-        settings.put(ProducerConfig.ACKS_CONFIG, "all");
-        settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        Map<String, Object> settings = ClientRoles.idempotentProducer(base);
         settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, submitTimeout.toMillis());
         int deliveryMillis = (int) deliveryTimeout.toMillis();
         settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, deliveryMillis);

@@ -5,7 +5,7 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.state.Stores;
 import org.gorchestrator.kafka.JsonSerde;
-import org.gorchestrator.kafka.LatestByKeyProcessor;
+import org.gorchestrator.kafka.streams.LatestByKeyProcessor;
 import org.gorchestrator.kafka.StartTopics;
 import org.gorchestrator.schedule.Schedule;
 import org.gorchestrator.template.Template;

@@ -1,4 +1,4 @@
-package org.gorchestrator.kafka.events;
+package com.example.feed;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,20 +8,24 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.gorchestrator.json.Json;
+import org.gorchestrator.kafka.ClientRoles;
+import org.gorchestrator.kafka.Topic;
+import org.gorchestrator.kafka.Topics;
+import org.gorchestrator.kafka.TypedTopics;
+import org.gorchestrator.kafka.events.CloudEvent;
+import org.gorchestrator.kafka.events.CloudEvents;
+import org.gorchestrator.message.WorkflowEvent;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Prints one line per workflow event, live, e.g.
  * {@code 2026-05-01T10:00:01.456Z node.failed.v1 <workflow>/nodes/2 failure attempt 1}.
- * {@code examples/consumer/kcat.sh} prints the same lines with kcat and jq.
+ * {@code kcat.sh} beside it prints the same lines with kcat and jq.
  *
  * <p>Usage: {@code WorkflowFeed [--from-beginning] [bootstrap-servers [topic]]}, by default
  * {@code 127.0.0.1:9092} and {@code gorch.workflow-events}, from the end of the topic. It joins no
- * consumer group and reads committed records only, as every reader of the conductor's
- * transactional output should.
+ * consumer group and reads committed records only ({@link ClientRoles#committedReader}), as every
+ * reader of the conductor's transactional output should.
  */
 public final class WorkflowFeed {
     private static final String TYPE_PREFIX = "org.gorchestrator.";
@@ -32,12 +36,10 @@ public final class WorkflowFeed {
         List<String> rest = new ArrayList<>(List.of(args));
         boolean fromBeginning = rest.remove("--from-beginning");
         String servers = rest.isEmpty() ? "127.0.0.1:9092" : rest.get(0);
-        String topic = rest.size() < 2 ? "gorch.workflow-events" : rest.get(1);
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+        Topic<String, WorkflowEvent> events = TypedTopics.of(Topics.DEFAULTS).workflowEvents();
+        String topic = rest.size() < 2 ? events.name() : rest.get(1);
+        Map<String, Object> config = ClientRoles.committedReader(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers));
+        try (KafkaConsumer<String, WorkflowEvent> consumer = new KafkaConsumer<>(config, events.keyDeserializer(), events.valueDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             if (partitions.isEmpty()) {
@@ -51,7 +53,7 @@ public final class WorkflowFeed {
                 consumer.seekToEnd(partitions);
             }
             while (true) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofSeconds(1))) {
+                for (ConsumerRecord<String, WorkflowEvent> record : consumer.poll(Duration.ofSeconds(1))) {
                     System.out.println(line(record.value()));
                 }
             }
@@ -59,8 +61,8 @@ public final class WorkflowFeed {
     }
 
     /** Time, type without its prefix, subject, and what the data says: the graph's name and size, or a state (and attempt). */
-    static String line(byte[] value) {
-        CloudEvent event = Json.read(value, CloudEvent.class);
+    static String line(WorkflowEvent workflowEvent) {
+        CloudEvent event = CloudEvents.wrap(workflowEvent);
         return event.time() + " " + event.type().replace(TYPE_PREFIX, "") + " " + event.subject() + " " + detail(event.data());
     }
 

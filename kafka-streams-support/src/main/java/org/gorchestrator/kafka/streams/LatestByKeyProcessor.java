@@ -1,4 +1,4 @@
-package org.gorchestrator.kafka;
+package org.gorchestrator.kafka.streams;
 
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;

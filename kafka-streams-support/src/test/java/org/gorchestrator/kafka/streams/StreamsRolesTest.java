@@ -1,0 +1,26 @@
+package org.gorchestrator.kafka.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+
+class StreamsRolesTest {
+
+    @Test
+    void anExactlyOnceApplicationProcessesInTransactions() {
+        Map<String, Object> settings = StreamsRoles.exactlyOnce(Map.of(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, "at_least_once",
+                StreamsConfig.NUM_STREAM_THREADS_CONFIG, 2), "app");
+
+        assertThat(settings).isEqualTo(Map.of(StreamsConfig.APPLICATION_ID_CONFIG, "app",
+                StreamsConfig.PROCESSING_GUARANTEE_CONFIG, "exactly_once_v2", StreamsConfig.NUM_STREAM_THREADS_CONFIG, 2));
+    }
+
+    @Test
+    void theConsumersOfACommittedReaderApplicationReadCommittedRecordsOnly() {
+        Map<String, Object> settings = StreamsRoles.committedReader(Map.of("consumer.isolation.level", "read_uncommitted"), "view");
+
+        assertThat(settings).isEqualTo(Map.of(StreamsConfig.APPLICATION_ID_CONFIG, "view", "consumer.isolation.level", "read_committed"));
+    }
+}
