@@ -48,7 +48,7 @@ class ApiDocsTest extends ApiIntegrationTest {
                     assertThat(wait.get("in").asString()).isEqualTo("query");
                     assertThat(wait.get("required").asBoolean()).isFalse();
                     assertThat(wait.get("schema").get("type").asString()).isEqualTo("string");
-                    assertThat(wait.get("description").asString()).contains("gorch.api.max-wait").contains("PT30S");
+                    assertThat(wait.get("description").asString()).contains("gorch.api.max-wait").contains("1h30m");
                 });
         assertThat(get.get("responses").propertyNames()).contains("200", "400", "404", "503");
     }
