@@ -1,6 +1,5 @@
 package org.gorchestrator.model;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -19,7 +18,6 @@ import java.util.List;
  * current run times out) are set by the orchestrator. A submission made with an Idempotency-Key
  * carries that key and the {@code digest} of its body, so a repeat can be told from a conflict.
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"id", "name", "state", "state_name", "start_date", "stop_date", "deadline", "timeout", "idempotency_key", "digest",
     "digraph", "edges", "nodes"})

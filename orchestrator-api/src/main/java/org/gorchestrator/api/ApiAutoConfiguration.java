@@ -28,6 +28,7 @@ import org.gorchestrator.api.http.NodeLogController;
 import org.gorchestrator.api.http.ProblemHandler;
 import org.gorchestrator.api.http.ReleaseOnShutdown;
 import org.gorchestrator.api.http.TaskController;
+import org.gorchestrator.api.http.UnknownParameters;
 import org.gorchestrator.api.logs.LiveLogs;
 import org.gorchestrator.api.logs.NodeLogService;
 import org.gorchestrator.api.tasks.IdempotentSubmissions;
@@ -214,6 +215,11 @@ public class ApiAutoConfiguration {
     public ReleaseOnShutdown apiReleaseOnShutdown(@Qualifier("apiFinishWaiters") FinishWaiters waiters,
                                                   @Qualifier("apiNodeLogService") NodeLogService logs) {
         return new ReleaseOnShutdown(waiters, logs);
+    }
+
+    @Bean
+    public UnknownParameters apiUnknownParameters() {
+        return new UnknownParameters();
     }
 
     @Bean

@@ -142,14 +142,14 @@ public class TaskController {
             + "Idempotency-Key have ids that do not sort by time, so they are listed out of time order).")
     @ApiResponse(responseCode = "200", description = "A page of tasks",
             content = @Content(mediaType = JSON, schema = @Schema(implementation = TaskList.class)))
-    @ApiResponse(responseCode = "400", description = "Invalid limit, cursor or state",
+    @ApiResponse(responseCode = "400", description = "Invalid limit, after or state, or a query parameter the list does not take (the cursor is 'after': 'next' and 'cursor' are refused)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "503", description = "The view is starting; retry after the Retry-After seconds",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     public TaskList list(
             @Parameter(description = "Page size, 1 to gorch.api.max-page-size (default gorch.api.default-page-size)")
             @RequestParam(required = false) Integer limit,
-            @Parameter(description = "The 'next' of the previous page")
+            @Parameter(description = "The cursor: the 'next' of the previous page. The only cursor parameter")
             @RequestParam(required = false) String after,
             @Parameter(description = "Only tasks in this state, by name (running) or code (2)")
             @RequestParam(required = false) String state) {
