@@ -27,6 +27,9 @@ import org.gorchestrator.api.http.GraphController;
 import org.gorchestrator.api.http.NodeLogController;
 import org.gorchestrator.api.http.ProblemHandler;
 import org.gorchestrator.api.http.ReleaseOnShutdown;
+import org.gorchestrator.api.contract.DocumentSchema;
+import org.gorchestrator.api.contract.OpenApiContract;
+import org.gorchestrator.api.contract.SchemaController;
 import org.gorchestrator.api.http.TaskController;
 import org.gorchestrator.api.http.UnknownParameters;
 import org.gorchestrator.api.logs.LiveLogs;
@@ -72,7 +75,7 @@ import org.springframework.kafka.core.ProducerFactory;
 @ConditionalOnProperty(prefix = "gorch.api", name = "enabled", matchIfMissing = true)
 @EnableConfigurationProperties(ApiProperties.class)
 @PropertySource("classpath:gorch-api-defaults.properties")
-@Import({TaskController.class, NodeLogController.class, GraphController.class, ProblemHandler.class})
+@Import({TaskController.class, NodeLogController.class, GraphController.class, ProblemHandler.class, SchemaController.class})
 public class ApiAutoConfiguration {
 
     @Bean
@@ -215,6 +218,16 @@ public class ApiAutoConfiguration {
     public ReleaseOnShutdown apiReleaseOnShutdown(@Qualifier("apiFinishWaiters") FinishWaiters waiters,
                                                   @Qualifier("apiNodeLogService") NodeLogService logs) {
         return new ReleaseOnShutdown(waiters, logs);
+    }
+
+    @Bean
+    public DocumentSchema apiDocumentSchema(ApiConfig config) {
+        return new DocumentSchema(config.limits());
+    }
+
+    @Bean
+    public OpenApiContract apiOpenApiContract(@Qualifier("apiDocumentSchema") DocumentSchema schema) {
+        return new OpenApiContract(schema);
     }
 
     @Bean
