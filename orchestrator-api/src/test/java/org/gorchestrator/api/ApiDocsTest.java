@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.gorchestrator.json.Json;
 import org.gorchestrator.test.ContractCheck;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -115,6 +116,22 @@ class ApiDocsTest extends ApiIntegrationTest {
 
         assertThat(lint.exitCode()).as(lint.output()).isZero();
         assertThat(lint.output()).doesNotContainPattern("\\d+ errors?");
+    }
+
+    /**
+     * docs/openapi.json is what clients are generated from (contract-tests does, at build time): it must be the document
+     * the API serves. After a change of the API, write it anew with -Dgorch.contracts.update=true.
+     */
+    @Test
+    void theCommittedOpenApiDocumentIsTheOneServed() throws Exception {
+        Path committed = ContractCheck.dir().resolveSibling("openapi.json");
+        JsonNode served = api.get("/v3/api-docs").json();
+        if (Boolean.getBoolean("gorch.contracts.update")) {
+            Files.writeString(committed, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(served) + "\n");
+        }
+
+        assertThat(Json.mapper().readTree(Files.readString(committed)))
+                .as("docs/openapi.json is not the served document: run this test with -Dgorch.contracts.update=true").isEqualTo(served);
     }
 
     private static String scope(JsonNode operation) {

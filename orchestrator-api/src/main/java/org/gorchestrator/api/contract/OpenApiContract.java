@@ -67,7 +67,9 @@ public final class OpenApiContract implements OpenApiCustomizer {
 
     private void refine(String path, PathItem item) {
         item.readOperationsMap().forEach((method, operation) -> {
-            Scopes.of(path, method).ifPresent(scope -> operation.setSecurity(List.of(new SecurityRequirement().addList(BEARER, scope))));
+            // An empty requirement: the operation needs no token.
+            operation.setSecurity(List.of(Scopes.of(path, method).map(scope -> new SecurityRequirement().addList(BEARER, scope))
+                    .orElseGet(SecurityRequirement::new)));
             Examples.of(path, method).apply(operation);
             if (operation.getResponses() != null) {
                 operation.getResponses().forEach((status, response) -> refine(status, response));

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.CacheControl;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -28,6 +29,8 @@ public class SchemaController {
                     + "server's validator stays the authority for what a schema cannot say (cycles, references, ids 0..n-1).")
     @ApiResponse(responseCode = "200", description = "The schema",
             content = @Content(mediaType = SCHEMA_JSON, schema = @Schema(type = "object")))
+    @ApiResponse(responseCode = "400", description = "A query parameter: this endpoint takes none",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     public ResponseEntity<String> documentSchema() {
         return ResponseEntity.ok().cacheControl(CacheControl.noCache()).body(schema.json());
     }
