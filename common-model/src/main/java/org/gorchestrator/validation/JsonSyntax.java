@@ -18,7 +18,6 @@ final class JsonSyntax {
     private static final Pattern SOURCE = Pattern.compile("\\s*\\(for [^\\[]*\\[Source:.*\\]\\)", Pattern.DOTALL);
     /** Parser settings named in a message, e.g. "(`JsonReadFeature.ALLOW_SINGLE_QUOTES`)"; what follows them too. */
     private static final Pattern SETTING = Pattern.compile("[;:,]?\\s*\\(?[^()]*`[A-Za-z]+\\.[A-Za-z_().]+`.*", Pattern.DOTALL);
-
     /** "((CTRL-CHAR, code 9))": a raw tab or newline inside a string. */
     private static final Pattern CONTROL_CHARACTER = Pattern.compile("\\(\\(CTRL-CHAR, code -?\\d+\\)\\)");
     /** "('}')" around a quoted character. */

@@ -7,14 +7,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.gorchestrator.json.Json;
-import tools.jackson.databind.JsonNode;
-import java.util.List;
 import org.gorchestrator.model.Graph;
 import org.gorchestrator.model.State;
 import org.gorchestrator.testing.TestGraphs;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 class DocumentReaderTest {
     private final DocumentReader reader = new DocumentReader();
