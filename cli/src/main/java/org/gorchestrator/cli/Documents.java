@@ -30,6 +30,15 @@ final class Documents {
         }
     }
 
+    /** The file's text, read once it was read as a document. */
+    static String text(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** {@code FILE: FIELD: MESSAGE}, one a line, as compilers say it, so editors and scripts can read them. */
     static List<String> describe(Object source, List<Violation> violations) {
         return violations.stream()

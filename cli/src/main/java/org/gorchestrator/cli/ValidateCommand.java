@@ -17,8 +17,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Check a document offline, with the API's own reader and validator and its default limits: every problem is "
-                + "printed as FILE: FIELD: MESSAGE, the same words the API answers.",
+        description = "Check a document offline, with the API's own reader and validator and its default limits, then against "
+                + "the document's JSON Schema (docs/schema/gorch-document.json): every problem is printed as FILE: FIELD: MESSAGE, "
+                + "the same words the API answers.",
         footerHeading = "%nExamples:%n",
         footer = {"  gorch validate examples/seed-runnable.json", "  gorch validate --pools gpu,arm pipeline.json"})
 final class ValidateCommand implements Callable<Integer> {
@@ -43,6 +44,10 @@ final class ValidateCommand implements Callable<Integer> {
         List<Violation> violations = validator(pools).validate(graph);
         if (!violations.isEmpty()) {
             return invalid(violations);
+        }
+        List<Violation> schemaViolations = DocumentSchemaCheck.violations(Documents.text(file));
+        if (!schemaViolations.isEmpty()) {
+            return invalid(schemaViolations);
         }
         Dag dag = Dag.of(graph);
         spec.commandLine().getOut().println(file + ": valid, " + dag.size() + " nodes, " + dag.edgeCount() + " edges");

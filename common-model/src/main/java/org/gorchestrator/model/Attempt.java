@@ -1,13 +1,11 @@
 package org.gorchestrator.model;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.Instant;
 
 /** How one finished try of a node went, kept in the node's history. */
-@JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"attempt", "state", "state_name", "start_date", "stop_date", "exit_code", "message", "worker"})
 public record Attempt(

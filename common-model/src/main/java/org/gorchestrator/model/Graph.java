@@ -1,6 +1,5 @@
 package org.gorchestrator.model;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -21,7 +20,6 @@ import java.util.List;
  * (set by the API when it authenticates its callers) owns the workflow. A run of a stored template records which
  * template, version and inputs it was made from ({@code template}).
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"id", "name", "state", "state_name", "start_date", "stop_date", "deadline", "timeout", "idempotency_key", "digest",
     "submitter", "template", "digraph", "edges", "nodes"})

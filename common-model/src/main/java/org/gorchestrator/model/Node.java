@@ -1,7 +1,6 @@
 package org.gorchestrator.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -19,7 +18,6 @@ import java.util.Map;
  * {@code retry_at} is when a failed node is tried again; {@code retries} counts the retries of the
  * current pass (a rerun starts a new pass).
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"id", "name", "state", "state_name", "engine", "artifact", "args", "target", "output", "timeout", "retry",
     "attempt", "start_date", "stop_date", "exit_code", "message", "worker", "deadline", "retry_at", "retries", "attempts"})

@@ -1,6 +1,5 @@
 package org.gorchestrator.model;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Duration;
 
@@ -14,7 +13,6 @@ import java.time.Duration;
  * @param multiplier     growth of the wait from one try to the next
  * @param maxBackoff     longest wait, in seconds
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record RetryPolicy(
         Integer attempts,
         @JsonProperty("initial_backoff") Double initialBackoff,

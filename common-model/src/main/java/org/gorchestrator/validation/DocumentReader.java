@@ -9,18 +9,27 @@ import org.gorchestrator.model.State;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.exc.ValueInstantiationException;
 
 /**
  * Reads a gorch document (a POST body, a file) into a {@link Graph} with the shared {@link Json} mapping, and turns
  * Jackson's errors into a field path ({@code nodes[2].args}) and a message in document terms (no Java types). The API
  * and the command line's offline {@code validate} both read with it, so they say the same.
+ *
+ * <p>Strict where the shared mapping is lenient: an unknown field is refused here (a misspelt {@code tmeout} would
+ * otherwise run the node with the default timeout), while the conductor's state and events, read with the shared
+ * mapping, stay readable by an older version. Server-owned fields ({@code id}, {@code state}, dates, attempts) are
+ * known fields, so a document read back from the API can be submitted again; the server sets them anew.
  */
 public final class DocumentReader {
     private static final String BODY = "body";
+    private static final ObjectReader STRICT = Json.mapper().readerFor(Graph.class)
+            .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     /** @throws UnreadableDocumentException naming the field (or "body") and what is wrong */
     public Graph read(byte[] body) {
@@ -29,7 +38,7 @@ public final class DocumentReader {
         }
         Graph graph;
         try {
-            graph = Json.read(body, Graph.class);
+            graph = STRICT.readValue(body);
         } catch (JacksonException e) {
             throw new UnreadableDocumentException(new Violation(field(e), describe(e) + at(e.getLocation())));
         }
@@ -40,8 +49,12 @@ public final class DocumentReader {
     }
 
     private static String describe(JacksonException e) {
-        if (e instanceof StreamReadException) {
-            return "malformed JSON: " + e.getOriginalMessage();
+        if (JsonSyntax.isSyntax(e)) {
+            return "malformed JSON: " + JsonSyntax.describe(e);
+        }
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return DidYouMean.unknown("field", unknown.getPropertyName(),
+                    unknown.getKnownPropertyIds().stream().map(String::valueOf).toList());
         }
         if (e instanceof InvalidFormatException invalid) {
             return "'" + invalid.getValue() + "' is not " + expected(invalid.getTargetType());

@@ -11,6 +11,7 @@ import org.gorchestrator.model.ArgReference;
 import org.gorchestrator.model.Dag;
 import org.gorchestrator.model.Graph;
 import org.gorchestrator.model.Node;
+import org.gorchestrator.time.Durations;
 
 /**
  * Checks a submitted document and reports every problem it finds, each naming the offending
@@ -20,6 +21,7 @@ import org.gorchestrator.model.Node;
 public final class GraphValidator {
     private static final int SHOWN_ENGINES_LIMIT = 20;
     private static final int MAX_ATTEMPTS = 100;
+    private static final String SLEEP_ENGINE = "sleep";
     private final Limits limits;
     private final List<DocumentCheck> extraChecks;
 
@@ -141,9 +143,11 @@ public final class GraphValidator {
         }
         if (!limits.engines().contains(node.engine())) {
             found.add(new Violation(at + ".engine", "unknown engine '" + clip(node.engine()) + "'; known engines: " + knownEngines()));
-        } else if (!Node.NIL_ENGINE.equals(node.engine()) && !"sleep".equals(node.engine())
+        } else if (!Node.NIL_ENGINE.equals(node.engine()) && !SLEEP_ENGINE.equals(node.engine())
                 && (node.artifact() == null || node.artifact().isBlank())) {
             found.add(new Violation(at + ".artifact", "is required by engine " + node.engine()));
+        } else if (SLEEP_ENGINE.equals(node.engine())) {
+            checkSleepArg(at, node, found);
         }
         if (node.args().size() > limits.maxArgs()) {
             found.add(new Violation(at + ".args", node.args().size() + " args exceed the limit of " + limits.maxArgs()));
@@ -157,6 +161,18 @@ public final class GraphValidator {
             }
         }
         node.output().keySet().forEach(name -> checkText(at + ".output", name, found));
+    }
+
+    /** The sleep engine reads its first arg as a duration: a bad one fails at submit, not when the node runs. */
+    private static void checkSleepArg(String at, Node node, List<Violation> found) {
+        if (node.args().isEmpty() || ArgReference.parse(node.args().get(0)).isPresent()) {
+            return;
+        }
+        try {
+            Durations.parse(node.args().get(0));
+        } catch (IllegalArgumentException e) {
+            found.add(new Violation(at + ".args[0]", "node " + node.displayName() + " (engine sleep): " + e.getMessage()));
+        }
     }
 
     private void checkUniqueNames(List<Node> nodes, List<Violation> found) {

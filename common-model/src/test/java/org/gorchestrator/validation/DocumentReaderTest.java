@@ -3,11 +3,18 @@ package org.gorchestrator.validation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.gorchestrator.json.Json;
 import org.gorchestrator.model.Graph;
 import org.gorchestrator.model.State;
 import org.gorchestrator.testing.TestGraphs;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 class DocumentReaderTest {
     private final DocumentReader reader = new DocumentReader();
@@ -24,11 +31,81 @@ class DocumentReaderTest {
     }
 
     @Test
-    void ignoresUnknownFieldsAndReadsStatesByName() {
-        Graph graph = parse("{\"name\": \"x\", \"owner\": \"me\", \"state\": \"running\", \"nodes\": [{\"id\": 0, \"colour\": \"red\"}]}");
+    void theSeedExampleUsesOnlyTheseFieldsAllKnownToTheStrictReader() throws Exception {
+        JsonNode seed = Json.mapper().readTree(TestGraphs.seedExampleJson());
+
+        assertThat(seed.propertyNames()).containsExactlyInAnyOrder("name", "state", "digraph", "nodes");
+        assertThat(seed.get("nodes")).allSatisfy(node -> assertThat(node.propertyNames())
+                .containsExactlyInAnyOrder("id", "name", "target", "engine", "artifact", "args", "output"));
+        assertThat(parse(TestGraphs.seedExampleJson()).nodes()).hasSize(8);
+    }
+
+    @Test
+    void everyExampleDocumentOfTheRepositoryIsRead() throws IOException {
+        try (Stream<Path> examples = Files.list(Path.of("..", "examples"))) {
+            List<Path> documents = examples.filter(path -> path.toString().endsWith(".json")).toList();
+            assertThat(documents).hasSizeGreaterThanOrEqualTo(3);
+            for (Path document : documents) {
+                assertThat(reader.read(Files.readAllBytes(document)).nodes()).as(document.toString()).isNotEmpty();
+            }
+        }
+    }
+
+    @Test
+    void readsStatesByName() {
+        Graph graph = parse("{\"name\": \"x\", \"state\": \"running\", \"nodes\": [{\"id\": 0}]}");
 
         assertThat(graph.state()).isEqualTo(State.RUNNING);
         assertThat(graph.nodes()).hasSize(1);
+    }
+
+    @Test
+    void anUnknownFieldIsNamedWithTheNearestKnownOne() {
+        assertThat(failure("{\"name\": \"x\", \"nodes\": [{\"id\": 0, \"tmeout\": 3}]}"))
+                .isEqualTo(new Violation("nodes[0].tmeout", "unknown field; did you mean `timeout`? (line 1, column 47)"));
+        assertThat(failure("{\"nodes\": [{\"id\": 0, \"retry\": {\"attempt\": 3}}]}"))
+                .extracting(Violation::field, Violation::message)
+                .containsExactly("nodes[0].retry.attempt", "unknown field; did you mean `attempts`? (line 1, column 45)");
+        assertThat(failure("{\"Name\": \"x\"}").message()).startsWith("unknown field; did you mean `name`?");
+    }
+
+    @Test
+    void anUnknownFieldFarFromAnyKnownOneListsTheKnownFields() {
+        Violation violation = failure("{\"name\": \"x\", \"owner\": \"me\"}");
+
+        assertThat(violation.field()).isEqualTo("owner");
+        assertThat(violation.message()).startsWith("unknown field; known fields: ").contains("digraph, edges, id, idempotency_key");
+    }
+
+    @Test
+    void theServerOwnedFieldsOfADocumentReadBackAreAccepted() {
+        String readBack = """
+                {"id": "0193", "name": "x", "state": 4, "state_name": "success", "start_date": "2024-01-31T10:00:00Z",
+                 "stop_date": "2024-01-31T10:00:01Z", "deadline": "2024-01-31T11:00:00Z", "idempotency_key": "k", "digest": "d",
+                 "nodes": [{"id": 0, "state": 4, "state_name": "success", "attempt": 1, "start_date": "2024-01-31T10:00:00Z",
+                   "exit_code": 0, "message": "ok", "worker": "w", "retries": 0,
+                   "attempts": [{"attempt": 1, "state": 4, "state_name": "success", "exit_code": 0}]}]}
+                """;
+
+        assertThat(parse(readBack).nodes().get(0).attempts()).hasSize(1);
+    }
+
+    @Test
+    void malformedJsonSaysWhatWasExpected() {
+        assertThat(failure("{\"name\": \"x\",}").message())
+                .isEqualTo("malformed JSON: unexpected character '}': expected a field name in double quotes (line 1, column 14)");
+        assertThat(failure("{\"name\": x}").message()).isEqualTo("malformed JSON: unrecognized token 'x': expected a value: "
+                + "a string in double quotes, a number, an object, an array, true, false or null (line 1, column 10)");
+    }
+
+    @Test
+    void malformedJsonIsToldPlainlyWithoutParserInternals() {
+        for (String text : List.of("{\"name\": \"x\",}", "{\"name\": x}", "{\"name\": \"x\"", "{'name': 'x'}", "{\"nodes\": [{} {}]}",
+                "{\"nodes\": [}", "{\"nodes\": [{\"id\": 99999999999}]}", "{\"name\": \"a\tb\"}", "{\"name\" \"x\"}")) {
+            Violation violation = failure(text);
+            assertThat(violation.message()).as(text).startsWith("malformed JSON: ").contains("(line 1, column")
+                    .doesNotContain("code ", "Source", "`", "JsonReadFeature", "java", "StreamRead", "REDACTED");
+        }
     }
 
     @Test

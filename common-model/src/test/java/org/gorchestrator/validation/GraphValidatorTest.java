@@ -158,6 +158,15 @@ class GraphValidatorTest {
     }
 
     @Test
+    void aSleepArgThatIsNotADurationIsRefusedAtSubmitNamingTheNode() {
+        Violation v = onlyViolation(TestGraphs.builder().node("a", "sleep", null, "300ms").node("b", "sleep", null, "PT1S")
+                .node("c", "sleep", null, "1h30m").sparse());
+
+        assertThat(v.field()).isEqualTo("nodes[1].args[0]");
+        assertThat(v.message()).contains("node b (engine sleep)").contains("'PT1S' is not a duration").contains("1h30m");
+    }
+
+    @Test
     void tooManyAndTooLongArgs() {
         String[] many = Collections.nCopies(257, "x").toArray(String[]::new);
         String huge = "y".repeat(8_193);

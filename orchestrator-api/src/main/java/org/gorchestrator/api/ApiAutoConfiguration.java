@@ -31,6 +31,9 @@ import org.gorchestrator.api.http.GraphController;
 import org.gorchestrator.api.http.NodeLogController;
 import org.gorchestrator.api.http.ProblemHandler;
 import org.gorchestrator.api.http.ReleaseOnShutdown;
+import org.gorchestrator.api.contract.DocumentSchema;
+import org.gorchestrator.api.contract.OpenApiContract;
+import org.gorchestrator.api.contract.SchemaController;
 import org.gorchestrator.api.http.TaskController;
 import org.gorchestrator.api.http.TemplateController;
 import org.gorchestrator.api.http.ScheduleController;
@@ -38,6 +41,7 @@ import org.gorchestrator.api.templates.DefinitionsTopology;
 import org.gorchestrator.api.templates.StartConfiguration;
 import org.gorchestrator.kafka.StartTopics;
 import org.springframework.kafka.config.CompositeKafkaStreamsInfrastructureCustomizer;
+import org.gorchestrator.api.http.UnknownParameters;
 import org.gorchestrator.api.logs.LiveLogs;
 import org.gorchestrator.api.logs.NodeLogService;
 import org.gorchestrator.api.tasks.IdempotentSubmissions;
@@ -85,7 +89,7 @@ import org.springframework.kafka.core.ProducerFactory;
 @EnableConfigurationProperties({ApiProperties.class, EventSettings.class, PoolPolicyProperties.class})
 @PropertySource("classpath:gorch-api-defaults.properties")
 @Import({TaskController.class, NodeLogController.class, GraphController.class, EventController.class, ProblemHandler.class,
-    TemplateController.class, ScheduleController.class, StartConfiguration.class})
+    SchemaController.class, TemplateController.class, ScheduleController.class, StartConfiguration.class})
 public class ApiAutoConfiguration {
 
     @Bean
@@ -252,6 +256,21 @@ public class ApiAutoConfiguration {
                                                   @Qualifier("apiNodeLogService") NodeLogService logs,
                                                   @Qualifier("apiWorkflowEventService") WorkflowEventService events) {
         return new ReleaseOnShutdown(waiters, logs, events);
+    }
+
+    @Bean
+    public DocumentSchema apiDocumentSchema(ApiConfig config) {
+        return new DocumentSchema(config.limits());
+    }
+
+    @Bean
+    public OpenApiContract apiOpenApiContract(@Qualifier("apiDocumentSchema") DocumentSchema schema) {
+        return new OpenApiContract(schema);
+    }
+
+    @Bean
+    public UnknownParameters apiUnknownParameters() {
+        return new UnknownParameters();
     }
 
     @Bean

@@ -119,6 +119,30 @@ class ReadTest extends ApiIntegrationTest {
         }
     }
 
+    @Test
+    void theCursorIsAfterAndOtherCursorNamesAreRefusedSayingSo() {
+        for (String name : List.of("next", "cursor")) {
+            ApiClient.Response response = api.get("/v1/tasks?" + name + "=" + ids.next());
+            assertThat(response.status()).as(name).isEqualTo(400);
+            JsonNode violation = response.json().get("violations").get(0);
+            assertThat(violation.get("field").asString()).isEqualTo(name);
+            assertThat(violation.get("message").asString()).as(name).contains("unknown query parameter", "`after`");
+        }
+    }
+
+    @Test
+    void anUnknownQueryParameterIsRefusedWithTheNearestKnownOne() {
+        ApiClient.Response misspelt = api.get("/v1/tasks/" + ids.next() + "?wiat=30s");
+        ApiClient.Response far = api.get("/v1/tasks?colour=red");
+
+        assertThat(misspelt.status()).isEqualTo(400);
+        assertThat(misspelt.json().get("violations").get(0).get("field").asString()).isEqualTo("wiat");
+        assertThat(misspelt.json().get("detail").asString()).isEqualTo("wiat: unknown query parameter; did you mean `wait`?");
+        assertThat(far.status()).isEqualTo(400);
+        assertThat(far.json().get("detail").asString())
+                .isEqualTo("colour: unknown query parameter; known query parameters: after, limit, state");
+    }
+
     private String publish(State state) {
         String id = ids.next();
         Instant now = Instant.now();

@@ -57,6 +57,21 @@ class SubmitTest extends ApiIntegrationTest {
     }
 
     @Test
+    void anUnknownFieldIsRefusedWithTheNearestKnownOne() {
+        JsonNode problem = badRequest("{\"name\": \"x\", \"nodes\": [{\"id\": 0, \"engine\": \"sleep\", \"tmeout\": 3}]}");
+
+        assertThat(violation(problem, "nodes[0].tmeout")).startsWith("unknown field; did you mean `timeout`?");
+        assertThat(problem.get("detail").asString()).doesNotContain("Unrecognized", "class", "org.gorchestrator");
+    }
+
+    @Test
+    void aSleepArgThatIsNotADurationIsRefusedAtSubmit() {
+        JsonNode problem = badRequest("{\"name\": \"x\", \"nodes\": [{\"id\": 0, \"name\": \"nap\", \"engine\": \"sleep\", \"args\": [\"PT1S\"]}]}");
+
+        assertThat(violation(problem, "nodes[0].args[0]")).contains("node nap (engine sleep)", "'PT1S' is not a duration");
+    }
+
+    @Test
     void nodesOfTheWrongTypeAreNamed() {
         JsonNode problem = badRequest("{\"name\": \"x\", \"digraph\": [0], \"nodes\": 5}");
 

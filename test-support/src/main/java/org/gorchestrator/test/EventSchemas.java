@@ -52,12 +52,18 @@ public final class EventSchemas {
         return errors.stream().map(Error::toString).toList();
     }
 
+    /**
+     * The schema of {@code urn:gorchestrator:events:NAME}, or of a reference between the files ({@code NAME.json}, as
+     * they name each other so that tools resolving references by file, such as the AsyncAPI parser, find them too).
+     */
     private static String load(String id) {
-        if (!id.startsWith(ID_PREFIX)) {
+        String name = id.substring(Math.max(id.lastIndexOf(':'), id.lastIndexOf('/')) + 1);
+        Path file = DIR.resolve(name.endsWith(".json") ? name : name + ".json");
+        if (!id.startsWith(ID_PREFIX) && !id.endsWith(".json") || !Files.isRegularFile(file)) {
             return null;
         }
         try {
-            return Files.readString(DIR.resolve(id.substring(ID_PREFIX.length()) + ".json"));
+            return Files.readString(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -8,7 +8,7 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.gorchestrator.worker.driver.Durations;
+import org.gorchestrator.time.Durations;
 import org.gorchestrator.worker.driver.OutputLimits;
 import org.gorchestrator.worker.runtime.ReportRetry;
 import org.gorchestrator.worker.runtime.WorkerConfig;

@@ -3,6 +3,7 @@ package org.gorchestrator.worker.driver;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import org.gorchestrator.time.Durations;
 
 /**
  * How one attempt ended.

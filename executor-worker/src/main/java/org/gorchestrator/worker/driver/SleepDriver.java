@@ -3,6 +3,7 @@ package org.gorchestrator.worker.driver;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import org.gorchestrator.message.NodeCommand;
+import org.gorchestrator.time.Durations;
 
 /**
  * Engine {@code sleep}, for tests: waits for the duration in the first arg, else in the artifact

@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.gorchestrator.message.NodeCommand;
 import org.gorchestrator.worker.driver.Cancellation;
-import org.gorchestrator.worker.driver.Durations;
+import org.gorchestrator.time.Durations;
 import org.gorchestrator.worker.runtime.InFlightOffsets.Ticket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

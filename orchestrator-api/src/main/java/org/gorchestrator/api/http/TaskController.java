@@ -11,7 +11,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -24,9 +23,9 @@ import org.gorchestrator.api.tasks.TaskService;
 import org.gorchestrator.api.tasks.WaitingReads;
 import org.gorchestrator.api.tasks.WorkflowIds;
 import org.gorchestrator.model.Graph;
-import org.gorchestrator.validation.DocumentReader;
 import org.gorchestrator.model.State;
-import org.springframework.boot.convert.DurationStyle;
+import org.gorchestrator.time.Durations;
+import org.gorchestrator.validation.DocumentReader;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -130,7 +129,7 @@ public class TaskController {
     public Object get(
             @Parameter(description = "The task's id") @PathVariable String id,
             @Parameter(description = "How long to wait for the task to finish (success, failure, notrunnable, timeout or canceled) "
-                    + "before answering: 500ms, 30s, 2m or ISO-8601 such as PT30S; a bare number is seconds. From 0 (the default: "
+                    + "before answering, in the duration grammar: a number of seconds (1.5) or Go-style parts (500ms, 30s, 2m, 1h30m). From 0 (the default: "
                     + "answer at once) to gorch.api.max-wait (default 60s). An id not known yet is waited for too.",
                     schema = @Schema(type = "string", example = "30s"))
             @RequestParam(required = false) String wait) {
@@ -147,14 +146,14 @@ public class TaskController {
             + "Idempotency-Key have ids that do not sort by time, so they are listed out of time order).")
     @ApiResponse(responseCode = "200", description = "A page of tasks",
             content = @Content(mediaType = JSON, schema = @Schema(implementation = TaskList.class)))
-    @ApiResponse(responseCode = "400", description = "Invalid limit, cursor or state",
+    @ApiResponse(responseCode = "400", description = "Invalid limit, after or state, or a query parameter the list does not take (the cursor is 'after': 'next' and 'cursor' are refused)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "503", description = "The view is starting; retry after the Retry-After seconds",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     public TaskList list(
             @Parameter(description = "Page size, 1 to gorch.api.max-page-size (default gorch.api.default-page-size)")
             @RequestParam(required = false) Integer limit,
-            @Parameter(description = "The 'next' of the previous page")
+            @Parameter(description = "The cursor: the 'next' of the previous page. The only cursor parameter")
             @RequestParam(required = false) String after,
             @Parameter(description = "Only tasks in this state, by name (running) or code (2)")
             @RequestParam(required = false) String state,
@@ -214,9 +213,9 @@ public class TaskController {
         }
         Duration parsed;
         try {
-            parsed = DurationStyle.detectAndParse(wait.trim(), ChronoUnit.SECONDS);
+            parsed = Durations.parse(wait);
         } catch (IllegalArgumentException e) {
-            throw new InvalidParameterException("wait", "'" + wait + "' is not a duration; write e.g. 500ms, 30s, 2m or PT30S");
+            throw new InvalidParameterException("wait", e.getMessage());
         }
         if (parsed.isNegative() || parsed.compareTo(config.maxWait()) > 0) {
             throw new InvalidParameterException("wait", "must be between 0 and " + text(config.maxWait()) + ", was " + wait);

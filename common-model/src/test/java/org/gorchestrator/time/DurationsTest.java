@@ -1,4 +1,4 @@
-package org.gorchestrator.worker.driver;
+package org.gorchestrator.time;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,13 +12,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DurationsTest {
 
     @ParameterizedTest
-    @CsvSource({"250ms, 250", "2s, 2000", "1.5, 1500", "0.25s, 250", "1m, 60000", "1h, 3600000", "' 3 S ', 3000", "0, 0"})
+    @CsvSource({"250ms, 250", "2s, 2000", "1.5, 1500", "0.25s, 250", "1m, 60000", "1h, 3600000", "1h30m, 5400000", "1m30.5s, 90500", "2h0m1ms, 7200001", "' 3 S ', 3000", "0, 0"})
     void parsesWhatPeopleWrite(String text, long millis) {
         assertThat(Durations.parse(text)).isEqualTo(Duration.ofMillis(millis));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "abc", "-1s", "2 days", "1e3", "5x"})
+    @ValueSource(strings = {"", "abc", "-1s", "2 days", "1e3", "5x", "PT1S", "1s2", "ms", "1.s"})
     void rejectsAnythingElseSayingWhatWouldDo(String text) {
         assertThatThrownBy(() -> Durations.parse(text))
                 .isInstanceOf(IllegalArgumentException.class)
