@@ -20,6 +20,7 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthen
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.servlet.HandlerExceptionResolver;
@@ -74,6 +75,8 @@ public class ApiSecurityAutoConfiguration {
             http.authorizeHttpRequests(requests -> {
                 requests.requestMatchers(onManagementPort(env)).permitAll();
                 requests.requestMatchers(probes(env)).permitAll();
+                // the document's JSON Schema is a contract for tools and editors, like the API's own documentation
+                requests.requestMatchers(PathPatternRequestMatcher.pathPattern(HttpMethod.GET, "/v1/schema/**")).permitAll();
                 rules.forEach(rule -> requests.requestMatchers(rule.requests()).hasAuthority(ScopeNames.authority(rule.scope())));
                 // the rest is static: the console's files, the API's documentation
                 requests.anyRequest().permitAll();
