@@ -18,9 +18,9 @@ import org.gorchestrator.api.admission.BacklogTopic;
 import org.gorchestrator.api.admission.KafkaLagSource;
 import org.gorchestrator.api.commands.CommandPublisher;
 import org.gorchestrator.api.config.AdmissionSettings;
-import org.gorchestrator.api.config.ApiConfig;
+import org.gorchestrator.api.config.ApiSettings;
 import org.gorchestrator.api.config.ApiProperties;
-import org.gorchestrator.api.events.EventSettings;
+import org.gorchestrator.api.events.EventProperties;
 import org.gorchestrator.api.events.LiveEvents;
 import org.gorchestrator.api.events.WorkflowEventService;
 import org.gorchestrator.api.policy.PoolPolicyCheck;
@@ -86,24 +86,24 @@ import org.springframework.kafka.core.ProducerFactory;
 /** The HTTP API's beans: the task endpoints, the command producer and the read view built from Kafka. */
 @AutoConfiguration(after = {KafkaAutoConfiguration.class, GorchKafkaAutoConfiguration.class})
 @ConditionalOnProperty(prefix = "gorch.api", name = "enabled", matchIfMissing = true)
-@EnableConfigurationProperties({ApiProperties.class, EventSettings.class, PoolPolicyProperties.class})
+@EnableConfigurationProperties({ApiProperties.class, EventProperties.class, PoolPolicyProperties.class})
 @PropertySource("classpath:gorch-api-defaults.properties")
 @Import({TaskController.class, NodeLogController.class, GraphController.class, EventController.class, ProblemHandler.class,
     SchemaController.class, TemplateController.class, ScheduleController.class, StartConfiguration.class})
 public class ApiAutoConfiguration {
 
     @Bean
-    public ApiConfig apiConfig(ApiProperties properties) {
+    public ApiSettings apiConfig(ApiProperties properties) {
         return properties.toConfig();
     }
 
     @Bean
-    public ViewNames apiViewNames(Topics topics, ApiConfig config) {
+    public ViewNames apiViewNames(Topics topics, ApiSettings config) {
         return ViewNames.of(topics, config.instanceId());
     }
 
     @Bean
-    public ProducerFactory<String, WorkflowCommand> apiProducerFactory(KafkaProperties kafka, ApiConfig config, TypedTopics topics) {
+    public ProducerFactory<String, WorkflowCommand> apiProducerFactory(KafkaProperties kafka, ApiSettings config, TypedTopics topics) {
         Map<String, Object> props = CommandPublisher.producerSettings(kafka.buildProducerProperties(), config.submitTimeout(),
                 config.delivery().timeout());
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "gorch-api-" + config.instanceId());
@@ -123,13 +123,13 @@ public class ApiAutoConfiguration {
 
     @Bean
     public CommandPublisher apiCommandPublisher(@Qualifier("apiCommandTemplate") KafkaTemplate<String, WorkflowCommand> template,
-                                                TypedTopics topics, ApiConfig config) {
+                                                TypedTopics topics, ApiSettings config) {
         return new CommandPublisher(template, topics.workflowCommands().name(), config.submitTimeout());
     }
 
     @Bean
     @ConditionalOnProperty(prefix = "gorch.api.admission", name = "enabled", matchIfMissing = true)
-    public BacklogMonitor apiBacklogMonitor(KafkaProperties kafka, ApiConfig config, Topics topics, ObjectProvider<MeterRegistry> registry) {
+    public BacklogMonitor apiBacklogMonitor(KafkaProperties kafka, ApiSettings config, Topics topics, ObjectProvider<MeterRegistry> registry) {
         AdmissionSettings settings = config.admission();
         Map<String, Object> props = kafka.buildAdminProperties();
         props.put(AdminClientConfig.CLIENT_ID_CONFIG, "gorch-api-backlog-" + config.instanceId());
@@ -143,7 +143,7 @@ public class ApiAutoConfiguration {
     }
 
     @Bean
-    public Admission apiAdmission(ApiConfig config, Topics topics, ObjectProvider<BacklogMonitor> monitor,
+    public Admission apiAdmission(ApiSettings config, Topics topics, ObjectProvider<BacklogMonitor> monitor,
                                   ObjectProvider<MeterRegistry> registry) {
         BacklogMonitor backlog = monitor.getIfAvailable();
         return backlog == null ? Admission.OPEN
@@ -166,12 +166,12 @@ public class ApiAutoConfiguration {
     }
 
     @Bean
-    public FinishWaiters apiFinishWaiters(ApiConfig config) {
+    public FinishWaiters apiFinishWaiters(ApiSettings config) {
         return new FinishWaiters(config.maxWaitingReads());
     }
 
     @Bean
-    public StreamsBuilderFactoryBean apiViewStreams(KafkaProperties kafka, ApiConfig config, ViewNames names,
+    public StreamsBuilderFactoryBean apiViewStreams(KafkaProperties kafka, ApiSettings config, ViewNames names,
                                                     @Qualifier("apiLiveLogs") LiveLogs live,
                                                     @Qualifier("apiLiveEvents") LiveEvents events,
                                                     @Qualifier("apiFinishWaiters") FinishWaiters waiters,
@@ -204,7 +204,7 @@ public class ApiAutoConfiguration {
     }
 
     @Bean
-    public TaskService apiTaskService(ApiConfig config, Topics topics, @Qualifier("apiCommandPublisher") CommandPublisher publisher,
+    public TaskService apiTaskService(ApiSettings config, Topics topics, @Qualifier("apiCommandPublisher") CommandPublisher publisher,
                                       @Qualifier("apiWorkflowView") WorkflowView view, @Qualifier("apiAdmission") Admission admission,
                                       PoolPolicyProperties policies) {
         Clock clock = Clock.systemUTC();
@@ -219,7 +219,7 @@ public class ApiAutoConfiguration {
     }
 
     /** The limits of a document, whose state must fit in a record of the state topic. */
-    public static Limits documentLimits(ApiConfig config, Topics topics) {
+    public static Limits documentLimits(ApiSettings config, Topics topics) {
         Limits limits = config.limits();
         if (limits.maxDocumentBytes() >= topics.maxMessageBytes()) {
             throw new IllegalStateException("gorch.api.limits.max-document-size (" + limits.maxDocumentBytes()
@@ -236,14 +236,14 @@ public class ApiAutoConfiguration {
     }
 
     @Bean
-    public NodeLogService apiNodeLogService(ApiConfig config, @Qualifier("apiTaskService") TaskService tasks,
+    public NodeLogService apiNodeLogService(ApiSettings config, @Qualifier("apiTaskService") TaskService tasks,
                                             @Qualifier("apiWorkflowView") WorkflowView view, @Qualifier("apiViewStores") ViewStores stores,
                                             ViewNames names, @Qualifier("apiLiveLogs") LiveLogs live) {
         return new NodeLogService(tasks, view, stores, names, live, config.logs());
     }
 
     @Bean
-    public WorkflowEventService apiWorkflowEventService(EventSettings settings, @Qualifier("apiTaskService") TaskService tasks,
+    public WorkflowEventService apiWorkflowEventService(EventProperties settings, @Qualifier("apiTaskService") TaskService tasks,
                                                         @Qualifier("apiWorkflowView") WorkflowView view,
                                                         @Qualifier("apiViewStores") ViewStores stores, ViewNames names,
                                                         @Qualifier("apiLiveEvents") LiveEvents live,
@@ -259,7 +259,7 @@ public class ApiAutoConfiguration {
     }
 
     @Bean
-    public DocumentSchema apiDocumentSchema(ApiConfig config) {
+    public DocumentSchema apiDocumentSchema(ApiSettings config) {
         return new DocumentSchema(config.limits());
     }
 
@@ -279,7 +279,7 @@ public class ApiAutoConfiguration {
     }
 
     @Bean
-    public BodyReader apiBodyReader(ApiConfig config) {
+    public BodyReader apiBodyReader(ApiSettings config) {
         return new BodyReader(config.maxBodyBytes());
     }
 

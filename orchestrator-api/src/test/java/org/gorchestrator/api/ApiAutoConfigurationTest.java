@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
-import org.gorchestrator.api.config.ApiConfig;
+import org.gorchestrator.api.config.ApiSettings;
 import org.gorchestrator.api.config.ApiProperties;
 import org.gorchestrator.kafka.Topics;
 
@@ -31,7 +31,7 @@ class ApiAutoConfigurationTest {
 
     @Test
     void aDocumentLimitThatARecordCannotHoldIsRefusedAtStartUp() {
-        ApiConfig config = bind("gorch.api.limits.max-document-size", "8MB");
+        ApiSettings config = bind("gorch.api.limits.max-document-size", "8MB");
 
         assertThatThrownBy(() -> ApiAutoConfiguration.documentLimits(config, Topics.DEFAULTS))
                 .hasMessageContaining("gorch.api.limits.max-document-size (8388608 bytes) must be below gorch.kafka.max-message-size");
@@ -39,7 +39,7 @@ class ApiAutoConfigurationTest {
                 .isEqualTo(4 * 1024 * 1024);
     }
 
-    private static ApiConfig bind(String name, String value) {
+    private static ApiSettings bind(String name, String value) {
         return new Binder(new MapConfigurationPropertySource(Map.of(name, value))).bindOrCreate("gorch.api", ApiProperties.class).toConfig();
     }
 }

@@ -13,7 +13,7 @@ import org.gorchestrator.worker.driver.shell.NodeSandbox;
 import org.gorchestrator.worker.driver.shell.ShellDriver;
 import org.gorchestrator.worker.logs.LogShipper;
 import org.gorchestrator.worker.runtime.NodeEventPublisher;
-import org.gorchestrator.worker.runtime.WorkerConfig;
+import org.gorchestrator.worker.runtime.WorkerSettings;
 import org.gorchestrator.worker.runtime.WorkerRuntime;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -39,7 +39,7 @@ import org.springframework.context.annotation.Bean;
 public class WorkerAutoConfiguration {
 
     @Bean
-    public WorkerConfig gorchWorkerConfig(WorkerProperties properties) {
+    public WorkerSettings gorchWorkerConfig(WorkerProperties properties) {
         return properties.toConfig();
     }
 
@@ -54,7 +54,7 @@ public class WorkerAutoConfiguration {
     }
 
     @Bean
-    public ShellDriver gorchWorkerShellDriver(WorkerConfig config, WorkerProperties properties, NodeSandbox sandbox) {
+    public ShellDriver gorchWorkerShellDriver(WorkerSettings config, WorkerProperties properties, NodeSandbox sandbox) {
         return new ShellDriver(config.killGrace(), properties.artifactsPath(), sandbox);
     }
 
@@ -69,13 +69,13 @@ public class WorkerAutoConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    public LogShipper gorchWorkerLogShipper(WorkerConfig config, KafkaProperties kafka, TypedTopics topics) {
+    public LogShipper gorchWorkerLogShipper(WorkerSettings config, KafkaProperties kafka, TypedTopics topics) {
         return new LogShipper(kafka.buildProducerProperties(), topics.nodeLogs(), topics.topics().maxMessageBytes(), config.logFlushInterval(),
                 config.logChunkBytes());
     }
 
     @Bean
-    public WorkerRuntime gorchWorkerRuntime(WorkerConfig config, Topics topics, KafkaProperties kafka, DriverRegistry drivers,
+    public WorkerRuntime gorchWorkerRuntime(WorkerSettings config, Topics topics, KafkaProperties kafka, DriverRegistry drivers,
                                             NodeEventPublisher events, LogShipper logs, ObjectProvider<MeterRegistry> meters,
                                             RecordTracing tracing) {
         return new WorkerRuntime(config, topics, kafka.buildConsumerProperties(), drivers, events, logs,

@@ -11,7 +11,7 @@ import java.util.Map;
 import org.gorchestrator.time.Durations;
 import org.gorchestrator.worker.driver.OutputLimits;
 import org.gorchestrator.worker.runtime.ReportRetry;
-import org.gorchestrator.worker.runtime.WorkerConfig;
+import org.gorchestrator.worker.runtime.WorkerSettings;
 import org.hibernate.validator.constraints.time.DurationMax;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -19,7 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
-/** {@code gorch.worker.*}, mapped onto {@link WorkerConfig}. */
+/** {@code gorch.worker.*}, mapped onto {@link WorkerSettings}. */
 @Validated
 @ConfigurationProperties("gorch.worker")
 public record WorkerProperties(
@@ -78,9 +78,9 @@ public record WorkerProperties(
         return java.nio.file.Path.of(artifactsDir.isBlank() ? System.getProperty("user.dir") : artifactsDir);
     }
 
-    public WorkerConfig toConfig() {
+    public WorkerSettings toConfig() {
         String workerId = id == null || id.isBlank() ? defaultId() : id;
-        return new WorkerConfig(workerId, groupId, concurrency, defaultTimeout, killGrace, (int) maxOutput.toBytes(), shutdownGrace,
+        return new WorkerSettings(workerId, groupId, concurrency, defaultTimeout, killGrace, (int) maxOutput.toBytes(), shutdownGrace,
                 pollTimeout, consumer, logFlushInterval, (int) logChunkSize.toBytes(), killMemory, pools, startedDelay, commitInterval,
                 new OutputLimits((int) maxOutputValueSize.toBytes(), (int) maxOutputsSize.toBytes()),
                 new ReportRetry(reportRetryBackoff, reportRetryMaxBackoff, reportGrace));

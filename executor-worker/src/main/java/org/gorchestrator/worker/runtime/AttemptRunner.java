@@ -22,14 +22,14 @@ import org.gorchestrator.worker.logs.LogShipper;
 
 /**
  * Runs one attempt of a node, ships its output while it runs and reports it: started (once it has
- * run for the {@link WorkerConfig#startedDelay()}), then how it ended. The attempt is a hop of its
+ * run for the {@link WorkerSettings#startedDelay()}), then how it ended. The attempt is a hop of its
  * command's trace: its log lines and its events carry that trace.
  */
 final class AttemptRunner {
     private static final Logger LOG = LoggerFactory.getLogger(AttemptRunner.class);
     private static final int STDERR_CHARS_IN_MESSAGE = 2_000;
 
-    private final WorkerConfig config;
+    private final WorkerSettings config;
     private final DriverRegistry drivers;
     private final NodeEventPublisher events;
     private final FinalReports reports;
@@ -37,7 +37,7 @@ final class AttemptRunner {
     private final Timer scheduleLatency;
     private final RecordTracing tracing;
 
-    AttemptRunner(WorkerConfig config, DriverRegistry drivers, NodeEventPublisher events, FinalReports reports, LogShipper logs,
+    AttemptRunner(WorkerSettings config, DriverRegistry drivers, NodeEventPublisher events, FinalReports reports, LogShipper logs,
                   Timer scheduleLatency, RecordTracing tracing) {
         this.config = config;
         this.tracing = tracing;

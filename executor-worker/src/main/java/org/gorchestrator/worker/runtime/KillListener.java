@@ -46,7 +46,7 @@ final class KillListener {
     private volatile boolean stopping;
 
     /** @param consumerProperties the Kafka consumer settings ({@code spring.kafka.*}); the group settings are dropped */
-    KillListener(WorkerConfig config, Topic<String, NodeKill> topic, Map<String, Object> consumerProperties, RunningAttempts attempts) {
+    KillListener(WorkerSettings config, Topic<String, NodeKill> topic, Map<String, Object> consumerProperties, RunningAttempts attempts) {
         this.settings = settings(consumerProperties, config);
         this.topic = topic.name();
         this.kills = topic.valueDeserializer();
@@ -137,7 +137,7 @@ final class KillListener {
         }
     }
 
-    private static Map<String, Object> settings(Map<String, Object> base, WorkerConfig config) {
+    private static Map<String, Object> settings(Map<String, Object> base, WorkerSettings config) {
         Map<String, Object> given = new HashMap<>(base);
         given.putAll(config.consumer());
         // A kill of a transaction the conductor aborted was never decided.

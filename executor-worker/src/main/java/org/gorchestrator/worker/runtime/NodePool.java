@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 final class NodePool {
     private static final Logger LOG = LoggerFactory.getLogger(NodePool.class);
 
-    private final WorkerConfig config;
+    private final WorkerSettings config;
     private final AttemptRunner attempts;
     private final InFlightOffsets offsets;
     private final RunningAttempts running;
@@ -31,7 +31,7 @@ final class NodePool {
     private int taken; // submitted and not finished; guarded by this
     private volatile boolean stopping;
 
-    NodePool(WorkerConfig config, AttemptRunner attempts, InFlightOffsets offsets, RunningAttempts running, Runnable pauseIntake,
+    NodePool(WorkerSettings config, AttemptRunner attempts, InFlightOffsets offsets, RunningAttempts running, Runnable pauseIntake,
              Runnable resumeIntake) {
         this.config = config;
         this.attempts = attempts;

@@ -39,7 +39,7 @@ import org.springframework.kafka.listener.KafkaMessageListenerContainer;
 public final class WorkerRuntime implements SmartLifecycle {
     private static final Duration PAUSED_POLL_TIMEOUT = Duration.ofMillis(5);
 
-    private final WorkerConfig config;
+    private final WorkerSettings config;
     private final RunningAttempts attempts;
     private final InFlightOffsets offsets;
     private final ScheduledExecutorService acknowledger = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -60,7 +60,7 @@ public final class WorkerRuntime implements SmartLifecycle {
      * @param meters             where the worker's metrics go: schedule latency, busy nodes, the consumer's lag
      * @param tracing            continues the trace of each node command in its attempt and events
      */
-    public WorkerRuntime(WorkerConfig config, Topics topics, Map<String, Object> consumerProperties, DriverRegistry drivers,
+    public WorkerRuntime(WorkerSettings config, Topics topics, Map<String, Object> consumerProperties, DriverRegistry drivers,
                          NodeEventPublisher events, LogShipper logs, MeterRegistry meters, RecordTracing tracing) {
         this.config = config;
         this.reports = new FinalReports(events::publish, config.reportRetry(), InstantSource.system());

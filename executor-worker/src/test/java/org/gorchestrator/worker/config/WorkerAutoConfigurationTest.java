@@ -25,7 +25,7 @@ import org.gorchestrator.worker.driver.shell.NodeSandbox;
 import org.gorchestrator.worker.driver.OutputLimits;
 import org.gorchestrator.worker.runtime.ReportRetry;
 import org.gorchestrator.message.LogChunk;
-import org.gorchestrator.worker.runtime.WorkerConfig;
+import org.gorchestrator.worker.runtime.WorkerSettings;
 import org.gorchestrator.worker.runtime.WorkerRuntime;
 import org.gorchestrator.worker.testkit.KafkaFixture;
 import org.junit.jupiter.api.Test;
@@ -46,7 +46,7 @@ class WorkerAutoConfigurationTest {
     @Test
     void bindsTheDefaults() {
         runner.run(context -> {
-            WorkerConfig config = context.getBean(WorkerConfig.class);
+            WorkerSettings config = context.getBean(WorkerSettings.class);
             assertThat(config.workerId()).isEqualTo(WorkerProperties.defaultId());
             assertThat(config.groupId()).isEqualTo("gorch-workers");
             assertThat(config.concurrency()).isEqualTo(8);
@@ -104,7 +104,7 @@ class WorkerAutoConfigurationTest {
     @Test
     void bindsKafkaConsumerSettingsForTheWorkerOnly() {
         runner.withPropertyValues("gorch.worker.consumer.max.poll.interval.ms=600000", "gorch.worker.consumer[session.timeout.ms]=30000")
-                .run(context -> assertThat(context.getBean(WorkerConfig.class).consumer())
+                .run(context -> assertThat(context.getBean(WorkerSettings.class).consumer())
                         .isEqualTo(Map.of("max.poll.interval.ms", "600000", "session.timeout.ms", "30000")));
     }
 

@@ -20,7 +20,7 @@ import java.util.stream.LongStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.gorchestrator.message.NodeEvent;
-import org.gorchestrator.worker.runtime.WorkerConfig;
+import org.gorchestrator.worker.runtime.WorkerSettings;
 import org.gorchestrator.worker.testkit.Workers;
 import org.gorchestrator.worker.testkit.WorkersOnFreshTopics;
 import org.junit.jupiter.api.Test;
@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The output of real processes on the node-logs topic. */
 @EnabledOnOs(OS.LINUX)
 class NodeLogsTest extends WorkersOnFreshTopics {
-    private final WorkerConfig config = Workers.config("w-logs", "workers-" + UUID.randomUUID(), 2);
+    private final WorkerSettings config = Workers.config("w-logs", "workers-" + UUID.randomUUID(), 2);
 
     @TempDir
     Path tmp;

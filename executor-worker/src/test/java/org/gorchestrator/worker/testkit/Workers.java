@@ -16,7 +16,7 @@ import org.gorchestrator.worker.driver.shell.ShellDriver;
 import org.gorchestrator.worker.logs.LogShipper;
 import org.gorchestrator.worker.runtime.NodeEventPublisher;
 import org.gorchestrator.worker.runtime.ReportRetry;
-import org.gorchestrator.worker.runtime.WorkerConfig;
+import org.gorchestrator.worker.runtime.WorkerSettings;
 import org.gorchestrator.worker.runtime.WorkerRuntime;
 
 /** Worker runtimes on a fixture's topics, stopped and closed together. */
@@ -35,15 +35,15 @@ public final class Workers implements AutoCloseable {
      * every attempt reports its start at once, however short; finished records are acknowledged at most every 50 ms;
      * output values of at most 16 KB, 48 KB in all; a final event Kafka did not take goes again after 50 ms, then at most every 500 ms.
      */
-    public static WorkerConfig config(String workerId, String groupId, int concurrency, Duration shutdownGrace,
+    public static WorkerSettings config(String workerId, String groupId, int concurrency, Duration shutdownGrace,
                                       Map<String, String> consumer) {
-        return new WorkerConfig(workerId, groupId, concurrency, Duration.ofMinutes(1), Duration.ofMillis(500), 64 * 1024,
+        return new WorkerSettings(workerId, groupId, concurrency, Duration.ofMinutes(1), Duration.ofMillis(500), 64 * 1024,
                 shutdownGrace, Duration.ofMillis(200), consumer, Duration.ofMillis(100), 4 * 1024, Duration.ofMinutes(10),
                 List.of(), Duration.ZERO, Duration.ofMillis(50), new OutputLimits(16 * 1024, 48 * 1024),
                 new ReportRetry(Duration.ofMillis(50), Duration.ofMillis(500), Duration.ofSeconds(30)));
     }
 
-    public static WorkerConfig config(String workerId, String groupId, int concurrency) {
+    public static WorkerSettings config(String workerId, String groupId, int concurrency) {
         return config(workerId, groupId, concurrency, Duration.ofSeconds(5), Map.of());
     }
 
@@ -54,28 +54,28 @@ public final class Workers implements AutoCloseable {
         return new DriverRegistry(drivers);
     }
 
-    public WorkerRuntime start(WorkerConfig config, DriverRegistry drivers) {
+    public WorkerRuntime start(WorkerSettings config, DriverRegistry drivers) {
         return start(config, drivers, logShipper(config, KafkaFixture.clientProperties()));
     }
 
     /** A shipper of the fixture's logs topic, through a producer with {@code producerProperties}, closed with the workers. */
-    public LogShipper logShipper(WorkerConfig config, Map<String, Object> producerProperties) {
+    public LogShipper logShipper(WorkerSettings config, Map<String, Object> producerProperties) {
         LogShipper logs = new LogShipper(producerProperties, TypedTopics.of(kafka.topics()).nodeLogs(), kafka.topics().maxMessageBytes(),
                 config.logFlushInterval(), config.logChunkBytes());
         shippers.add(logs);
         return logs;
     }
 
-    public WorkerRuntime start(WorkerConfig config, DriverRegistry drivers, LogShipper logs) {
+    public WorkerRuntime start(WorkerSettings config, DriverRegistry drivers, LogShipper logs) {
         return start(config, drivers, logs, Map.of());
     }
 
     /** A worker whose node events go through a producer with {@code eventProducerSettings} besides the broker's address. */
-    public WorkerRuntime start(WorkerConfig config, DriverRegistry drivers, Map<String, Object> eventProducerSettings) {
+    public WorkerRuntime start(WorkerSettings config, DriverRegistry drivers, Map<String, Object> eventProducerSettings) {
         return start(config, drivers, logShipper(config, KafkaFixture.clientProperties()), eventProducerSettings);
     }
 
-    private WorkerRuntime start(WorkerConfig config, DriverRegistry drivers, LogShipper logs, Map<String, Object> eventProducerSettings) {
+    private WorkerRuntime start(WorkerSettings config, DriverRegistry drivers, LogShipper logs, Map<String, Object> eventProducerSettings) {
         Map<String, Object> producer = new HashMap<>(KafkaFixture.clientProperties());
         producer.putAll(eventProducerSettings);
         NodeEventPublisher events = new NodeEventPublisher(producer, TypedTopics.of(kafka.topics()).nodeEvents());

@@ -16,7 +16,7 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * {@code gorch.api.*}, mapped onto {@link ApiConfig} by {@link #toConfig()}.
+ * {@code gorch.api.*}, mapped onto {@link ApiSettings} by {@link #toConfig()}.
  *
  * @param enabled                whether this process serves the HTTP API
  * @param maxBodySize            largest accepted POST body
@@ -136,9 +136,9 @@ public record ApiProperties(
         }
     }
 
-    public ApiConfig toConfig() {
+    public ApiSettings toConfig() {
         Path dir = stateDir != null ? stateDir : Path.of(System.getProperty("java.io.tmpdir"), "gorch-api");
-        return new ApiConfig(maxBodySize.toBytes(), limits.toLimits(), defaultPageSize, maxPageSize, readYourWritesWait,
+        return new ApiSettings(maxBodySize.toBytes(), limits.toLimits(), defaultPageSize, maxPageSize, readYourWritesWait,
                 submitTimeout, recentSubmissionsMaxSize.toBytes(), recentSubmissionsTtl, idempotencyWait, maxWait, maxWaitingReads, logs.toSettings(), dir,
                 instanceId, admission.toSettings(), delivery.toSettings());
     }

@@ -26,11 +26,11 @@ public final class WorkflowEventService implements AutoCloseable {
     private final String store;
     private final LiveEvents live;
     private final TaskChanges changes;
-    private final EventSettings settings;
+    private final EventProperties settings;
     private final ExecutorService followers;
 
     public WorkflowEventService(TaskService tasks, WorkflowView view, ViewStores stores, String store, LiveEvents live,
-                                TaskChanges changes, EventSettings settings) {
+                                TaskChanges changes, EventProperties settings) {
         this.tasks = tasks;
         this.view = view;
         this.stores = stores;

@@ -12,7 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import org.gorchestrator.api.config.ApiConfig;
+import org.gorchestrator.api.config.ApiSettings;
 import org.gorchestrator.api.templates.DefinitionNames;
 import org.gorchestrator.api.templates.ScheduleService;
 import org.gorchestrator.schedule.Schedule;
@@ -36,9 +36,9 @@ public class ScheduleController {
 
     private final ScheduleService schedules;
     private final BodyReader bodies;
-    private final ApiConfig config;
+    private final ApiSettings config;
 
-    public ScheduleController(ScheduleService schedules, BodyReader bodies, ApiConfig config) {
+    public ScheduleController(ScheduleService schedules, BodyReader bodies, ApiSettings config) {
         this.schedules = schedules;
         this.bodies = bodies;
         this.config = config;
@@ -50,7 +50,7 @@ public class ScheduleController {
     public record ScheduleList(List<ScheduleBody> schedules, String next) {}
 
     @PutMapping(path = "/{name}", consumes = JSON)
-    @Operation(summary = "Store a schedule", description = "Body: template, inputs, cron (5 fields, or 6-7 Quartz fields with "
+    @Operation(operationId = "putSchedule", summary = "Store a schedule", description = "Body: template, inputs, cron (5 fields, or 6-7 Quartz fields with "
             + "seconds first), time_zone (default UTC), overlap (allow, skip, cancel-previous; default allow), missed (skip, "
             + "run-once, run-all; default skip), max_missed_runs (default 10), paused. Storing it again replaces it.")
     @ApiResponse(responseCode = "201", description = "Stored; the conductor fires it from its next tick",
@@ -63,7 +63,7 @@ public class ScheduleController {
     }
 
     @GetMapping
-    @Operation(summary = "List schedules", description = "By name, one page at a time, each with its next fire time")
+    @Operation(operationId = "listSchedules", summary = "List schedules", description = "By name, one page at a time, each with its next fire time")
     public ScheduleList list(@RequestParam(required = false) Integer limit, @RequestParam(required = false) String after) {
         int size = limit == null ? config.defaultPageSize() : limit;
         if (size < 1 || size > config.maxPageSize()) {
@@ -75,7 +75,7 @@ public class ScheduleController {
     }
 
     @GetMapping("/{name}")
-    @Operation(summary = "Read a schedule", description = "With its next fire times ('next' of them, default 5, at most "
+    @Operation(operationId = "getSchedule", summary = "Read a schedule", description = "With its next fire times ('next' of them, default 5, at most "
             + "gorch.api.start.max-next-ticks); none while paused")
     @ApiResponse(responseCode = "404", description = "No schedule of this name",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
@@ -87,19 +87,19 @@ public class ScheduleController {
     }
 
     @PostMapping("/{name}/pause")
-    @Operation(summary = "Pause a schedule", description = "It fires no tick until resumed; repeating it is harmless")
+    @Operation(operationId = "pauseSchedule", summary = "Pause a schedule", description = "It fires no tick until resumed; repeating it is harmless")
     public ScheduleBody pause(@PathVariable String name) {
         return body(schedules.pause(name, true), DEFAULT_NEXT);
     }
 
     @PostMapping("/{name}/resume")
-    @Operation(summary = "Resume a schedule", description = "It fires from its next tick on; ticks while paused never fire")
+    @Operation(operationId = "resumeSchedule", summary = "Resume a schedule", description = "It fires from its next tick on; ticks while paused never fire")
     public ScheduleBody resume(@PathVariable String name) {
         return body(schedules.pause(name, false), DEFAULT_NEXT);
     }
 
     @DeleteMapping("/{name}")
-    @Operation(summary = "Delete a schedule", description = "It fires no more; runs it started go on")
+    @Operation(operationId = "deleteSchedule", summary = "Delete a schedule", description = "It fires no more; runs it started go on")
     public ResponseEntity<Void> delete(@PathVariable String name) {
         schedules.delete(name);
         return ResponseEntity.noContent().build();

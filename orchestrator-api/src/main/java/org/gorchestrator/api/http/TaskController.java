@@ -14,7 +14,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import org.gorchestrator.api.config.ApiConfig;
+import org.gorchestrator.api.config.ApiSettings;
 import org.gorchestrator.api.security.CurrentCaller;
 import org.gorchestrator.api.tasks.Accepted;
 import org.gorchestrator.api.tasks.IdempotencyKey;
@@ -59,11 +59,11 @@ public class TaskController {
     private final TaskService tasks;
     private final DocumentReader documents;
     private final BodyReader bodies;
-    private final ApiConfig config;
+    private final ApiSettings config;
     private final WaitingReads waitingReads;
     private final CurrentCaller caller;
 
-    public TaskController(TaskService tasks, DocumentReader documents, BodyReader bodies, ApiConfig config, WaitingReads waitingReads,
+    public TaskController(TaskService tasks, DocumentReader documents, BodyReader bodies, ApiSettings config, WaitingReads waitingReads,
                           CurrentCaller caller) {
         this.caller = caller;
         this.tasks = tasks;

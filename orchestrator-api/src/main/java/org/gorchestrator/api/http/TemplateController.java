@@ -13,7 +13,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.gorchestrator.api.config.ApiConfig;
+import org.gorchestrator.api.config.ApiSettings;
 import org.gorchestrator.api.tasks.Accepted;
 import org.gorchestrator.api.tasks.IdempotencyKey;
 import org.gorchestrator.api.security.CurrentCaller;
@@ -46,10 +46,10 @@ import tools.jackson.core.JacksonException;
 public class TemplateController {
     private final TemplateService templates;
     private final BodyReader bodies;
-    private final ApiConfig config;
+    private final ApiSettings config;
     private final CurrentCaller caller;
 
-    public TemplateController(TemplateService templates, BodyReader bodies, ApiConfig config, CurrentCaller caller) {
+    public TemplateController(TemplateService templates, BodyReader bodies, ApiSettings config, CurrentCaller caller) {
         this.caller = caller;
         this.templates = templates;
         this.bodies = bodies;
@@ -78,7 +78,7 @@ public class TemplateController {
     public record RunRequest(Map<String, String> inputs) {}
 
     @PutMapping(path = "/{name}", consumes = JSON)
-    @Operation(summary = "Store a template", description = "The body is a gorch document plus an 'inputs' object declaring "
+    @Operation(operationId = "putTemplate", summary = "Store a template", description = "The body is a gorch document plus an 'inputs' object declaring "
             + "each input: {\"env\": {\"default\": \"staging\"}, \"version\": {\"required\": true}}. An arg 'get_input NAME' "
             + "(or 'X=get_input NAME') becomes the run's value of NAME. Each PUT stores a new version.")
     @ApiResponse(responseCode = "201", description = "Stored as the newest version",
@@ -92,7 +92,7 @@ public class TemplateController {
     }
 
     @GetMapping
-    @Operation(summary = "List templates", description = "By name, one page at a time")
+    @Operation(operationId = "listTemplates", summary = "List templates", description = "By name, one page at a time")
     public TemplateList list(@RequestParam(required = false) Integer limit, @RequestParam(required = false) String after) {
         int size = limit == null ? config.defaultPageSize() : pageSize(limit);
         List<Template> page = templates.list(after, size + 1);
@@ -102,7 +102,7 @@ public class TemplateController {
     }
 
     @GetMapping("/{name}")
-    @Operation(summary = "Read a template", description = "Its newest version")
+    @Operation(operationId = "getTemplate", summary = "Read a template", description = "Its newest version")
     @ApiResponse(responseCode = "404", description = "No template of this name",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     public TemplateBody get(@PathVariable String name) {
@@ -111,7 +111,7 @@ public class TemplateController {
     }
 
     @GetMapping("/{name}/versions")
-    @Operation(summary = "List the versions of a template", description = "Oldest first; gorch.api.start.max-template-versions are kept")
+    @Operation(operationId = "listTemplateVersions", summary = "List the versions of a template", description = "Oldest first; gorch.api.start.max-template-versions are kept")
     public TemplateVersions versions(@PathVariable String name) {
         Template template = templates.get(name);
         return new TemplateVersions(name, template.archived(),
@@ -119,7 +119,7 @@ public class TemplateController {
     }
 
     @GetMapping("/{name}/versions/{version}")
-    @Operation(summary = "Read one version of a template")
+    @Operation(operationId = "getTemplateVersion", summary = "Read one version of a template")
     public TemplateBody version(@PathVariable String name, @PathVariable int version) {
         Template template = templates.get(name);
         return TemplateBody.of(template, template.version(version)
@@ -127,7 +127,7 @@ public class TemplateController {
     }
 
     @DeleteMapping("/{name}")
-    @Operation(summary = "Archive a template", description = "Its versions stay readable; it starts no new run or schedule tick "
+    @Operation(operationId = "archiveTemplate", summary = "Archive a template", description = "Its versions stay readable; it starts no new run or schedule tick "
             + "until a new version is stored. Repeating it is harmless.")
     public TemplateVersions archive(@PathVariable String name) {
         Template template = templates.archive(name);
@@ -135,7 +135,7 @@ public class TemplateController {
     }
 
     @PostMapping(path = "/{name}/runs", consumes = JSON)
-    @Operation(summary = "Start a run of a template", description = "Body {\"inputs\": {\"version\": \"1.4\"}}: the newest version "
+    @Operation(operationId = "runTemplate", summary = "Start a run of a template", description = "Body {\"inputs\": {\"version\": \"1.4\"}}: the newest version "
             + "runs with these inputs and the declared defaults; the run's document records the template's name, version and "
             + "inputs under 'template'. With an Idempotency-Key it is idempotent like POST /v1/tasks.")
     @ApiResponse(responseCode = "202", description = "Accepted; Location is the task",

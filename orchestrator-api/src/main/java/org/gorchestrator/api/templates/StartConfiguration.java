@@ -8,7 +8,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.gorchestrator.api.ApiAutoConfiguration;
 import org.gorchestrator.api.commands.CommandPublisher;
-import org.gorchestrator.api.config.ApiConfig;
+import org.gorchestrator.api.config.ApiSettings;
 import org.gorchestrator.api.tasks.TaskService;
 import org.gorchestrator.api.view.ViewStores;
 import org.gorchestrator.kafka.StartTopics;
@@ -31,7 +31,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 public class StartConfiguration {
 
     @Bean
-    public DefinitionPublisher apiDefinitionPublisher(KafkaProperties kafka, ApiConfig config, Topics topics) {
+    public DefinitionPublisher apiDefinitionPublisher(KafkaProperties kafka, ApiSettings config, Topics topics) {
         Map<String, Object> props = CommandPublisher.producerSettings(kafka.buildProducerProperties(), config.submitTimeout(),
                 config.delivery().timeout());
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "gorch-api-definitions-" + config.instanceId());
@@ -43,7 +43,7 @@ public class StartConfiguration {
 
     @Bean
     public TemplateService apiTemplateService(@Qualifier("apiViewStores") ViewStores stores, DefinitionPublisher publisher,
-                                              StartTopics start, Topics topics, ApiConfig config, StartProperties limits,
+                                              StartTopics start, Topics topics, ApiSettings config, StartProperties limits,
                                               DocumentReader reader, @Qualifier("apiTaskService") TaskService tasks) {
         GraphValidator validator = new GraphValidator(ApiAutoConfiguration.documentLimits(config, topics).withPools(Set.copyOf(topics.pools())));
         return new TemplateService(new NamedStore<Template>(stores, DefinitionsTopology.TEMPLATE_STORE), publisher, start.templates(),

@@ -15,7 +15,7 @@ class ApiPropertiesTest {
 
     @Test
     void theDefaultsMapOntoTheConfig() {
-        ApiConfig config = bind(Map.of()).toConfig();
+        ApiSettings config = bind(Map.of()).toConfig();
 
         assertThat(config.maxBodyBytes()).isEqualTo(1024 * 1024);
         assertThat(config.limits()).isEqualTo(Limits.DEFAULTS);
@@ -36,7 +36,7 @@ class ApiPropertiesTest {
 
     @Test
     void admissionAndDeliverySettingsOverrideTheDefaults() {
-        ApiConfig config = bind(Map.of(
+        ApiSettings config = bind(Map.of(
                 "gorch.api.admission.enabled", "false",
                 "gorch.api.admission.max-workflow-commands-lag", "5",
                 "gorch.api.admission.max-node-commands-lag", "0",
@@ -70,7 +70,7 @@ class ApiPropertiesTest {
 
     @Test
     void settingsOverrideTheDefaults() {
-        ApiConfig config = bind(Map.of(
+        ApiSettings config = bind(Map.of(
                 "gorch.api.max-body-size", "64KB",
                 "gorch.api.limits.max-nodes", "10",
                 "gorch.api.limits.max-timeout", "1h",

@@ -30,11 +30,11 @@ import org.gorchestrator.worker.driver.OutputLimits;
  * @param outputLimits     bounds on the declared output values of an attempt
  * @param reportRetry      how long and how often the final event of an attempt is sent again when Kafka did not take it
  */
-public record WorkerConfig(String workerId, String groupId, int concurrency, Duration defaultTimeout, Duration killGrace,
+public record WorkerSettings(String workerId, String groupId, int concurrency, Duration defaultTimeout, Duration killGrace,
                            int maxOutputBytes, Duration shutdownGrace, Duration pollTimeout, Map<String, String> consumer,
                            Duration logFlushInterval, int logChunkBytes, Duration killMemory, List<String> pools,
                            Duration startedDelay, Duration commitInterval, OutputLimits outputLimits, ReportRetry reportRetry) {
-    public WorkerConfig {
+    public WorkerSettings {
         requireText(workerId, "workerId");
         requireText(groupId, "groupId");
         requirePositive(defaultTimeout, "defaultTimeout");
@@ -60,13 +60,13 @@ public record WorkerConfig(String workerId, String groupId, int concurrency, Dur
         }
     }
 
-    public WorkerConfig withStartedDelay(Duration delay) {
-        return new WorkerConfig(workerId, groupId, concurrency, defaultTimeout, killGrace, maxOutputBytes, shutdownGrace, pollTimeout,
+    public WorkerSettings withStartedDelay(Duration delay) {
+        return new WorkerSettings(workerId, groupId, concurrency, defaultTimeout, killGrace, maxOutputBytes, shutdownGrace, pollTimeout,
                 consumer, logFlushInterval, logChunkBytes, killMemory, pools, delay, commitInterval, outputLimits, reportRetry);
     }
 
-    public WorkerConfig withReportRetry(ReportRetry retry) {
-        return new WorkerConfig(workerId, groupId, concurrency, defaultTimeout, killGrace, maxOutputBytes, shutdownGrace, pollTimeout,
+    public WorkerSettings withReportRetry(ReportRetry retry) {
+        return new WorkerSettings(workerId, groupId, concurrency, defaultTimeout, killGrace, maxOutputBytes, shutdownGrace, pollTimeout,
                 consumer, logFlushInterval, logChunkBytes, killMemory, pools, startedDelay, commitInterval, outputLimits, retry);
     }
 

@@ -6,12 +6,12 @@ import java.util.Objects;
 import org.gorchestrator.validation.Limits;
 
 /** The API's settings as the code uses them; built from {@link ApiProperties}. */
-public record ApiConfig(long maxBodyBytes, Limits limits, int defaultPageSize, int maxPageSize, Duration readYourWritesWait,
+public record ApiSettings(long maxBodyBytes, Limits limits, int defaultPageSize, int maxPageSize, Duration readYourWritesWait,
                         Duration submitTimeout, long recentSubmissionsMaxBytes, Duration recentSubmissionsTtl, Duration idempotencyWait,
                         Duration maxWait, int maxWaitingReads, LogSettings logs, Path stateDir, String instanceId,
                         AdmissionSettings admission, DeliverySettings delivery) {
 
-    public ApiConfig {
+    public ApiSettings {
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(logs, "logs");
         Objects.requireNonNull(stateDir, "stateDir");

@@ -15,8 +15,8 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("gorch.api.events")
-public record EventSettings(@DefaultValue("256") @Min(1) int maxFollowers, @DefaultValue("1s") @NotNull Duration countsInterval) {
-    public EventSettings {
+public record EventProperties(@DefaultValue("256") @Min(1) int maxFollowers, @DefaultValue("1s") @NotNull Duration countsInterval) {
+    public EventProperties {
         if (maxFollowers < 1) {
             throw new IllegalArgumentException("maxFollowers must be positive, was " + maxFollowers);
         }
