@@ -140,7 +140,7 @@ class ReadTest extends ApiIntegrationTest {
         assertThat(misspelt.json().get("detail").asString()).isEqualTo("wiat: unknown query parameter; did you mean `wait`?");
         assertThat(far.status()).isEqualTo(400);
         assertThat(far.json().get("detail").asString())
-                .isEqualTo("colour: unknown query parameter; known query parameters: after, limit, state");
+                .isEqualTo("colour: unknown query parameter; known query parameters: after, limit, name, state");
     }
 
     private String publish(State state) {
