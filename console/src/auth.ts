@@ -79,6 +79,8 @@ function claims(jwt: string): Record<string, unknown> {
 }
 
 export class ConsoleAuth {
+  private leaving: Promise<void> | undefined;
+
   constructor(
     readonly config: ConsoleConfig,
     private readonly env: AuthEnv,
@@ -115,8 +117,19 @@ export class ConsoleAuth {
     return this.session()?.subject;
   }
 
-  /** Leaves for the issuer's sign-in page; it comes back to this page's address with a code. */
-  async signIn(): Promise<void> {
+  /**
+   * Leaves for the issuer's sign-in page; it comes back to this page's address with a code. Once per page: the streams and
+   * calls that meet a 401 together must not each store a state of their own and race to the issuer with another.
+   */
+  signIn(): Promise<void> {
+    this.leaving ??= this.redirect().catch((error: unknown) => {
+      this.leaving = undefined;
+      throw error;
+    });
+    return this.leaving;
+  }
+
+  private async redirect(): Promise<void> {
     const config = this.jwtConfig();
     const endpoints = await this.endpoints();
     const pending: Pending = { state: randomToken(), verifier: randomToken(), returnTo: new URL(this.env.href()).hash };
