@@ -1,4 +1,4 @@
-import { authHeaders } from './auth';
+import { auth, authHeaders } from './auth';
 
 /** A problem+json answer of the API, with the violations it names. */
 export class ApiError extends Error {
@@ -22,6 +22,9 @@ export async function call<T>(path: string, init: RequestInit = {}): Promise<{ s
   const response = await fetch(path, { ...init, headers });
   const type = response.headers.get('Content-Type') ?? '';
   const body = type.includes('json') ? await response.json() : await response.text();
+  if (response.status === 401) {
+    await auth().unauthorized();
+  }
   if (!response.ok) {
     throw new ApiError(response.status, typeof body === 'object' && body !== null ? body : { detail: String(body) });
   }

@@ -1,4 +1,5 @@
 import './style.css';
+import { auth, startAuth } from './auth';
 import { benchPage } from './bench';
 import { h } from './dom';
 import { runPage } from './run';
@@ -34,5 +35,31 @@ function route(): void {
   nav.querySelector(path === '/submit' ? '#nav-submit' : '#nav-runs')?.setAttribute('aria-current', 'page');
 }
 
-window.addEventListener('hashchange', route);
-route();
+/** In mode jwt: who is signed in, and a way out. */
+function account(): HTMLElement | null {
+  const subject = auth().subject();
+  if (!subject) {
+    return null;
+  }
+  return h('span', { class: 'account' },
+    h('span', { id: 'signed-in' }, `Signed in as ${subject}`),
+    h('button', { type: 'button', id: 'sign-out', onclick: () => void auth().signOut() }, 'Sign out'));
+}
+
+/** A sign-in that failed says why, and offers another try rather than looping through the issuer. */
+function signInFailed(error: unknown): void {
+  main.replaceChildren(h('p', { role: 'alert', class: 'message' }, error instanceof Error ? error.message : String(error)),
+    h('button', { type: 'button', id: 'sign-in', onclick: () => void auth().signIn().catch(signInFailed) }, 'Sign in'));
+}
+
+startAuth().then((ready) => {
+  if (!ready) {
+    return;
+  }
+  const who = account();
+  if (who) {
+    nav.append(who);
+  }
+  window.addEventListener('hashchange', route);
+  route();
+}, signInFailed);

@@ -1,4 +1,4 @@
-import { authHeaders } from './auth';
+import { auth, authHeaders } from './auth';
 
 export interface SseEvent {
   event: string;
@@ -68,9 +68,12 @@ export function follow(path: string, onEvent: (event: SseEvent) => void, onEnd: 
         }
         const response = await fetch(path, { headers, signal: abort.signal });
         if (!response.ok || !response.body) {
-          if (response.status === 404) {
+          if (response.status === 404 || response.status === 401) {
             ended = true;
-            onEnd('not found');
+            onEnd(response.status === 404 ? 'not found' : 'unauthorized');
+            if (response.status === 401) {
+              await auth().unauthorized();
+            }
             return;
           }
           throw new Error(`HTTP ${response.status}`);

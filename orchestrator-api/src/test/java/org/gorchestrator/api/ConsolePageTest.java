@@ -16,4 +16,12 @@ class ConsolePageTest extends ApiIntegrationTest {
         assertThat(page.body()).contains("Gorchestrator");
         assertThat(api.get("/v1/tasks?limit=1").status()).isEqualTo(200);
     }
+
+    @Test
+    void inModeNoneTheConsoleIsToldItNeedsNoSignIn() {
+        ApiClient.Response config = api.get("/console/config.json");
+
+        assertThat(config.status()).isEqualTo(200);
+        assertThat(config.body()).isEqualTo("{\"mode\":\"none\"}");
+    }
 }

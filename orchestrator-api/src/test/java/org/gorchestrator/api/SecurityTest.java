@@ -189,6 +189,17 @@ class SecurityTest {
         assertThat(new ApiClient(port).get("/v3/api-docs").status()).isEqualTo(200);
     }
 
+    @Test
+    void theConsoleLearnsWhereToSignInWithoutAToken() {
+        ApiClient.Response config = new ApiClient(port).get("/console/config.json");
+
+        assertThat(config.status()).as(config.body()).isEqualTo(200);
+        assertThat(config.json().get("mode").asString()).isEqualTo("jwt");
+        assertThat(config.json().get("issuer").asString()).isEqualTo(ISSUER.issuer());
+        assertThat(config.json().get("clientId").asString()).isEqualTo("gorch-console");
+        assertThat(config.json().get("scopes").asString()).isEqualTo("openid gorch.read gorch.submit gorch.cancel gorch.logs");
+    }
+
     private static String submit(ApiClient client) {
         ApiClient.Response accepted = client.postJson("/v1/tasks", NIL_DOCUMENT);
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);

@@ -12,6 +12,7 @@ import org.springframework.boot.security.autoconfigure.actuate.web.servlet.Manag
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -40,6 +41,7 @@ public class ApiSecurityAutoConfiguration {
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnProperty(prefix = "gorch.api", name = "enabled", matchIfMissing = true)
     @EnableConfigurationProperties(GorchSecurityProperties.class)
+    @Import(ConsoleConfigController.class)
     static class ApiSecurity {
 
         @Bean
@@ -78,7 +80,7 @@ public class ApiSecurityAutoConfiguration {
                 // the document's JSON Schema is a contract for tools and editors, like the API's own documentation
                 requests.requestMatchers(PathPatternRequestMatcher.pathPattern(HttpMethod.GET, "/v1/schema/**")).permitAll();
                 rules.forEach(rule -> requests.requestMatchers(rule.requests()).hasAuthority(ScopeNames.authority(rule.scope())));
-                // the rest is static: the console's files, the API's documentation
+                // the rest is static (the console's files, the API's documentation) or says how to get a token (/console/config.json)
                 requests.anyRequest().permitAll();
             });
         }

@@ -1,6 +1,7 @@
 package org.gorchestrator.api.security;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import org.springframework.validation.annotation.Validated;
  * @param allowUnauthenticatedOnNetwork lets {@code none} serve on a non-loopback address; logged as a WARN at every start
  * @param jwt                           where tokens come from and what they must say, in {@code jwt} mode
  * @param scopes                        the scope names of each right
+ * @param console                       how the web console signs its users in, in {@code jwt} mode
  */
 @Validated
 @ConfigurationProperties("gorch.security")
@@ -23,7 +25,8 @@ public record GorchSecurityProperties(
         @DefaultValue("none") @NotNull SecurityMode mode,
         @DefaultValue("false") boolean allowUnauthenticatedOnNetwork,
         @DefaultValue @Valid Jwt jwt,
-        @DefaultValue @Valid ScopeNames scopes) {
+        @DefaultValue @Valid ScopeNames scopes,
+        @DefaultValue @Valid Console console) {
 
     /**
      * {@code gorch.security.jwt.*}.
@@ -43,5 +46,17 @@ public record GorchSecurityProperties(
         public Jwt {
             audiences = audiences == null ? List.of() : List.copyOf(audiences);
         }
+    }
+
+    /**
+     * {@code gorch.security.console.*}: the console signs in at {@code jwt.issuer-uri} with the authorization code flow and
+     * PKCE, as a public client: it runs in the browser, where no secret stays secret.
+     *
+     * @param clientId the console's client id at the issuer
+     * @param scopes   what the console asks for: {@code openid} and the rights its pages use
+     */
+    public record Console(
+            @DefaultValue("gorch-console") @NotBlank String clientId,
+            @DefaultValue("openid gorch.read gorch.submit gorch.cancel gorch.logs") @NotBlank String scopes) {
     }
 }
