@@ -81,8 +81,11 @@ try {
     await page.click('#graph .node[data-id="7"]');
     await page.waitForSelector('#node-panel:not([hidden])');
     await page.waitForFunction(() => /step h: 0\.1 hello/.test(document.querySelector('#logs')?.textContent ?? ''));
-    const resolved = await page.click('#graph .node[data-id="2"]').then(() => page.textContent('#node-panel .args'));
-    if (!/ip_address=10\.0\.0\.7/.test(resolved)) throw new Error(`get_attribute not resolved: ${resolved}`);
+    await page.click('#graph .node[data-id="2"]');
+    // the panel is redrawn for the clicked node a moment after the click: wait for it rather than read it at once
+    await page.waitForFunction(() => /ip_address=10\.0\.0\.7/.test(document.querySelector('#node-panel .args')?.textContent ?? ''),
+        null, { timeout: 15000 })
+      .catch(async () => { throw new Error(`get_attribute not resolved: ${await page.textContent('#node-panel .args')}`); });
   });
 
   await step('the run is in the Runs list with live counters', async () => {

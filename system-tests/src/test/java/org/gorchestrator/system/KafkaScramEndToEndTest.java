@@ -90,6 +90,10 @@ class KafkaScramEndToEndTest {
                 "gorch.kafka.workflow-state-topic", "gorch.workflow-state",
                 "gorch.kafka.node-control-topic", "gorch.node-control",
                 "gorch.kafka.node-logs-topic", "gorch.node-logs",
+                "gorch.kafka.templates-topic", "gorch.templates",
+                "gorch.kafka.schedules-topic", "gorch.schedules",
+                "gorch.kafka.schedule-runs-topic", "gorch.schedule-runs",
+                "gorch.conductor.dead-letter-topic", "gorch.dead-letters",
                 "gorch.conductor.application-id", "gorch-conductor",
                 "gorch.worker.group-id", "gorch-workers");
     }
@@ -100,15 +104,20 @@ class KafkaScramEndToEndTest {
             acls.add(allow(user, prefixed(ResourceType.TOPIC, "gorch."), AclOperation.DESCRIBE));
             acls.add(allow(user, literal(ResourceType.CLUSTER, "kafka-cluster"), AclOperation.CREATE));
         }
-        acls.add(allow("gorch-api", topic("gorch.workflow-commands"), AclOperation.WRITE));
-        acls.add(allow("gorch-api", topic("gorch.workflow-state"), AclOperation.READ));
-        acls.add(allow("gorch-api", topic("gorch.node-logs"), AclOperation.READ));
+        for (String output : List.of("gorch.workflow-commands", "gorch.templates", "gorch.schedules")) {
+            acls.add(allow("gorch-api", topic(output), AclOperation.WRITE));
+        }
+        for (String view : List.of("gorch.workflow-state", "gorch.node-logs", "gorch.workflow-events", "gorch.templates", "gorch.schedules")) {
+            acls.add(allow("gorch-api", topic(view), AclOperation.READ));
+        }
         acls.add(allow("gorch-api", literal(ResourceType.GROUP, "gorch-conductor"), AclOperation.DESCRIBE));
         acls.add(allow("gorch-api", literal(ResourceType.GROUP, "gorch-workers"), AclOperation.DESCRIBE));
-        for (String input : List.of("gorch.workflow-commands", "gorch.node-events")) {
+        for (String input : List.of("gorch.workflow-commands", "gorch.node-events", "gorch.templates", "gorch.schedules",
+                "gorch.schedule-runs", "gorch.workflow-events")) {
             acls.add(allow("gorch-conductor", topic(input), AclOperation.READ));
         }
-        for (String output : List.of("gorch.node-commands", "gorch.node-control", "gorch.workflow-events", "gorch.workflow-state")) {
+        for (String output : List.of("gorch.node-commands", "gorch.node-control", "gorch.workflow-events", "gorch.workflow-state",
+                "gorch.workflow-commands", "gorch.schedule-runs", "gorch.dead-letters")) {
             acls.add(allow("gorch-conductor", topic(output), AclOperation.WRITE));
         }
         for (AclOperation operation : List.of(AclOperation.CREATE, AclOperation.READ, AclOperation.WRITE, AclOperation.DESCRIBE,
