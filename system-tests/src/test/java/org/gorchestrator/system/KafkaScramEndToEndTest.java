@@ -83,19 +83,20 @@ class KafkaScramEndToEndTest {
 
     /** The default names that README's ACL table uses, in place of the test system's own. */
     private static Map<String, String> defaultNames() {
-        return Map.of("gorch.kafka.workflow-commands-topic", "gorch.workflow-commands",
-                "gorch.kafka.node-commands-topic", "gorch.node-commands",
-                "gorch.kafka.node-events-topic", "gorch.node-events",
-                "gorch.kafka.workflow-events-topic", "gorch.workflow-events",
-                "gorch.kafka.workflow-state-topic", "gorch.workflow-state",
-                "gorch.kafka.node-control-topic", "gorch.node-control",
-                "gorch.kafka.node-logs-topic", "gorch.node-logs",
-                "gorch.kafka.templates-topic", "gorch.templates",
-                "gorch.kafka.schedules-topic", "gorch.schedules",
-                "gorch.kafka.schedule-runs-topic", "gorch.schedule-runs",
-                "gorch.conductor.dead-letter-topic", "gorch.dead-letters",
-                "gorch.conductor.application-id", "gorch-conductor",
-                "gorch.worker.group-id", "gorch-workers");
+        return Map.ofEntries(
+                Map.entry("gorch.kafka.workflow-commands-topic", "gorch.workflow-commands"),
+                Map.entry("gorch.kafka.node-commands-topic", "gorch.node-commands"),
+                Map.entry("gorch.kafka.node-events-topic", "gorch.node-events"),
+                Map.entry("gorch.kafka.workflow-events-topic", "gorch.workflow-events"),
+                Map.entry("gorch.kafka.workflow-state-topic", "gorch.workflow-state"),
+                Map.entry("gorch.kafka.node-control-topic", "gorch.node-control"),
+                Map.entry("gorch.kafka.node-logs-topic", "gorch.node-logs"),
+                Map.entry("gorch.kafka.templates-topic", "gorch.templates"),
+                Map.entry("gorch.kafka.schedules-topic", "gorch.schedules"),
+                Map.entry("gorch.kafka.schedule-runs-topic", "gorch.schedule-runs"),
+                Map.entry("gorch.conductor.dead-letter-topic", "gorch.dead-letters"),
+                Map.entry("gorch.conductor.application-id", "gorch-conductor"),
+                Map.entry("gorch.worker.group-id", "gorch-workers"));
     }
 
     private static void grantReadmeAcls(ScramKafkaBroker broker) throws Exception {
