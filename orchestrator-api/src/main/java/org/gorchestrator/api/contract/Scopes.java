@@ -13,6 +13,7 @@ final class Scopes {
     static final String READ = "gorch.read";
     static final String CANCEL = "gorch.cancel";
     static final String LOGS = "gorch.logs";
+    static final String ADMIN = "gorch.admin";
     private static final String TASKS = "/v1/tasks";
     private static final String DESCRIPTION = """
             A JWT bearer token (Authorization: Bearer ...), checked when the API runs with JWT authentication (see \
@@ -28,20 +29,20 @@ final class Scopes {
         return new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT").description(DESCRIPTION);
     }
 
-    /** The scope the operation needs; none for the public ones. */
+    /** The scope the operation needs, as the security configuration's rules (ScopeRule) say; none for the public ones. */
     static Optional<String> of(String path, HttpMethod method) {
-        if (!path.startsWith(TASKS)) {
+        if (!path.startsWith("/v1/") || path.startsWith("/v1/schema/")) {
             return Optional.empty();
         }
-        if (path.contains("/logs")) {
-            return Optional.of(LOGS);
-        }
-        if (path.equals(TASKS) && method == HttpMethod.POST) {
+        if (method == HttpMethod.POST && (path.equals(TASKS) || path.equals("/v1/validate") || path.endsWith("/runs"))) {
             return Optional.of(SUBMIT);
         }
-        if (method == HttpMethod.DELETE || path.endsWith("/rerun")) {
+        if (method == HttpMethod.GET && path.startsWith(TASKS) && path.contains("/logs")) {
+            return Optional.of(LOGS);
+        }
+        if (path.startsWith(TASKS) && (method == HttpMethod.DELETE || path.endsWith("/rerun"))) {
             return Optional.of(CANCEL);
         }
-        return Optional.of(READ);
+        return Optional.of(method == HttpMethod.GET ? READ : ADMIN);
     }
 }
