@@ -48,20 +48,7 @@ public final class WorkflowView {
      * @throws ViewNotReadyException while the view is not running
      */
     public Map<State, Long> countByState() {
-        return read(view -> {
-            Map<State, Long> counts = new EnumMap<>(State.class);
-            for (State state : State.values()) {
-                counts.put(state, 0L);
-            }
-            try (KeyValueIterator<String, byte[]> entries = view.all()) {
-                entries.forEachRemaining(entry -> {
-                    if (entry.value != null) {
-                        counts.merge(stateOf(entry.value), 1L, Long::sum);
-                    }
-                });
-            }
-            return counts;
-        });
+        return count(WorkflowView::stateOf);
     }
 
     /**
@@ -71,6 +58,14 @@ public final class WorkflowView {
      * @throws ViewNotReadyException while the view is not running
      */
     public Map<State, Long> countByState(Predicate<Graph> filter) {
+        return count(document -> {
+            Graph graph = decode(document);
+            return filter.test(graph) ? graph.state() : null;
+        });
+    }
+
+    /** Counts the documents by the state {@code stateOf} reads from each; null leaves a document out. */
+    private Map<State, Long> count(Function<byte[], State> stateOf) {
         return read(view -> {
             Map<State, Long> counts = new EnumMap<>(State.class);
             for (State state : State.values()) {
@@ -78,9 +73,9 @@ public final class WorkflowView {
             }
             try (KeyValueIterator<String, byte[]> entries = view.all()) {
                 entries.forEachRemaining(entry -> {
-                    Graph graph = entry.value == null ? null : decode(entry.value);
-                    if (graph != null && filter.test(graph)) {
-                        counts.merge(graph.state(), 1L, Long::sum);
+                    State state = entry.value == null ? null : stateOf.apply(entry.value);
+                    if (state != null) {
+                        counts.merge(state, 1L, Long::sum);
                     }
                 });
             }
