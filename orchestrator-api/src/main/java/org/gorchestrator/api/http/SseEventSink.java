@@ -11,32 +11,13 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * conductor writes it on one line) and its offset as the {@code id}; then an event {@code end} once the workflow finished
  * (data {@code finished}) or was purged ({@code purged}).
  */
-final class SseEventSink implements EventSink {
-    static final String END_EVENT = "end";
-
-    private final SseEmitter emitter;
-
+final class SseEventSink extends SseStream implements EventSink {
     SseEventSink(SseEmitter emitter) {
-        this.emitter = emitter;
+        super(emitter);
     }
 
     @Override
     public void send(StoredEvent event) throws IOException {
-        Sse.emit(emitter, SseEmitter.event().id(String.valueOf(event.offset())).data(new String(event.json(), StandardCharsets.UTF_8)));
-    }
-
-    @Override
-    public void keepAlive() throws IOException {
-        Sse.emit(emitter, SseEmitter.event().comment("keep-alive"));
-    }
-
-    @Override
-    public void end(String reason) throws IOException {
-        Sse.emit(emitter, SseEmitter.event().name(END_EVENT).data(reason));
-    }
-
-    @Override
-    public void close() {
-        emitter.complete();
+        emit(SseEmitter.event().id(String.valueOf(event.offset())).data(new String(event.json(), StandardCharsets.UTF_8)));
     }
 }

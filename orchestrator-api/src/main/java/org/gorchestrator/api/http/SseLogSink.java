@@ -10,13 +10,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * stderr), with the chunk's seq as its {@code id} (a client that comes back sends it as Last-Event-ID), one data line
  * per output line ({@code data: LINE}); then an event {@code end} once the log is complete.
  */
-final class SseLogSink implements LogSink {
-    static final String END_EVENT = "end";
-
-    private final SseEmitter emitter;
-
+final class SseLogSink extends SseStream implements LogSink {
     SseLogSink(SseEmitter emitter) {
-        this.emitter = emitter;
+        super(emitter);
     }
 
     @Override
@@ -30,24 +26,5 @@ final class SseLogSink implements LogSink {
         // starts with spaces keeps them.
         chunk.lines().forEach(line -> event.data(" " + line.replace("\r", "")));
         emit(event);
-    }
-
-    @Override
-    public void keepAlive() throws IOException {
-        emit(SseEmitter.event().comment("keep-alive"));
-    }
-
-    @Override
-    public void end(String reason) throws IOException {
-        emit(SseEmitter.event().name(END_EVENT).data(reason));
-    }
-
-    @Override
-    public void close() {
-        emitter.complete();
-    }
-
-    private void emit(SseEmitter.SseEventBuilder event) throws IOException {
-        Sse.emit(emitter, event);
     }
 }

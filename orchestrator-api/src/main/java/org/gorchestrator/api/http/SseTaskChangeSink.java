@@ -13,42 +13,30 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * The task list's changes as Server-Sent Events: {@code task} (a {@link TaskSummary}), {@code removed} ({@code {"id"}}),
  * {@code counts} (state name to number of tasks) and {@code reset} (read the page again).
  */
-final class SseTaskChangeSink implements TaskChangeSink {
-    private final SseEmitter emitter;
-
+final class SseTaskChangeSink extends SseStream implements TaskChangeSink {
     SseTaskChangeSink(SseEmitter emitter) {
-        this.emitter = emitter;
+        super(emitter);
     }
 
     @Override
     public void changed(Graph task) throws IOException {
-        Sse.emit(emitter, SseEmitter.event().name("task").data(TaskSummary.of(task), MediaType.APPLICATION_JSON));
+        emit(SseEmitter.event().name("task").data(TaskSummary.of(task), MediaType.APPLICATION_JSON));
     }
 
     @Override
     public void removed(String id) throws IOException {
-        Sse.emit(emitter, SseEmitter.event().name("removed").data(Map.of("id", id), MediaType.APPLICATION_JSON));
+        emit(SseEmitter.event().name("removed").data(Map.of("id", id), MediaType.APPLICATION_JSON));
     }
 
     @Override
     public void counts(Map<State, Long> counts) throws IOException {
         Map<String, Long> byName = new LinkedHashMap<>();
         counts.forEach((state, count) -> byName.put(state.label(), count));
-        Sse.emit(emitter, SseEmitter.event().name("counts").data(byName, MediaType.APPLICATION_JSON));
+        emit(SseEmitter.event().name("counts").data(byName, MediaType.APPLICATION_JSON));
     }
 
     @Override
     public void reset() throws IOException {
-        Sse.emit(emitter, SseEmitter.event().name("reset").data("reset"));
-    }
-
-    @Override
-    public void keepAlive() throws IOException {
-        Sse.emit(emitter, SseEmitter.event().comment("keep-alive"));
-    }
-
-    @Override
-    public void close() {
-        emitter.complete();
+        emit(SseEmitter.event().name("reset").data("reset"));
     }
 }
