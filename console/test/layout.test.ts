@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FULL_LAYOUT_LIMIT, layout, layoutInput, ranks, summaryLayout } from '../src/layout';
 import { edgesOf } from '../src/model';
 import { syntheticGraph } from '../src/bench';
-import seedJson from '../../test-support/src/main/resources/seed/example.json';
+import seedJson from '../../common-model/src/test/resources/seed/example.json';
 import type { GorchGraph } from '../src/model';
 
 const seed = seedJson as unknown as GorchGraph;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findCycle, nodesOfViolation, parseDocument } from '../src/validate';
 import { resolvedArgs } from '../src/model';
 import { SseParser } from '../src/sse';
-import seedJson from '../../test-support/src/main/resources/seed/example.json';
+import seedJson from '../../common-model/src/test/resources/seed/example.json';
 import type { GorchGraph } from '../src/model';
 
 const seed = seedJson as unknown as GorchGraph;

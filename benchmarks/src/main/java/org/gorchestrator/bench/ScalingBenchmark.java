@@ -1,6 +1,7 @@
 package org.gorchestrator.bench;
 
 import java.util.concurrent.TimeUnit;
+import org.gorchestrator.engine.EngineDriver;
 import org.gorchestrator.model.Graph;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

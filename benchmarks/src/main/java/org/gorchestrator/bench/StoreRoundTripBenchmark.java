@@ -1,6 +1,7 @@
 package org.gorchestrator.bench;
 
 import java.util.concurrent.TimeUnit;
+import org.gorchestrator.engine.EngineDriver;
 import org.gorchestrator.engine.DagEngine;
 import org.gorchestrator.engine.WorkflowState;
 import org.gorchestrator.json.Json;

@@ -2,6 +2,7 @@ package org.gorchestrator.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.gorchestrator.engine.EngineDriver;
 import org.gorchestrator.json.Json;
 import org.gorchestrator.message.NodeCommand;
 import org.gorchestrator.model.Graph;

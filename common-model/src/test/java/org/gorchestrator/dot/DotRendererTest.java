@@ -7,14 +7,14 @@ import java.util.List;
 import org.gorchestrator.model.Graph;
 import org.gorchestrator.model.Node;
 import org.gorchestrator.model.State;
-import org.gorchestrator.testing.TestGraphs;
+import org.gorchestrator.test.Graphs;
 import org.junit.jupiter.api.Test;
 
 class DotRendererTest {
 
     @Test
     void drawsEveryNodeAsARecordLeftToRightAndEveryEdgeOfTheMatrix() {
-        String dot = DotRenderer.render(TestGraphs.seedExample());
+        String dot = DotRenderer.render(Graphs.seedExample());
 
         assertThat(dot).startsWith("digraph \"Valid\" {\n  rankdir=LR;\n").endsWith("}\n");
         assertThat(dot).contains("node [shape=record, style=filled");

@@ -14,7 +14,7 @@ import org.gorchestrator.model.Graph;
 import org.gorchestrator.model.Node;
 import org.gorchestrator.model.State;
 import org.gorchestrator.model.Submitter;
-import org.gorchestrator.testing.TestGraphs;
+import org.gorchestrator.test.Graphs;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -51,7 +51,7 @@ class DagEngineTest {
 
     @Test
     void submitDispatchesExactlyTheRootsWithAttemptOne() {
-        Decision d = run.submit(TestGraphs.seedExample());
+        Decision d = run.submit(Graphs.seedExample());
 
         assertThat(run.dispatched(d)).containsExactly("d", "f", "h");
         assertThat(d.commands()).allSatisfy(c -> {
@@ -82,7 +82,7 @@ class DagEngineTest {
     void theSubmitterIsKeptInTheStateAndTheSubmittedEvent() {
         Submitter alice = new Submitter("alice", "ci");
 
-        Decision d = run.submit(TestGraphs.seedExample().withSubmitter(alice));
+        Decision d = run.submit(Graphs.seedExample().withSubmitter(alice));
 
         assertThat(d.state().toGraph().submitter()).isEqualTo(alice);
         assertThat(WorkflowState.of(Json.read(Json.write(d.state().toGraph()), Graph.class)).toGraph().submitter()).isEqualTo(alice);
@@ -92,17 +92,17 @@ class DagEngineTest {
 
     @Test
     void aSecondSubmitForTheSameWorkflowChangesNothing() {
-        run.submit(TestGraphs.seedExample());
+        run.submit(Graphs.seedExample());
         Graph before = run.state.toGraph();
 
-        assertIgnored(run.submit(TestGraphs.builder().node("other").sparse()));
+        assertIgnored(run.submit(Graphs.builder().node("other").sparse()));
         assertThat(run.state.toGraph()).isEqualTo(before);
     }
 
     @Test
     void aDocumentCarryingAPreviousRunStartsClean() {
         // Run the seed to the end, then submit what GET would return (states, attempts, outputs) again.
-        run.submit(TestGraphs.seedExample());
+        run.submit(Graphs.seedExample());
         run.succeeded("d", D_OUTPUTS);
         run.succeedAll();
         Graph previous = run.state.toGraph();
@@ -125,7 +125,7 @@ class DagEngineTest {
 
     @Test
     void aGraphOfOneNodeRunsAndEnds() {
-        Decision d = run.submit(TestGraphs.builder().node("only").sparse());
+        Decision d = run.submit(Graphs.builder().node("only").sparse());
         assertThat(run.dispatched(d)).containsExactly("only");
 
         Decision done = run.succeeded("only");
@@ -138,7 +138,7 @@ class DagEngineTest {
 
     @Test
     void aNodeIsDispatchedOnlyOnceAllItsPredecessorsSucceeded() {
-        run.submit(TestGraphs.seedExample());
+        run.submit(Graphs.seedExample());
 
         assertThat(run.dispatched(run.succeeded("d", D_OUTPUTS))).as("c still waits for f").isEmpty();
         assertThat(run.dispatched(run.succeeded("f"))).containsExactly("a", "c");
@@ -151,7 +151,7 @@ class DagEngineTest {
 
     @Test
     void whenEveryNodeSucceedsTheGraphSucceedsWithAStopDate() {
-        run.submit(TestGraphs.seedExample());
+        run.submit(Graphs.seedExample());
         run.succeeded("d", D_OUTPUTS);
         run.succeedAll();
 
@@ -166,7 +166,7 @@ class DagEngineTest {
 
     @Test
     void theGraphStaysRunningUntilTheLastNodeEnds() {
-        run.submit(TestGraphs.builder().node("a").node("b").sparse());
+        run.submit(Graphs.builder().node("a").node("b").sparse());
         run.succeeded("a");
 
         assertThat(run.state.state()).isEqualTo(State.RUNNING);
@@ -176,7 +176,7 @@ class DagEngineTest {
     @Test
     void aFailureMakesEveryTransitiveSuccessorNotRunnableButOtherBranchesStillRun() {
         // a → b → d → e, a → c → d; x → y stands apart
-        Graph g = TestGraphs.builder().node("a").node("b").node("c").node("d").node("e").node("x").node("y")
+        Graph g = Graphs.builder().node("a").node("b").node("c").node("d").node("e").node("x").node("y")
                 .chain("a", "b", "d", "e").chain("a", "c", "d").edge("x", "y").dense();
         run.submit(g);
         run.succeeded("a");
@@ -206,7 +206,7 @@ class DagEngineTest {
 
     @Test
     void aFailureThatEndsTheLastBranchEndsTheGraph() {
-        run.submit(TestGraphs.builder().node("a").node("b").chain("a", "b").sparse());
+        run.submit(Graphs.builder().node("a").node("b").chain("a", "b").sparse());
 
         Decision d = run.failed("a");
 
@@ -219,7 +219,7 @@ class DagEngineTest {
 
     @Test
     void cancelTurnsWaitingAndRunningNodesCanceledAndKeepsTheRest() {
-        run.submit(TestGraphs.seedExample());
+        run.submit(Graphs.seedExample());
         run.succeeded("d", D_OUTPUTS);
         run.started("f");
         run.failed("h"); // g becomes notrunnable
@@ -241,7 +241,7 @@ class DagEngineTest {
 
     @Test
     void aSecondCancelChangesNothing() {
-        run.submit(TestGraphs.seedExample());
+        run.submit(Graphs.seedExample());
         run.cancel();
         Graph before = run.state.toGraph();
 
@@ -251,7 +251,7 @@ class DagEngineTest {
 
     @Test
     void cancelOfAFinishedGraphChangesNothing() {
-        run.submit(TestGraphs.builder().node("a").sparse());
+        run.submit(Graphs.builder().node("a").sparse());
         run.succeeded("a");
         Graph before = run.state.toGraph();
 
@@ -262,7 +262,7 @@ class DagEngineTest {
 
     @Test
     void reportsAfterCancelAreIgnored() {
-        run.submit(TestGraphs.builder().node("a").node("b").chain("a", "b").sparse());
+        run.submit(Graphs.builder().node("a").node("b").chain("a", "b").sparse());
         run.cancel();
 
         assertIgnored(run.apply(run.succeededEvent(0, 1, Map.of())));
@@ -273,7 +273,7 @@ class DagEngineTest {
 
     @Test
     void theSameSucceededTwiceIsAppliedOnce() {
-        run.submit(TestGraphs.builder().node("a").node("b").node("c").chain("a", "b").edge("a", "c").sparse());
+        run.submit(Graphs.builder().node("a").node("b").node("c").chain("a", "b").edge("a", "c").sparse());
         NodeEvent.Succeeded event = run.succeededEvent(0, 1, Map.of());
         assertThat(run.dispatched(run.apply(event))).containsExactly("b", "c");
 
@@ -283,7 +283,7 @@ class DagEngineTest {
 
     @Test
     void aReportForAnAttemptNeverDispatchedIsRejected() {
-        run.submit(TestGraphs.builder().node("a").sparse());
+        run.submit(Graphs.builder().node("a").sparse());
 
         assertRejected(run.apply(run.succeededEvent(0, 2, Map.of())), Rejection.UNKNOWN_ATTEMPT);
         assertRejected(run.apply(run.failedEvent(0, 2)), Rejection.UNKNOWN_ATTEMPT);
@@ -293,7 +293,7 @@ class DagEngineTest {
 
     @Test
     void aReportForAnEarlierAttemptIsIgnored() {
-        run.submit(TestGraphs.builder().node("a").sparse());
+        run.submit(Graphs.builder().node("a").sparse());
         run.apply(run.failedEvent(0, 1));
         run.rerun();
         assertThat(run.attempt("a")).isEqualTo(2);
@@ -304,7 +304,7 @@ class DagEngineTest {
 
     @Test
     void aReportForANodeNotYetDispatchedIsIgnored() {
-        run.submit(TestGraphs.builder().node("a").node("b").chain("a", "b").sparse());
+        run.submit(Graphs.builder().node("a").node("b").chain("a", "b").sparse());
 
         assertRejected(run.apply(run.succeededEvent(1, 1, Map.of())), Rejection.UNKNOWN_ATTEMPT);
         assertThat(run.stateOf("b")).isEqualTo(State.TORUN);
@@ -313,7 +313,7 @@ class DagEngineTest {
 
     @Test
     void aReportForAFinishedNodeIsIgnored() {
-        run.submit(TestGraphs.builder().node("a").node("b").sparse());
+        run.submit(Graphs.builder().node("a").node("b").sparse());
         run.succeeded("a");
 
         assertIgnored(run.apply(run.failedEvent(0, 1)));
@@ -326,7 +326,7 @@ class DagEngineTest {
 
     @Test
     void aReportForAnUnknownNodeIsRejected() {
-        run.submit(TestGraphs.builder().node("a").sparse());
+        run.submit(Graphs.builder().node("a").sparse());
 
         assertRejected(run.apply(run.succeededEvent(1, 1, Map.of())), Rejection.UNKNOWN_NODE);
         assertRejected(run.apply(run.startedEvent(99, 1)), Rejection.UNKNOWN_NODE);
@@ -349,7 +349,7 @@ class DagEngineTest {
 
     @Test
     void startedMovesTheNodeToRunningOnce() {
-        run.submit(TestGraphs.builder().node("a").sparse());
+        run.submit(Graphs.builder().node("a").sparse());
 
         Decision first = run.started("a");
 
@@ -363,7 +363,7 @@ class DagEngineTest {
 
     @Test
     void startedAfterSucceededIsIgnored() {
-        run.submit(TestGraphs.builder().node("a").node("b").sparse());
+        run.submit(Graphs.builder().node("a").node("b").sparse());
         run.succeeded("a");
 
         assertIgnored(run.apply(run.startedEvent(0, 1)));
@@ -372,7 +372,7 @@ class DagEngineTest {
 
     @Test
     void succeededWithoutStartedIsAccepted() {
-        run.submit(TestGraphs.builder().node("a").node("b").chain("a", "b").sparse());
+        run.submit(Graphs.builder().node("a").node("b").chain("a", "b").sparse());
 
         Decision d = run.succeeded("a");
 
@@ -385,7 +385,7 @@ class DagEngineTest {
 
     @Test
     void outputsOfASucceededNodeReachTheSeedsGetAttributeArg() {
-        run.submit(TestGraphs.seedExample());
+        run.submit(Graphs.seedExample());
         run.succeeded("d", Map.of("ip_address", "10.0.0.5", "network", "net-1", "undeclared", "zz"));
 
         Decision d = run.succeeded("f");
@@ -400,7 +400,7 @@ class DagEngineTest {
 
     @Test
     void bareAndByIdReferencesAreResolvedToo() {
-        Graph g = TestGraphs.builder()
+        Graph g = Graphs.builder()
                 .node("src").outputs("host", "port")
                 .node("mid")
                 .node("use", "shell", "/bin/connect", "--to", "get_attribute src:host", "port=get_attribute 0:port")
@@ -415,7 +415,7 @@ class DagEngineTest {
 
     @Test
     void aMissingOutputAtDispatchFailsThatNodeNamingNodeAndOutput() {
-        run.submit(TestGraphs.seedExample());
+        run.submit(Graphs.seedExample());
         run.succeeded("d", Map.of("network", "net-1"));
 
         Decision d = run.succeeded("f");
@@ -433,7 +433,7 @@ class DagEngineTest {
 
     @Test
     void aMissingOutputOfTheLastDispatchableNodeEndsTheGraph() {
-        Graph g = TestGraphs.builder().node("d").outputs("ip").node("c", "shell", "/x", "get_attribute d:ip").node("z")
+        Graph g = Graphs.builder().node("d").outputs("ip").node("c", "shell", "/x", "get_attribute d:ip").node("z")
                 .chain("d", "c", "z").sparse();
         run.submit(g);
 
@@ -449,7 +449,7 @@ class DagEngineTest {
 
     @Test
     void aRestoredStateHasTheSameCountersAndDecidesTheSame() {
-        run.submit(TestGraphs.seedExample());
+        run.submit(Graphs.seedExample());
         run.succeeded("d", D_OUTPUTS);
         run.succeeded("h");
         run.started("f");
@@ -491,7 +491,7 @@ class DagEngineTest {
 
     @Test
     void copyIsIndependentOfTheOriginal() {
-        run.submit(TestGraphs.builder().node("a").sparse());
+        run.submit(Graphs.builder().node("a").sparse());
         WorkflowState before = run.state.copy();
 
         run.succeeded("a");
@@ -504,7 +504,7 @@ class DagEngineTest {
 
     @Test
     void theEventsReplayedGiveTheFinalState() {
-        run.submit(TestGraphs.seedExample());
+        run.submit(Graphs.seedExample());
         run.succeeded("d", D_OUTPUTS);
         run.started("f");
         run.succeeded("f");
@@ -517,7 +517,7 @@ class DagEngineTest {
 
     @Test
     void everyNodeChangedCarriesTheNodeAsStored() {
-        run.submit(TestGraphs.seedExample());
+        run.submit(Graphs.seedExample());
         Decision d = run.succeeded("d", D_OUTPUTS);
 
         assertThat(d.events()).singleElement().isInstanceOfSatisfying(WorkflowEvent.NodeChanged.class,

@@ -11,7 +11,7 @@ import org.gorchestrator.model.Graph;
 import org.gorchestrator.model.Node;
 import org.gorchestrator.model.RetryPolicy;
 import org.gorchestrator.model.State;
-import org.gorchestrator.testing.TestGraphs;
+import org.gorchestrator.test.Graphs;
 import org.junit.jupiter.api.Test;
 
 /** Timeouts, retries, cancel with kills and rerun: the engine's side of them, on a fake clock. */
@@ -20,7 +20,7 @@ class ExecutionSemanticsTest {
     private final EngineDriver run = new EngineDriver(SETTINGS);
 
     private static Graph chain(RetryPolicy retry, Integer timeout) {
-        Graph g = TestGraphs.builder().node("a").node("b").edge("a", "b").sparse();
+        Graph g = Graphs.builder().node("a").node("b").edge("a", "b").sparse();
         return g.withNodes(g.nodes().stream().map(n -> n.withRetry(retry).withTimeout(timeout)).toList());
     }
 
@@ -114,7 +114,7 @@ class ExecutionSemanticsTest {
 
     @Test
     void graphDeadlineKillsWhatRunsCancelsTheRestAndEndsTimeout() {
-        Graph g = TestGraphs.builder().node("a").node("b").node("c").edge("a", "c").sparse().withTimeout(60);
+        Graph g = Graphs.builder().node("a").node("b").node("c").edge("a", "c").sparse().withTimeout(60);
         run.submit(g);
         run.started("a");
         run.succeeded("b");
@@ -132,7 +132,7 @@ class ExecutionSemanticsTest {
 
     @Test
     void cancelKillsAttemptsInFlightAndAWaitingRetryIsJustCanceled() {
-        Graph g = TestGraphs.builder().node("a").node("b").node("c").sparse();
+        Graph g = Graphs.builder().node("a").node("b").node("c").sparse();
         g = g.withNodes(List.of(g.nodes().get(0), g.nodes().get(1), g.nodes().get(2).withRetry(new RetryPolicy(3, 60.0, 1.0, 60.0))));
         run.submit(g);
         run.started("a");
@@ -150,7 +150,7 @@ class ExecutionSemanticsTest {
 
     @Test
     void rerunRunsOnlyWhatDidNotSucceedAndKeepsOutputsAndHistory() {
-        Graph g = TestGraphs.builder().node("a").outputs("ip").node("b").node("c").edge("a", "b").edge("b", "c").sparse();
+        Graph g = Graphs.builder().node("a").outputs("ip").node("b").node("c").edge("a", "b").edge("b", "c").sparse();
         run.submit(g);
         run.succeeded("a", java.util.Map.of("ip", "10.1.1.1"));
         run.failed("b");

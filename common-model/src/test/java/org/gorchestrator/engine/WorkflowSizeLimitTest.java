@@ -11,7 +11,7 @@ import org.gorchestrator.model.Graph;
 import org.gorchestrator.model.Node;
 import org.gorchestrator.model.RetryPolicy;
 import org.gorchestrator.model.State;
-import org.gorchestrator.testing.TestGraphs;
+import org.gorchestrator.test.Graphs;
 import org.junit.jupiter.api.Test;
 
 /** A workflow's state is one record: what workers report may not grow it past the outputs limit. */
@@ -24,7 +24,7 @@ class WorkflowSizeLimitTest {
 
     /** a, b and c run side by side and feed d; each declares an output. */
     private static Graph threeProducers() {
-        return TestGraphs.builder().node("a").outputs("out").node("b").outputs("out").node("c").outputs("out")
+        return Graphs.builder().node("a").outputs("out").node("b").outputs("out").node("c").outputs("out")
                 .node("d", "shell", "./d.sh", "get_attribute a:out").edge("a", "d").edge("b", "d").edge("c", "d").sparse();
     }
 
@@ -83,7 +83,7 @@ class WorkflowSizeLimitTest {
     @Test
     void aDispatchWhoseResolvedArgsWouldGoOverTheLimitFailsItsNode() {
         String ref = "get_attribute a:out";
-        run.submit(TestGraphs.builder().node("a").outputs("out").node("b", "shell", "./b.sh", ref, ref, ref).edge("a", "b").sparse());
+        run.submit(Graphs.builder().node("a").outputs("out").node("b", "shell", "./b.sh", ref, ref, ref).edge("a", "b").sparse());
 
         Decision d = run.succeeded("a", Map.of("out", WITHIN));
 

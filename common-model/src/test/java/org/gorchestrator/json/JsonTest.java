@@ -18,7 +18,7 @@ import org.gorchestrator.model.Node;
 import org.gorchestrator.model.RetryPolicy;
 import org.gorchestrator.model.State;
 import org.gorchestrator.model.Submitter;
-import org.gorchestrator.testing.TestGraphs;
+import org.gorchestrator.test.Graphs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -32,7 +32,7 @@ class JsonTest {
 
     @Test
     void seedExampleParsesAsIs() {
-        Graph g = TestGraphs.seedExample();
+        Graph g = Graphs.seedExample();
 
         assertThat(g.name()).isEqualTo("Valid");
         assertThat(g.state()).isEqualTo(State.INITIAL);
@@ -90,7 +90,7 @@ class JsonTest {
 
     @Test
     void stateIsWrittenAsItsCodeWithStateNameBeside() {
-        Graph g = TestGraphs.builder().node("a").sparse().withRun(State.NOTRUNNABLE, T0, T1, null);
+        Graph g = Graphs.builder().node("a").sparse().withRun(State.NOTRUNNABLE, T0, T1, null);
         g = g.withNodes(List.of(g.nodes().get(0).withState(State.RUNNING)));
 
         JsonNode tree = Json.mapper().readTree(Json.write(g));
@@ -112,7 +112,7 @@ class JsonTest {
 
     @Test
     void seedExampleRoundTrips() {
-        Graph seed = TestGraphs.seedExample();
+        Graph seed = Graphs.seedExample();
 
         assertThat(Json.read(Json.write(seed), Graph.class)).isEqualTo(seed);
     }
@@ -137,7 +137,7 @@ class JsonTest {
     }
 
     static Stream<Arguments> messages() {
-        Graph graph = TestGraphs.builder().node("a").node("b").edge("a", "b").dense().withId("wf-1");
+        Graph graph = Graphs.builder().node("a").node("b").edge("a", "b").dense().withId("wf-1");
         Node node = graph.nodes().get(1).dispatched(1, T1);
         return Stream.of(
                 Arguments.of(new NodeEvent.Started("wf-1", 1, 2, "w1", T0), NodeEvent.class, "started"),

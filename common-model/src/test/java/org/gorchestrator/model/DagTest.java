@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import org.gorchestrator.testing.TestGraphs;
+import org.gorchestrator.test.Graphs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -39,7 +39,7 @@ class DagTest {
 
     @Test
     void seedExampleEdges() {
-        Dag dag = Dag.of(TestGraphs.seedExample());
+        Dag dag = Dag.of(Graphs.seedExample());
 
         assertThat(dag.size()).isEqualTo(8);
         assertThat(dag.edgeCount()).isEqualTo(9);
@@ -124,7 +124,7 @@ class DagTest {
 
     @Test
     void aGraphWithoutEdgesHasNone() {
-        Dag dag = Dag.of(TestGraphs.builder().node("a").node("b").sparse().withEdges(null, null));
+        Dag dag = Dag.of(Graphs.builder().node("a").node("b").sparse().withEdges(null, null));
 
         assertThat(dag.size()).isEqualTo(2);
         assertThat(dag.edgeCount()).isZero();
@@ -176,7 +176,7 @@ class DagTest {
     @Test
     void isAncestorFollowsEdgesTransitivelyAndOnlyForward() {
         // a → b → c, a → d; e alone
-        Dag dag = Dag.of(TestGraphs.builder().node("a").node("b").node("c").node("d").node("e")
+        Dag dag = Dag.of(Graphs.builder().node("a").node("b").node("c").node("d").node("e")
                 .chain("a", "b", "c").edge("a", "d").sparse());
 
         assertThat(dag.isAncestor(0, 2)).isTrue();

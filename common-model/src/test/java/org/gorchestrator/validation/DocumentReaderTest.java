@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 import org.gorchestrator.json.Json;
 import org.gorchestrator.model.Graph;
 import org.gorchestrator.model.State;
-import org.gorchestrator.testing.TestGraphs;
+import org.gorchestrator.test.Graphs;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -21,7 +21,7 @@ class DocumentReaderTest {
 
     @Test
     void readsTheSeedExampleWithItsNullArgsAndOutputs() {
-        Graph graph = parse(TestGraphs.seedExampleJson());
+        Graph graph = parse(Graphs.seedExampleJson());
 
         assertThat(graph.name()).isEqualTo("Valid");
         assertThat(graph.nodes()).hasSize(8);
@@ -32,12 +32,12 @@ class DocumentReaderTest {
 
     @Test
     void theSeedExampleUsesOnlyTheseFieldsAllKnownToTheStrictReader() throws Exception {
-        JsonNode seed = Json.mapper().readTree(TestGraphs.seedExampleJson());
+        JsonNode seed = Json.mapper().readTree(Graphs.seedExampleJson());
 
         assertThat(seed.propertyNames()).containsExactlyInAnyOrder("name", "state", "digraph", "nodes");
         assertThat(seed.get("nodes")).allSatisfy(node -> assertThat(node.propertyNames())
                 .containsExactlyInAnyOrder("id", "name", "target", "engine", "artifact", "args", "output"));
-        assertThat(parse(TestGraphs.seedExampleJson()).nodes()).hasSize(8);
+        assertThat(parse(Graphs.seedExampleJson()).nodes()).hasSize(8);
     }
 
     @Test

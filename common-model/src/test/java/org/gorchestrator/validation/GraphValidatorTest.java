@@ -11,7 +11,7 @@ import org.gorchestrator.json.Json;
 import org.gorchestrator.model.Dag;
 import org.gorchestrator.model.Graph;
 import org.gorchestrator.model.Node;
-import org.gorchestrator.testing.TestGraphs;
+import org.gorchestrator.test.Graphs;
 import org.junit.jupiter.api.Test;
 
 class GraphValidatorTest {
@@ -30,7 +30,7 @@ class GraphValidatorTest {
 
     @Test
     void seedExampleIsValidAndItsDagIsReturned() {
-        Graph seed = TestGraphs.seedExample();
+        Graph seed = Graphs.seedExample();
 
         assertThat(validator.validate(seed)).isEmpty();
         Dag dag = validator.check(seed);
@@ -40,7 +40,7 @@ class GraphValidatorTest {
 
     @Test
     void sparseAndDenseFormsOfAValidGraphPass() {
-        TestGraphs.Builder b = TestGraphs.builder().node("a", "shell", "/bin/echo", "hi").node("b").chain("a", "b");
+        Graphs.Builder b = Graphs.builder().node("a", "shell", "/bin/echo", "hi").node("b").chain("a", "b");
 
         assertThat(validator.validate(b.sparse())).isEmpty();
         assertThat(validator.validate(b.dense())).isEmpty();
@@ -48,7 +48,7 @@ class GraphValidatorTest {
 
     @Test
     void checkThrowsWithEveryViolation() {
-        Graph bad = TestGraphs.builder().node("a", "warp", null).node("a").sparse();
+        Graph bad = Graphs.builder().node("a", "warp", null).node("a").sparse();
 
         assertThatThrownBy(() -> validator.check(bad))
                 .isInstanceOfSatisfying(InvalidGraphException.class, e -> assertThat(e.violations()).hasSize(2))
@@ -67,7 +67,7 @@ class GraphValidatorTest {
     @Test
     void tooManyNodes() {
         GraphValidator small = new GraphValidator(Limits.DEFAULTS.withMaxNodes(3));
-        TestGraphs.Builder b = TestGraphs.builder();
+        Graphs.Builder b = Graphs.builder();
         for (int i = 0; i < 4; i++) {
             b.node("n" + i);
         }
@@ -78,12 +78,12 @@ class GraphValidatorTest {
             assertThat(v.field()).isEqualTo("nodes");
             assertThat(v.message()).contains("4 nodes").contains("limit of 3");
         });
-        assertThat(small.validate(TestGraphs.builder().node("a").node("b").node("c").sparse())).isEmpty();
+        assertThat(small.validate(Graphs.builder().node("a").node("b").node("c").sparse())).isEmpty();
     }
 
     @Test
     void nonSquareMatrixGivesTheCounts() {
-        Graph g = Graph.of("g", List.of(0, 0, 0), TestGraphs.builder().node("a").node("b").sparse().nodes());
+        Graph g = Graph.of("g", List.of(0, 0, 0), Graphs.builder().node("a").node("b").sparse().nodes());
 
         Violation v = onlyViolation(g);
 
@@ -93,7 +93,7 @@ class GraphValidatorTest {
 
     @Test
     void missingMatrixAndEdges() {
-        Graph g = TestGraphs.builder().node("a").sparse().withEdges(null, null);
+        Graph g = Graphs.builder().node("a").sparse().withEdges(null, null);
 
         Violation v = onlyViolation(g);
 
@@ -103,7 +103,7 @@ class GraphValidatorTest {
 
     @Test
     void negativeOrNullEntryNamesRowAndColumn() {
-        List<Node> nodes = TestGraphs.builder().node("a").node("b").sparse().nodes();
+        List<Node> nodes = Graphs.builder().node("a").node("b").sparse().nodes();
 
         Violation negative = onlyViolation(Graph.of("g", List.of(0, 0, -1, 0), nodes));
         assertThat(negative.field()).isEqualTo("digraph");
@@ -115,7 +115,7 @@ class GraphValidatorTest {
 
     @Test
     void idsMissingDuplicateOrOutOfRange() {
-        Graph g = TestGraphs.builder()
+        Graph g = Graphs.builder()
                 .rawNode(nodeWithId(null, "a"))
                 .rawNode(nodeWithId(1, "b"))
                 .rawNode(nodeWithId(1, "c"))
@@ -135,7 +135,7 @@ class GraphValidatorTest {
 
     @Test
     void duplicateNames() {
-        Violation v = onlyViolation(TestGraphs.builder().node("x").node("y").node("x").sparse());
+        Violation v = onlyViolation(Graphs.builder().node("x").node("y").node("x").sparse());
 
         assertThat(v.field()).isEqualTo("nodes[2].name");
         assertThat(v.message()).contains("'x' is used twice").contains("nodes[0]");
@@ -143,7 +143,7 @@ class GraphValidatorTest {
 
     @Test
     void unknownEngineListsTheKnownOnes() {
-        Violation v = onlyViolation(TestGraphs.builder().node("a", "kubernetes", "x").sparse());
+        Violation v = onlyViolation(Graphs.builder().node("a", "kubernetes", "x").sparse());
 
         assertThat(v.field()).isEqualTo("nodes[0].engine");
         assertThat(v.message()).contains("unknown engine 'kubernetes'").contains("shell").contains("toscassh");
@@ -151,7 +151,7 @@ class GraphValidatorTest {
 
     @Test
     void shellNeedsAnArtifactButNilAndSleepDoNot() {
-        Violation v = onlyViolation(TestGraphs.builder().node("a", "shell", "  ").node("b", "sleep", null).node("c").sparse());
+        Violation v = onlyViolation(Graphs.builder().node("a", "shell", "  ").node("b", "sleep", null).node("c").sparse());
 
         assertThat(v.field()).isEqualTo("nodes[0].artifact");
         assertThat(v.message()).contains("required by engine shell");
@@ -159,7 +159,7 @@ class GraphValidatorTest {
 
     @Test
     void aSleepArgThatIsNotADurationIsRefusedAtSubmitNamingTheNode() {
-        Violation v = onlyViolation(TestGraphs.builder().node("a", "sleep", null, "300ms").node("b", "sleep", null, "PT1S")
+        Violation v = onlyViolation(Graphs.builder().node("a", "sleep", null, "300ms").node("b", "sleep", null, "PT1S")
                 .node("c", "sleep", null, "1h30m").sparse());
 
         assertThat(v.field()).isEqualTo("nodes[1].args[0]");
@@ -170,7 +170,7 @@ class GraphValidatorTest {
     void tooManyAndTooLongArgs() {
         String[] many = Collections.nCopies(257, "x").toArray(String[]::new);
         String huge = "y".repeat(8_193);
-        Graph g = TestGraphs.builder().node("a", "shell", "/bin/true", many).node("b", "shell", "/bin/true", "ok", huge).sparse();
+        Graph g = Graphs.builder().node("a", "shell", "/bin/true", many).node("b", "shell", "/bin/true", "ok", huge).sparse();
 
         List<Violation> found = validator.validate(g);
 
@@ -181,7 +181,7 @@ class GraphValidatorTest {
 
     @Test
     void edgesOutOfRange() {
-        Violation v = onlyViolation(TestGraphs.builder().node("a").node("b").edge(0, 1).edge(1, 2).sparse());
+        Violation v = onlyViolation(Graphs.builder().node("a").node("b").edge(0, 1).edge(1, 2).sparse());
 
         assertThat(v.field()).isEqualTo("edges[1]");
         assertThat(v.message()).contains("node 2 is out of range 0 to 1");
@@ -189,7 +189,7 @@ class GraphValidatorTest {
 
     @Test
     void malformedPairs() {
-        List<Node> nodes = TestGraphs.builder().node("a").node("b").sparse().nodes();
+        List<Node> nodes = Graphs.builder().node("a").node("b").sparse().nodes();
 
         for (List<Integer> pair : List.of(List.of(0), List.of(0, 1, 1), Arrays.asList(0, null))) {
             Violation v = onlyViolation(Graph.sparse("g", List.of(List.of(0, 1), pair), nodes));
@@ -202,7 +202,7 @@ class GraphValidatorTest {
 
     @Test
     void bothMatrixAndEdges() {
-        Graph g = TestGraphs.builder().node("a").sparse().withEdges(List.of(0), List.of());
+        Graph g = Graphs.builder().node("a").sparse().withEdges(List.of(0), List.of());
 
         Violation v = onlyViolation(g);
 
@@ -212,7 +212,7 @@ class GraphValidatorTest {
 
     @Test
     void aCycleIsReportedWithTheNamesOfItsNodes() {
-        Graph g = TestGraphs.builder().node("start").node("a").node("b").node("c")
+        Graph g = Graphs.builder().node("start").node("a").node("b").node("c")
                 .edge("start", "a").chain("a", "b", "c", "a").dense();
 
         Violation v = onlyViolation(g);
@@ -225,7 +225,7 @@ class GraphValidatorTest {
 
     @Test
     void aSelfLoopIsACycle() {
-        Violation v = onlyViolation(TestGraphs.builder().node("a").node("b").edge("a", "b").edge("b", "b").sparse());
+        Violation v = onlyViolation(Graphs.builder().node("a").node("b").edge("a", "b").edge("b", "b").sparse());
 
         assertThat(v.field()).isEqualTo("edges");
         assertThat(v.message()).isEqualTo("the graph has a cycle: b -> b");
@@ -241,7 +241,7 @@ class GraphValidatorTest {
     @Test
     void aLongChainIsValidatedWithoutOverflow() {
         int n = 1_000;
-        TestGraphs.Builder b = TestGraphs.builder();
+        Graphs.Builder b = Graphs.builder();
         for (int i = 0; i < n; i++) {
             b.node("n" + i);
             if (i > 0) {
@@ -254,7 +254,7 @@ class GraphValidatorTest {
 
     @Test
     void getAttributeToAnUnknownNode() {
-        Graph g = TestGraphs.builder().node("a").node("b", "shell", "/x", "ip=get_attribute zz:ip").chain("a", "b").sparse();
+        Graph g = Graphs.builder().node("a").node("b", "shell", "/x", "ip=get_attribute zz:ip").chain("a", "b").sparse();
 
         Violation v = onlyViolation(g);
 
@@ -265,7 +265,7 @@ class GraphValidatorTest {
     @Test
     void getAttributeToANodeThatIsNotAnAncestor() {
         // a → b, a → c: c cannot read b's output; nor can a node read its own.
-        Graph g = TestGraphs.builder()
+        Graph g = Graphs.builder()
                 .node("a")
                 .node("b").outputs("ip")
                 .node("c", "shell", "/x", "get_attribute b:ip", "get_attribute c:out").outputs("out")
@@ -280,7 +280,7 @@ class GraphValidatorTest {
 
     @Test
     void getAttributeToAnUndeclaredOutput() {
-        Graph g = TestGraphs.builder()
+        Graph g = Graphs.builder()
                 .node("d").outputs("ip_address")
                 .node("c", "shell", "/x", "network=get_attribute d:network").chain("d", "c").sparse();
 
@@ -292,7 +292,7 @@ class GraphValidatorTest {
 
     @Test
     void getAttributeMayNameAnIndirectAncestorOrItsId() {
-        Graph g = TestGraphs.builder()
+        Graph g = Graphs.builder()
                 .node("d").outputs("ip")
                 .node("m")
                 .node("c", "shell", "/x", "get_attribute d:ip", "ip=get_attribute 0:ip")
@@ -303,7 +303,7 @@ class GraphValidatorTest {
 
     @Test
     void severalViolationsAreAllReportedTogether() {
-        Graph g = TestGraphs.builder().name("x".repeat(2_000))
+        Graph g = Graphs.builder().name("x".repeat(2_000))
                 .node("a", "warp", null)
                 .node("b", "shell", null)
                 .node("a", "nil", null, "get_attribute nobody:x")
@@ -320,7 +320,7 @@ class GraphValidatorTest {
     void everyArgOfEveryNodeOfAChainMayReadTheFirstNode() {
         // Each node checks many references against the same ancestor set.
         int n = 300;
-        TestGraphs.Builder b = TestGraphs.builder().node("n0").outputs("out");
+        Graphs.Builder b = Graphs.builder().node("n0").outputs("out");
         String[] args = Collections.nCopies(50, "get_attribute n0:out").toArray(String[]::new);
         for (int i = 1; i < n; i++) {
             b.node("n" + i, "nil", null, args).edge(i - 1, i);
@@ -337,7 +337,7 @@ class GraphValidatorTest {
 
     @Test
     void aDocumentWhoseStateWouldNotFitItsRecordIsRefusedThoughItsBodyIsSmall() {
-        TestGraphs.Builder b = TestGraphs.builder();
+        Graphs.Builder b = Graphs.builder();
         for (int i = 0; i < 200; i++) {
             b.node("n" + i);
         }
@@ -355,7 +355,7 @@ class GraphValidatorTest {
 
     @Test
     void aDenseDocumentOverTheStateLimitIsToldOfTheEdgesList() {
-        Graph graph = TestGraphs.builder().node("a").node("b").edge("a", "b").dense();
+        Graph graph = Graphs.builder().node("a").node("b").edge("a", "b").dense();
 
         assertThat(new GraphValidator(Limits.DEFAULTS.withMaxDocumentBytes(100)).validate(graph)).singleElement()
                 .satisfies(v -> assertThat(v.message()).contains("edges list instead of the digraph"));
@@ -363,14 +363,14 @@ class GraphValidatorTest {
 
     @Test
     void aPoolTargetMustNameADeclaredPool() {
-        Graph graph = TestGraphs.builder().rawNode(Node.of(0, "a", "nil", null, null).withTarget("pool:gpu")).sparse();
+        Graph graph = Graphs.builder().rawNode(Node.of(0, "a", "nil", null, null).withTarget("pool:gpu")).sparse();
 
         assertThat(validator.validate(graph)).singleElement().satisfies(v -> {
             assertThat(v.field()).isEqualTo("nodes[0].target");
             assertThat(v.message()).contains("unknown worker pool 'gpu'");
         });
         assertThat(new GraphValidator(Limits.DEFAULTS.withPools(java.util.Set.of("gpu"))).validate(graph)).isEmpty();
-        assertThat(validator.validate(TestGraphs.builder().rawNode(Node.of(0, "a", "nil", null, null).withTarget("host-1")).sparse()))
+        assertThat(validator.validate(Graphs.builder().rawNode(Node.of(0, "a", "nil", null, null).withTarget("host-1")).sparse()))
                 .as("any other target is a host, not a pool").isEmpty();
     }
 }

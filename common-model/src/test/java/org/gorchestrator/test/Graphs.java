@@ -3,23 +3,30 @@ package org.gorchestrator.test;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.IntFunction;
 import org.gorchestrator.json.Json;
 import org.gorchestrator.model.Graph;
 import org.gorchestrator.model.Node;
 
-/** Graph builders for tests and benchmarks. Every builder returns a valid document unless it says otherwise. */
+/**
+ * Graph builders for every module's tests and for the benchmarks: common-model's test-jar is their
+ * one home. Every builder returns a valid document unless it says otherwise.
+ */
 public final class Graphs {
     private Graphs() {}
 
-    /** The seed's {@code example.json}, byte for byte. */
+    /** The seed's {@code example.json}, byte for byte (copied into common-model's src/test/resources/seed). */
     public static String seedExampleJson() {
         try (InputStream in = Graphs.class.getResourceAsStream("/seed/example.json")) {
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -94,5 +101,87 @@ public final class Graphs {
             nodes.add(node.apply(i));
         }
         return nodes;
+    }
+    /** Builds a document node by node, ids in the order the nodes are added; {@link Builder#sparse()} or {@link Builder#dense()}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a document node by node; {@link #sparse()} gives it an edge list, {@link #dense()} a matrix. */
+    public static final class Builder {
+        private final List<Node> nodes = new ArrayList<>();
+        private final Map<String, Integer> ids = new HashMap<>();
+        private final List<List<Integer>> edges = new ArrayList<>();
+        private String name = "test";
+
+        public Builder name(String graphName) {
+            this.name = graphName;
+            return this;
+        }
+
+        /** A node of the nil engine. */
+        public Builder node(String nodeName) {
+            return node(nodeName, "nil", null);
+        }
+
+        public Builder node(String nodeName, String engine, String artifact, String... args) {
+            int id = nodes.size();
+            ids.put(nodeName, id);
+            nodes.add(Node.of(id, nodeName, engine, artifact, List.of(args)));
+            return this;
+        }
+
+        /** Any node at all, e.g. one with a bad id; it is added as given. */
+        public Builder rawNode(Node node) {
+            if (node.name() != null) {
+                ids.put(node.name(), nodes.size());
+            }
+            nodes.add(node);
+            return this;
+        }
+
+        /** Declares output names (with empty values) on the node added last. */
+        public Builder outputs(String... outputNames) {
+            Node last = nodes.remove(nodes.size() - 1);
+            Map<String, String> declared = new LinkedHashMap<>();
+            for (String output : outputNames) {
+                declared.put(output, "");
+            }
+            nodes.add(last.withOutput(declared));
+            return this;
+        }
+
+        public Builder edge(String from, String to) {
+            return edge(id(from), id(to));
+        }
+
+        public Builder edge(int from, int to) {
+            edges.add(List.of(from, to));
+            return this;
+        }
+
+        /** Edges a → b → c → … between named nodes. */
+        public Builder chain(String... names) {
+            for (int i = 0; i + 1 < names.length; i++) {
+                edge(names[i], names[i + 1]);
+            }
+            return this;
+        }
+
+        public Graph sparse() {
+            return Graph.sparse(name, edges, nodes);
+        }
+
+        public Graph dense() {
+            return Graphs.dense(sparse());
+        }
+
+        private int id(String nodeName) {
+            Integer id = ids.get(nodeName);
+            if (id == null) {
+                throw new IllegalArgumentException("no node named " + nodeName);
+            }
+            return id;
+        }
     }
 }
