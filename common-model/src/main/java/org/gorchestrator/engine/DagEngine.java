@@ -18,7 +18,9 @@ import org.gorchestrator.message.WorkflowCommand;
 import org.gorchestrator.message.WorkflowEvent;
 import org.gorchestrator.model.ArgReference;
 import org.gorchestrator.model.Graph;
-import org.gorchestrator.model.Node;
+import org.gorchestrator.model.NodeDefinition;
+import org.gorchestrator.model.NodeRun;
+import org.gorchestrator.model.RetryPolicy;
 import org.gorchestrator.model.State;
 
 /**
@@ -99,15 +101,15 @@ public final class DagEngine {
         if (event.nodeId() >= state.size()) {
             return Rejection.UNKNOWN_NODE;
         }
-        return event.attempt() > state.node(event.nodeId()).attempt() ? Rejection.UNKNOWN_ATTEMPT : null;
+        return event.attempt() > state.run(event.nodeId()).attempt() ? Rejection.UNKNOWN_ATTEMPT : null;
     }
 
     private static boolean isCurrentAttempt(WorkflowState state, NodeEvent event) {
         if (state.isFinished()) {
             return false;
         }
-        Node node = state.node(event.nodeId());
-        return node.isInFlight() && node.attempt() == event.attempt();
+        NodeRun run = state.run(event.nodeId());
+        return run.isInFlight() && run.attempt() == event.attempt();
     }
 
     /**
@@ -162,29 +164,37 @@ public final class DagEngine {
             commands = appended(commands, commandCount++, command);
         }
 
+        /** A report about the current attempt, which is in flight. */
         void report(NodeEvent event) {
-            Node node = state.node(event.nodeId());
+            int id = event.nodeId();
+            NodeRun.InFlight run = (NodeRun.InFlight) state.run(id);
             if (event instanceof NodeEvent.Started started) {
-                if (node.state() == State.TORUN) {
-                    change(node.started(started.at(), started.worker(), reportDeadline(node, started.at())));
+                if (run instanceof NodeRun.Dispatched queued) {
+                    change(id, queued.started(started.at(), started.worker(), reportDeadline(state.definition(id), started.at())));
                 }
             } else if (event instanceof NodeEvent.Succeeded ok) {
-                Node done = node.finished(State.SUCCESS, ok.startedAt(), ok.at(), ok.exitCode(), null, ok.worker(), ok.outputs());
-                String overLimit = outputsOverLimit(node, done);
+                NodeRun.Finished done = run.finished(State.SUCCESS, ok.startedAt(), ok.at(), ok.exitCode(), null, ok.worker(),
+                        captured(state.definition(id), ok.outputs()));
+                String overLimit = outputsOverLimit(run, done);
                 if (overLimit == null) {
-                    succeeded(done);
+                    succeeded(id, done);
                 } else {
-                    attemptEnded(node.finished(State.FAILURE, ok.startedAt(), ok.at(), ok.exitCode(), overLimit, ok.worker(), Map.of()));
+                    attemptEnded(id, run.finished(State.FAILURE, ok.startedAt(), ok.at(), ok.exitCode(), overLimit, ok.worker(), null));
                 }
             } else if (event instanceof NodeEvent.Failed failed) {
-                attemptEnded(node.finished(State.FAILURE, failed.startedAt(), at, failed.exitCode(), failed.message(), failed.worker(), Map.of()));
+                attemptEnded(id, run.finished(State.FAILURE, failed.startedAt(), at, failed.exitCode(), failed.message(), failed.worker(), null));
             } else if (event instanceof NodeEvent.TimedOut timedOut) {
-                attemptEnded(node.finished(State.TIMEOUT, timedOut.startedAt(), at, null, timedOut.message(), timedOut.worker(), Map.of()));
+                attemptEnded(id, run.finished(State.TIMEOUT, timedOut.startedAt(), at, null, timedOut.message(), timedOut.worker(), null));
             }
         }
 
+        /** The reported values of the node's declared outputs; null when none was reported. */
+        private static Map<String, String> captured(NodeDefinition definition, Map<String, String> reported) {
+            return reported == null || reported.isEmpty() ? null : definition.captured(reported);
+        }
+
         /** Why {@code done}'s outputs may not be kept, or null when the workflow's outputs stay within the limit. */
-        private String outputsOverLimit(Node running, Node done) {
+        private String outputsOverLimit(NodeRun running, NodeRun done) {
             long total = state.outputBytes() - running.outputBytes() + done.outputBytes();
             if (total <= settings.maxOutputsBytes()) {
                 return null;
@@ -193,11 +203,11 @@ public final class DagEngine {
                     + " bytes, over the limit of " + settings.maxOutputsBytes() + " (max-workflow-outputs-size); they were not kept";
         }
 
-        private void succeeded(Node done) {
-            change(done);
-            for (int k = 0; k < state.dag().outDegree(done.id()); k++) {
-                int next = state.dag().successor(done.id(), k);
-                if (state.predecessorSucceeded(next) == 0 && state.node(next).state() == State.TORUN) {
+        private void succeeded(int id, NodeRun.Finished done) {
+            change(id, done);
+            for (int k = 0; k < state.dag().outDegree(id); k++) {
+                int next = state.dag().successor(id, k);
+                if (state.predecessorSucceeded(next) == 0 && state.run(next).state() == State.TORUN) {
                     dispatch(next);
                 }
             }
@@ -205,13 +215,15 @@ public final class DagEngine {
         }
 
         /** A failed or timed-out attempt: try again later if the policy allows, else the node's failure is final. */
-        private void attemptEnded(Node ended) {
-            change(ended);
-            if (ended.retries() < ended.retryPolicy().attempts() - 1) {
-                change(ended.retrying(at.plus(ended.retryPolicy().backoff(ended.retries() + 1))));
+        private void attemptEnded(int id, NodeRun.Finished ended) {
+            change(id, ended);
+            RetryPolicy policy = state.definition(id).retryPolicy();
+            int retries = ended.tries().retries();
+            if (retries < policy.attempts() - 1) {
+                change(id, ended.retrying(at.plus(policy.backoff(retries + 1))));
                 return;
             }
-            markDownstreamNotRunnable(ended.id());
+            markDownstreamNotRunnable(id);
             finishIfDone();
         }
 
@@ -225,14 +237,14 @@ public final class DagEngine {
                 return;
             }
             for (int id = 0; id < state.size() && !state.isFinished(); id++) {
-                Node node = state.node(id);
-                if (node.state() == State.TORUN && node.retryAt() != null && !at.isBefore(node.retryAt())) {
+                NodeRun run = state.run(id);
+                if (run.state() == State.TORUN && run.retryAt() != null && !at.isBefore(run.retryAt())) {
                     dispatch(id);
-                } else if (node.isInFlight() && node.deadline() != null && !at.isBefore(node.deadline())) {
-                    String why = "no report from " + (node.worker() == null ? "any worker" : "worker " + node.worker())
-                            + " by " + node.deadline() + " (timeout plus grace)";
-                    addKill(new NodeKill(state.id(), id, node.attempt(), why, at));
-                    attemptEnded(node.finished(State.TIMEOUT, null, at, null, why, null, Map.of()));
+                } else if (run instanceof NodeRun.InFlight flying && flying.deadline() != null && !at.isBefore(flying.deadline())) {
+                    String why = "no report from " + (flying.worker() == null ? "any worker" : "worker " + flying.worker())
+                            + " by " + flying.deadline() + " (timeout plus grace)";
+                    addKill(new NodeKill(state.id(), id, flying.attempt(), why, at));
+                    attemptEnded(id, flying.finished(State.TIMEOUT, null, at, null, why, null, null));
                 }
             }
         }
@@ -244,12 +256,12 @@ public final class DagEngine {
             }
             State waitingEnd = State.CANCELED;
             for (int id = 0; id < state.size(); id++) {
-                Node node = state.node(id);
-                if (node.isInFlight()) {
-                    addKill(new NodeKill(state.id(), id, node.attempt(), why, at));
-                    change(node.closed(inFlightEnd, at, why));
-                } else if (!node.state().isFinished()) {
-                    change(node.closed(waitingEnd, at, why));
+                NodeRun run = state.run(id);
+                if (run.isInFlight()) {
+                    addKill(new NodeKill(state.id(), id, run.attempt(), why, at));
+                    change(id, run.closed(inFlightEnd, at, why));
+                } else if (!run.state().isFinished()) {
+                    change(id, run.closed(waitingEnd, at, why));
                 }
             }
             setGraphState(graphEnd);
@@ -258,9 +270,8 @@ public final class DagEngine {
         /** The state no longer fits: outputs go, and so does the run if it still goes on. */
         void abort(String why) {
             for (int id = 0; id < state.size(); id++) {
-                Node node = state.node(id);
-                if (node.outputBytes() > 0) {
-                    change(node.withoutOutputValues(why));
+                if (state.run(id) instanceof NodeRun.Finished done && done.outputBytes() > 0) {
+                    change(id, done.withoutOutputs(why));
                 }
             }
             stopAll(State.FAILURE, State.FAILURE, why);
@@ -271,8 +282,8 @@ public final class DagEngine {
                 return;
             }
             for (int id = 0; id < state.size(); id++) {
-                if (state.node(id).state() != State.SUCCESS) {
-                    change(state.node(id).rerun());
+                if (state.run(id).state() != State.SUCCESS) {
+                    change(id, state.run(id).rerun());
                 }
             }
             state.countPending();
@@ -288,7 +299,7 @@ public final class DagEngine {
 
         void dispatchReady() {
             for (int id = 0; id < state.size(); id++) {
-                if (state.pending(id) == 0 && state.node(id).state() == State.TORUN) {
+                if (state.pending(id) == 0 && state.run(id).state() == State.TORUN) {
                     dispatch(id);
                 }
             }
@@ -296,9 +307,9 @@ public final class DagEngine {
         }
 
         void dispatch(int id) {
-            Node node = state.node(id);
-            Node queued = node.dispatched(node.attempt() + 1, reportDeadline(node, at));
-            change(queued);
+            NodeDefinition node = state.definition(id);
+            NodeRun.Dispatched queued = state.run(id).dispatched(reportDeadline(node, at));
+            change(id, queued);
             List<String> args;
             String unresolvable;
             try {
@@ -309,15 +320,15 @@ public final class DagEngine {
                 unresolvable = e.getMessage();
             }
             if (unresolvable != null) {
-                attemptEnded(queued.finished(State.FAILURE, null, at, null, unresolvable, null, Map.of()));
+                attemptEnded(id, queued.finished(State.FAILURE, null, at, null, unresolvable, null, null));
                 return;
             }
-            addCommand(new NodeCommand(state.id(), id, queued.attempt(), queued.displayName(), queued.engine(), queued.artifact(),
-                    args, queued.target(), outputNames(queued), timeoutSeconds(queued), at));
+            addCommand(new NodeCommand(state.id(), id, queued.attempt(), node.displayName(), node.engine(), node.artifact(),
+                    args, node.target(), outputNames(node), timeoutSeconds(node), at));
         }
 
         /** The node's args with each get_attribute reference replaced by the output it names; the node's own list when none is one. */
-        private List<String> resolvedArgs(Node node) throws ArgReference.MissingOutputException {
+        private List<String> resolvedArgs(NodeDefinition node) throws ArgReference.MissingOutputException {
             if (node.args().isEmpty()) {
                 return node.args();
             }
@@ -337,7 +348,7 @@ public final class DagEngine {
          * Why the resolved args may not go in a command, or null: one output may be referenced by every
          * arg, so the args of a command can be far larger than the outputs they read.
          */
-        private String argsOverLimit(Node node, List<String> resolved) {
+        private String argsOverLimit(NodeDefinition node, List<String> resolved) {
             if (resolved == node.args()) {
                 return null;
             }
@@ -349,17 +360,17 @@ public final class DagEngine {
                     + " bytes, over the limit of " + settings.maxOutputsBytes() + " (max-workflow-outputs-size)";
         }
 
-        private static List<String> outputNames(Node node) {
+        private static List<String> outputNames(NodeDefinition node) {
             return node.output().isEmpty() ? List.of() : List.copyOf(node.output().keySet());
         }
 
         /** The attempt's time limit in whole seconds, as its command carries it. */
-        private Integer timeoutSeconds(Node node) {
+        private Integer timeoutSeconds(NodeDefinition node) {
             return node.timeout() == null ? defaultTimeoutSeconds : Integer.valueOf(Math.max(1, node.timeout()));
         }
 
         /** When the conductor stops waiting for a report: the node's timeout plus a grace, from dispatch or from start. */
-        private Instant reportDeadline(Node node, Instant from) {
+        private Instant reportDeadline(NodeDefinition node, Instant from) {
             Duration window = node.timeout() == null ? defaultReportWindow : Duration.ofSeconds(node.timeout()).plus(settings.reportGrace());
             return from.plus(window);
         }
@@ -371,9 +382,9 @@ public final class DagEngine {
                 int id = todo.pop();
                 for (int k = 0; k < state.dag().outDegree(id); k++) {
                     int next = state.dag().successor(id, k);
-                    Node node = state.node(next);
-                    if (node.state() == State.TORUN || node.state() == State.INITIAL) {
-                        change(node.closed(State.NOTRUNNABLE, at, "predecessor " + state.node(id).displayName() + " did not succeed"));
+                    NodeRun run = state.run(next);
+                    if (run.state() == State.TORUN || run.state() == State.INITIAL) {
+                        change(next, run.closed(State.NOTRUNNABLE, at, "predecessor " + state.definition(id).displayName() + " did not succeed"));
                         todo.push(next);
                     }
                 }
@@ -386,7 +397,7 @@ public final class DagEngine {
             }
             boolean allSucceeded = true;
             for (int i = 0; i < state.size() && allSucceeded; i++) {
-                allSucceeded = state.node(i).state() == State.SUCCESS;
+                allSucceeded = state.run(i).state() == State.SUCCESS;
             }
             setGraphState(allSucceeded ? State.SUCCESS : State.FAILURE);
         }
@@ -400,9 +411,8 @@ public final class DagEngine {
             addEvent(new WorkflowEvent.WorkflowChanged(state.id(), newState, rerun, at));
         }
 
-        private void change(Node updated) {
-            state.setNode(updated);
-            addEvent(new WorkflowEvent.NodeChanged(state.id(), updated, at));
+        private void change(int id, NodeRun updated) {
+            addEvent(new WorkflowEvent.NodeChanged(state.id(), state.setRun(id, updated), at));
         }
     }
 }

@@ -8,12 +8,14 @@ import java.util.Map;
 import org.gorchestrator.model.Dag;
 import org.gorchestrator.model.Graph;
 import org.gorchestrator.model.Node;
+import org.gorchestrator.model.NodeDefinition;
+import org.gorchestrator.model.NodeRun;
 import org.gorchestrator.model.State;
 import org.gorchestrator.model.Transitions;
 
 /**
- * The engine's view of one workflow: the document, each node's run, and the counters that make an
- * event cost O(out-degree): for each node, how many predecessors have not yet succeeded.
+ * The engine's view of one workflow: the document, each node's definition and run, and the counters
+ * that make an event cost O(out-degree): for each node, how many predecessors have not yet succeeded.
  *
  * <p>It is mutable on purpose: copying O(V) arrays on every event would make a whole run O(V²).
  * Only {@link DagEngine} changes it; everyone else reads it or turns it into a {@link Graph}.
@@ -21,6 +23,12 @@ import org.gorchestrator.model.Transitions;
 public final class WorkflowState {
     private final Graph document;
     private final Dag dag;
+    private final NodeDefinition[] definitions;
+    private final NodeRun[] runs;
+    /**
+     * Each node as the document shows it, rendered once per change (the engine renders it anyway for
+     * its event): readers tell a changed node by identity, and a store must not render every node.
+     */
     private final Node[] nodes;
     private final int[] pending;
     /**
@@ -36,10 +44,13 @@ public final class WorkflowState {
     /** The JSON bytes of every node's captured output values together: what the outputs limit bounds. */
     private long outputBytes;
 
-    /** {@code nodes} indexed by id; the graph's own nodes and run fields are not used. */
-    private WorkflowState(Graph graph, Dag dag, Node[] nodes, State state, Instant startDate, Instant stopDate, Instant deadline) {
+    /** {@code definitions} and {@code runs} indexed by id; the graph's own nodes and run fields are not used. */
+    private WorkflowState(Graph graph, Dag dag, NodeDefinition[] definitions, NodeRun[] runs, Node[] nodes,
+            State state, Instant startDate, Instant stopDate, Instant deadline) {
         this.document = graph.withNodes(List.of());
         this.dag = dag;
+        this.definitions = definitions;
+        this.runs = runs;
         this.nodes = nodes;
         this.pending = new int[dag.size()];
         this.state = state;
@@ -47,8 +58,8 @@ public final class WorkflowState {
         this.stopDate = stopDate;
         this.deadline = deadline;
         countPending();
-        for (Node node : nodes) {
-            outputBytes += node.outputBytes();
+        for (NodeRun run : runs) {
+            outputBytes += run.outputBytes();
         }
     }
 
@@ -56,11 +67,11 @@ public final class WorkflowState {
     void countPending() {
         Arrays.fill(pending, 0);
         unfinished = 0;
-        for (int i = 0; i < nodes.length; i++) {
-            if (!nodes[i].state().isFinished()) {
+        for (int i = 0; i < runs.length; i++) {
+            if (!runs[i].state().isFinished()) {
                 unfinished++;
             }
-            if (nodes[i].state() != State.SUCCESS) {
+            if (runs[i].state() != State.SUCCESS) {
                 for (int k = 0; k < dag.outDegree(i); k++) {
                     pending[dag.successor(i, k)]++;
                 }
@@ -75,24 +86,34 @@ public final class WorkflowState {
 
     /** Same as {@link #of(Graph)} with an already built DAG (the validator builds one). */
     public static WorkflowState of(Graph graph, Dag dag) {
-        Node[] nodes = new Node[dag.size()];
+        int n = dag.size();
+        NodeDefinition[] definitions = new NodeDefinition[n];
+        NodeRun[] runs = new NodeRun[n];
+        // The stored nodes are what rendering their definition and run gives: kept, not rendered again.
+        Node[] nodes = new Node[n];
         for (Node node : graph.nodes()) {
+            definitions[node.id()] = node.toDefinition();
+            runs[node.id()] = node.toRun();
             nodes[node.id()] = node;
         }
-        return new WorkflowState(graph, dag, nodes, graph.state(), graph.startDate(), graph.stopDate(), graph.deadline());
+        return new WorkflowState(graph, dag, definitions, runs, nodes, graph.state(), graph.startDate(), graph.stopDate(),
+                graph.deadline());
     }
 
     /**
-     * A workflow just submitted: nothing has run, every node is its {@link Node#firstPass()}. A
+     * A workflow just submitted: nothing has run, every node's run is {@link NodeRun#FIRST_PASS}. A
      * document may carry a previous run's results (a GET response posted again): they go, or a
      * stale attempt number could match a stale event for a node that was never dispatched.
      */
     static WorkflowState submitted(Graph graph) {
-        Node[] nodes = new Node[graph.nodes().size()];
+        int n = graph.nodes().size();
+        NodeDefinition[] definitions = new NodeDefinition[n];
+        NodeRun[] runs = new NodeRun[n];
         for (Node node : graph.nodes()) {
-            nodes[node.id()] = node.firstPass();
+            definitions[node.id()] = node.toDefinition();
+            runs[node.id()] = NodeRun.FIRST_PASS;
         }
-        return new WorkflowState(graph, Dag.of(graph), nodes, State.INITIAL, null, null, null);
+        return new WorkflowState(graph, Dag.of(graph), definitions, runs, new Node[n], State.INITIAL, null, null, null);
     }
 
     public String id() {
@@ -104,11 +125,30 @@ public final class WorkflowState {
     }
 
     public int size() {
-        return nodes.length;
+        return runs.length;
     }
 
+    /**
+     * Node {@code id} as the document shows it (its definition and run together). The same instance
+     * until the node changes, so a reader can tell a changed node by identity.
+     */
     public Node node(int id) {
-        return nodes[id];
+        Node node = nodes[id];
+        if (node == null) {
+            node = Node.of(definitions[id], runs[id]);
+            nodes[id] = node;
+        }
+        return node;
+    }
+
+    /** What node {@code id} runs. */
+    public NodeDefinition definition(int id) {
+        return definitions[id];
+    }
+
+    /** How node {@code id} goes. */
+    public NodeRun run(int id) {
+        return runs[id];
     }
 
     public Dag dag() {
@@ -121,19 +161,19 @@ public final class WorkflowState {
             idsByName = idsByName();
         }
         Integer id = idsByName.get(nameOrId);
-        if (id == null || nodes[id].state() != State.SUCCESS) {
+        if (id == null || runs[id].state() != State.SUCCESS) {
             return null;
         }
-        return nodes[id].output();
+        return Node.outputOf(definitions[id], runs[id]);
     }
 
     private Map<String, Integer> idsByName() {
         Map<String, Integer> ids = new HashMap<>();
         // Same precedence as GraphValidator: a display name wins over another node's id.
-        for (Node node : nodes) {
+        for (NodeDefinition node : definitions) {
             ids.putIfAbsent(node.displayName(), node.id());
         }
-        for (Node node : nodes) {
+        for (NodeDefinition node : definitions) {
             ids.putIfAbsent(String.valueOf(node.id()), node.id());
         }
         return ids;
@@ -178,9 +218,9 @@ public final class WorkflowState {
             return null;
         }
         Instant next = deadline;
-        for (Node node : nodes) {
-            next = earliest(next, node.deadline());
-            next = earliest(next, node.retryAt());
+        for (NodeRun run : runs) {
+            next = earliest(next, run.deadline());
+            next = earliest(next, run.retryAt());
         }
         return next;
     }
@@ -194,7 +234,11 @@ public final class WorkflowState {
 
     /** The document with the current state of the graph and of every node. O(V). */
     public Graph toGraph() {
-        return header().withNodes(Arrays.asList(nodes.clone()));
+        Node[] all = new Node[runs.length];
+        for (int id = 0; id < all.length; id++) {
+            all[id] = node(id);
+        }
+        return header().withNodes(Arrays.asList(all));
     }
 
     /** {@link #toGraph()} without the nodes: the document's own fields and the run's state and dates. O(1). */
@@ -209,8 +253,9 @@ public final class WorkflowState {
 
     // ---- changes, only from the engine; each checks the transition table ----
 
-    void setNode(Node updated) {
-        Node old = nodes[updated.id()];
+    /** Node {@code id} goes on as {@code updated}; returns the node as the document now shows it. */
+    Node setRun(int id, NodeRun updated) {
+        NodeRun old = runs[id];
         if (old.state() != updated.state()) {
             Transitions.checkNode(old.state(), updated.state());
             boolean wasFinished = old.state().isFinished();
@@ -219,10 +264,13 @@ public final class WorkflowState {
                 unfinished += isFinished ? -1 : 1;
             }
         }
-        if (old.output() != updated.output()) {
+        if (old.outputs() != updated.outputs()) {
             outputBytes += updated.outputBytes() - old.outputBytes();
         }
-        nodes[updated.id()] = updated;
+        runs[id] = updated;
+        Node shown = Node.of(definitions[id], updated);
+        nodes[id] = shown;
+        return shown;
     }
 
     /** Counts one more succeeded predecessor of {@code id}; returns how many are still pending. */

@@ -9,11 +9,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One node of a gorch document: what to run (engine, artifact, args, target, timeout, retry) and,
- * once submitted, how it goes (state, attempt, dates, exit code, captured outputs, past attempts).
+ * One node of a gorch document as the API and the events show it: its {@link NodeDefinition} (what
+ * to run) and its {@link NodeRun} (how it goes) in the seed's format, one flat object. It is a
+ * rendering: built from both by {@link #of(NodeDefinition, NodeRun)}, read back by
+ * {@link #toDefinition()} and {@link #toRun()}; a change of state is a new run, never an edit of this.
  *
- * <p>{@code id} is the node's row and column in the adjacency matrix. {@code output} declares the
- * names to capture; after a successful run it holds their values. {@code timeout} is in seconds.
+ * <p>{@code output} holds the declared names, with their captured values once the node succeeded.
  * {@code deadline} is when the conductor stops waiting for the current attempt's report;
  * {@code retry_at} is when a failed node is tried again; {@code retries} counts the retries of the
  * current pass (a rerun starts a new pass).
@@ -43,13 +44,12 @@ public record Node(
         Integer retries,
         List<Attempt> attempts) {
 
-    public static final String NIL_ENGINE = "nil";
+    public static final String NIL_ENGINE = NodeDefinition.NIL_ENGINE;
 
     public Node {
         state = state == null ? State.INITIAL : state;
         engine = engine == null || engine.isBlank() ? NIL_ENGINE : engine.trim();
-        // Every state change copies the node: keep lists and maps that are already clean as they are.
-        args = args == null ? List.of() : withoutNulls(args);
+        args = args == null ? List.of() : NodeDefinition.withoutNulls(args);
         output = Outputs.of(output);
         attempt = attempt == null ? 0 : attempt;
         retries = retries == null ? 0 : retries;
@@ -58,8 +58,79 @@ public record Node(
 
     /** A node as a user writes it: nothing has run yet. */
     public static Node of(Integer id, String name, String engine, String artifact, List<String> args) {
-        return new Node(id, name, State.INITIAL, engine, artifact, args, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null);
+        return of(NodeDefinition.of(id, name, engine, artifact, args), NodeRun.INITIAL);
+    }
+
+    /** The document's node for {@code definition} in the phase {@code run}: the one place a node is put together. */
+    public static Node of(NodeDefinition definition, NodeRun run) {
+        NodeRun.Tries tries = run.tries();
+        Instant started = null;
+        Instant stopped = null;
+        Integer code = null;
+        String why = null;
+        String by = null;
+        if (run instanceof NodeRun.Waiting waiting && waiting.previous() != null) {
+            Attempt shown = waiting.previous();
+            started = shown.startDate();
+            stopped = shown.stopDate();
+            code = shown.exitCode();
+            why = shown.message();
+            by = shown.worker();
+        } else if (run instanceof NodeRun.Running running) {
+            started = running.startDate();
+            by = running.worker();
+        } else if (run instanceof NodeRun.Finished finished) {
+            started = finished.startDate();
+            stopped = finished.stopDate();
+            code = finished.exitCode();
+            why = finished.message();
+            by = finished.worker();
+        }
+        return new Node(definition.id(), definition.name(), run.state(), definition.engine(), definition.artifact(),
+                definition.args(), definition.target(), outputOf(definition, run), definition.timeout(), definition.retry(),
+                tries.attempt(), started, stopped, code, why, by, run.deadline(), run.retryAt(), tries.retries(), tries.history());
+    }
+
+    /** The node's output as the document shows it: the captured values once there are some, else the declared names. */
+    public static Map<String, String> outputOf(NodeDefinition definition, NodeRun run) {
+        return run.outputs().isEmpty() ? definition.output() : run.outputs();
+    }
+
+    /** The node as its author declared it: state initial, no attempt, no run results, output names without values. */
+    public Node definition() {
+        return of(toDefinition(), NodeRun.INITIAL);
+    }
+
+    /** What this node runs, without anything a run added (output names without values). */
+    public NodeDefinition toDefinition() {
+        return new NodeDefinition(id, name, engine, artifact, args, target, output, timeout, retry);
+    }
+
+    /** How this node goes, read from the document's fields by its state. */
+    public NodeRun toRun() {
+        NodeRun.Tries tries = new NodeRun.Tries(attempt, retries, attempts);
+        return switch (state) {
+            case INITIAL, TORUN -> deadline != null && state == State.TORUN
+                    ? new NodeRun.Dispatched(tries, deadline)
+                    : new NodeRun.Waiting(state, tries, shownAttempt(), retryAt);
+            case RUNNING -> new NodeRun.Running(tries, startDate, worker, deadline);
+            default -> new NodeRun.Finished(state, tries, startDate, stopDate, exitCode, message, worker,
+                    outputBytes() > 0 ? output : null);
+        };
+    }
+
+    /** The failed attempt a node waiting for its retry shows, or null when it shows none. */
+    private Attempt shownAttempt() {
+        if (startDate == null && stopDate == null && exitCode == null && message == null && worker == null) {
+            return null;
+        }
+        State ended = attempts.isEmpty() ? State.FAILURE : attempts.get(attempts.size() - 1).state();
+        return new Attempt(attempt, ended, startDate, stopDate, exitCode, message, worker);
+    }
+
+    /** The definition in state torun: how every node starts a workflow's first pass. */
+    public Node firstPass() {
+        return of(toDefinition(), NodeRun.FIRST_PASS);
     }
 
     /** The name other nodes use in {@code get_attribute name:output}; falls back to the id. */
@@ -88,123 +159,24 @@ public record Node(
         return state == State.RUNNING || (state == State.TORUN && deadline != null);
     }
 
-    public Node withState(State newState) {
-        return new Node(id, name, newState, engine, artifact, args, target, output, timeout, retry, attempt,
-                startDate, stopDate, exitCode, message, worker, deadline, retryAt, retries, attempts);
-    }
-
     public Node withTarget(String newTarget) {
-        return new Node(id, name, state, engine, artifact, args, newTarget, output, timeout, retry, attempt,
-                startDate, stopDate, exitCode, message, worker, deadline, retryAt, retries, attempts);
+        return of(toDefinition().withTarget(newTarget), toRun());
     }
 
     public Node withTimeout(Integer seconds) {
-        return new Node(id, name, state, engine, artifact, args, target, output, seconds, retry, attempt,
-                startDate, stopDate, exitCode, message, worker, deadline, retryAt, retries, attempts);
+        return of(toDefinition().withTimeout(seconds), toRun());
     }
 
     public Node withArgs(List<String> newArgs) {
-        return new Node(id, name, state, engine, artifact, newArgs, target, output, timeout, retry, attempt,
-                startDate, stopDate, exitCode, message, worker, deadline, retryAt, retries, attempts);
+        return of(toDefinition().withArgs(newArgs), toRun());
     }
 
     public Node withRetry(RetryPolicy policy) {
-        return new Node(id, name, state, engine, artifact, args, target, output, timeout, policy, attempt,
-                startDate, stopDate, exitCode, message, worker, deadline, retryAt, retries, attempts);
+        return of(toDefinition().withRetry(policy), toRun());
     }
 
-    public Node withOutput(Map<String, String> newOutput) {
-        return new Node(id, name, state, engine, artifact, args, target, newOutput, timeout, retry, attempt,
-                startDate, stopDate, exitCode, message, worker, deadline, retryAt, retries, attempts);
-    }
-
-    /**
-     * A fresh attempt was dispatched: the previous attempt's results are cleared, captured output
-     * values included (the declared names stay), so a stale value can never feed a get_attribute.
-     */
-    public Node dispatched(int newAttempt, Instant reportDeadline) {
-        return new Node(id, name, State.TORUN, engine, artifact, args, target, blankOutput(), timeout, retry, newAttempt,
-                null, null, null, null, null, reportDeadline, null, retries, attempts);
-    }
-
-    /** The node as its author declared it: state initial, no attempt, no run results, output names without values. */
-    public Node definition() {
-        return definitionIn(State.INITIAL);
-    }
-
-    /** The definition in state torun: how every node starts a workflow's first pass. */
-    public Node firstPass() {
-        return definitionIn(State.TORUN);
-    }
-
-    private Node definitionIn(State initialState) {
-        return new Node(id, name, initialState, engine, artifact, args, target, blankOutput(), timeout, retry, 0,
-                null, null, null, null, null, null, null, 0, List.of());
-    }
-
-    public Node started(Instant at, String byWorker, Instant reportDeadline) {
-        return new Node(id, name, State.RUNNING, engine, artifact, args, target, output, timeout, retry, attempt,
-                at, stopDate, exitCode, message, byWorker, reportDeadline, retryAt, retries, attempts);
-    }
-
-    /** The attempt ended in {@code endState}; keeps an earlier start date when the event has none. */
-    public Node finished(State endState, Instant started, Instant at, Integer code, String why, String byWorker, Map<String, String> outputs) {
-        Instant startedAt = startDate != null ? startDate : started;
-        String ranBy = byWorker != null ? byWorker : worker;
-        Map<String, String> captured = outputs == null || outputs.isEmpty() ? output : Outputs.captured(output, outputs);
-        return new Node(id, name, endState, engine, artifact, args, target, captured, timeout, retry, attempt,
-                startedAt, at, code, why, ranBy, null, retryAt, retries,
-                withAttempt(new Attempt(attempt, endState, startedAt, at, code, why, ranBy)));
-    }
-
-    /** The node will not run in this pass (notrunnable, canceled, timeout before start). */
-    public Node closed(State endState, Instant at, String why) {
-        List<Attempt> history = isInFlight()
-                ? withAttempt(new Attempt(attempt, endState, startDate, at, exitCode, why, worker))
-                : attempts;
-        return new Node(id, name, endState, engine, artifact, args, target, output, timeout, retry, attempt,
-                startDate, at, exitCode, why, worker, null, null, retries, history);
-    }
-
-    /** The attempt failed and will be tried again at {@code when}: back to torun, the failure kept in the history. */
-    public Node retrying(Instant when) {
-        String why = message + "; retry " + (retries + 1) + " at " + when;
-        return new Node(id, name, State.TORUN, engine, artifact, args, target, output, timeout, retry, attempt,
-                startDate, stopDate, exitCode, why, worker, deadline, when, retries + 1, attempts);
-    }
-
-    /** The node without its captured output values (the names stay), saying why in its message. */
-    public Node withoutOutputValues(String why) {
-        return new Node(id, name, state, engine, artifact, args, target, blankOutput(), timeout, retry, attempt,
-                startDate, stopDate, exitCode, why, worker, deadline, retryAt, retries, attempts);
-    }
-
-    /** Back to torun for a rerun: a new pass with a fresh retry budget; history and attempt numbers go on. */
-    public Node rerun() {
-        return new Node(id, name, State.TORUN, engine, artifact, args, target, blankOutput(), timeout, retry, attempt,
-                null, null, null, null, null, null, null, 0, attempts);
-    }
-
-    /** Built immutable, so that the constructor's {@code List.copyOf} keeps it as it is. */
-    private List<Attempt> withAttempt(Attempt ended) {
-        if (attempts.isEmpty()) {
-            return List.of(ended);
-        }
-        Attempt[] history = attempts.toArray(new Attempt[attempts.size() + 1]);
-        history[attempts.size()] = ended;
-        return List.of(history);
-    }
-
-    private static List<String> withoutNulls(List<String> args) {
-        try {
-            return List.copyOf(args); // an immutable list as it is: every copy of the node passes here
-        } catch (NullPointerException nullArg) {
-            return args.stream().map(a -> a == null ? "" : a).toList();
-        }
-    }
-
-    /** The declared output names, without values. */
-    private Map<String, String> blankOutput() {
-        return Outputs.blank(output);
+    /** Declares output names (values are the run's: the definition keeps the names only). */
+    public Node withOutput(Map<String, String> names) {
+        return of(toDefinition().withOutput(names), toRun());
     }
 }

@@ -3,10 +3,10 @@ package org.gorchestrator.validation;
 import java.io.OutputStream;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.gorchestrator.json.Json;
 import org.gorchestrator.model.Graph;
 import org.gorchestrator.model.Node;
+import org.gorchestrator.model.NodeRun;
 import org.gorchestrator.model.State;
 
 /**
@@ -32,8 +32,11 @@ final class StateSize {
         return bytes.count;
     }
 
+    private static final NodeRun RAN_ONCE =
+            NodeRun.FIRST_PASS.dispatched(T).started(T, WORKER, T).finished(State.SUCCESS, T, T, 0, null, WORKER, null);
+
     private static Node ranOnce(Node node) {
-        return node.firstPass().dispatched(1, T).started(T, WORKER, T).finished(State.SUCCESS, T, T, 0, null, WORKER, Map.of());
+        return Node.of(node.toDefinition(), RAN_ONCE);
     }
 
     /** Counts what is written, keeps nothing: a large document is measured without a copy of it. */

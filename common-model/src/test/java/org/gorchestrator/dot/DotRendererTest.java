@@ -1,9 +1,11 @@
 package org.gorchestrator.dot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.gorchestrator.test.NodeTestBuilder.aNode;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.gorchestrator.model.Graph;
 import org.gorchestrator.model.Node;
 import org.gorchestrator.model.State;
@@ -29,9 +31,9 @@ class DotRendererTest {
     void aRunShowsEachNodesStateAsItsColourAndInItsRecord() {
         Instant now = Instant.now();
         Graph run = Graph.sparse("run", List.of(List.of(0, 1), List.of(0, 2)), List.of(
-                        Node.of(0, "ok", "nil", null, List.of()).withState(State.SUCCESS),
-                        Node.of(1, "bad", "shell", "/bin/false", List.of()).finished(State.FAILURE, now, now, 1, "exit code 1", "w", null),
-                        Node.of(2, "busy", "sleep", null, List.of()).withState(State.RUNNING)))
+                        aNode(0, "ok").succeeded(Map.of()).build(),
+                        aNode(1, "bad").engine("shell", "/bin/false").failed(State.FAILURE, 1, "exit code 1").build(),
+                        aNode(2, "busy").engine("sleep", null).running(now).build()))
                 .withId("0196f0c1-0000-7000-8000-000000000000");
 
         String dot = DotRenderer.render(run);

@@ -2,9 +2,9 @@ package org.gorchestrator.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.gorchestrator.test.NodeTestBuilder.aNode;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -13,12 +13,13 @@ import org.gorchestrator.message.NodeEvent;
 import org.gorchestrator.message.WorkflowCommand;
 import org.gorchestrator.message.WorkflowEvent;
 import org.gorchestrator.model.Graph;
-import org.gorchestrator.model.Attempt;
 import org.gorchestrator.model.Node;
+import org.gorchestrator.model.NodeRun;
 import org.gorchestrator.model.RetryPolicy;
 import org.gorchestrator.model.State;
 import org.gorchestrator.model.Submitter;
 import org.gorchestrator.test.Graphs;
+import org.gorchestrator.test.NodeTestBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -91,7 +92,7 @@ class JsonTest {
     @Test
     void stateIsWrittenAsItsCodeWithStateNameBeside() {
         Graph g = Graphs.builder().node("a").sparse().withRun(State.NOTRUNNABLE, T0, T1, null);
-        g = g.withNodes(List.of(g.nodes().get(0).withState(State.RUNNING)));
+        g = g.withNodes(List.of(aNode(0, "a").running(T0).build()));
 
         JsonNode tree = Json.mapper().readTree(Json.write(g));
 
@@ -119,14 +120,14 @@ class JsonTest {
 
     @Test
     void graphWithEveryFieldSetRoundTrips() {
-        Map<String, String> outputs = new LinkedHashMap<>();
-        outputs.put("ip", "10.0.0.1");
-        outputs.put("net", "");
-        Node ran = new Node(0, "a", State.SUCCESS, "shell", "/bin/true", List.of("x", "y=1"), "host-1", outputs, 30,
-                new RetryPolicy(3, 0.5, 2.0, 10.0), 2, T0, T1, 0, "done", "worker-7", T1, null, 1,
-                List.of(new Attempt(1, State.FAILURE, T0, T0, 1, "boom", "worker-7")));
-        Node waiting = Node.of(1, "b", "sleep", null, List.of());
-        Graph g = new Graph("wf-1", "full", State.RUNNING, null, List.of(List.of(0, 1)), List.of(ran, waiting), 600, T0, null, T1, "key-1", "abc",
+        NodeTestBuilder a = aNode(0, "a").engine("shell", "/bin/true", "x", "y=1").target("host-1").outputs("ip", "net").timeout(30)
+                .retry(new RetryPolicy(3, 0.5, 2.0, 10.0));
+        NodeRun.Waiting retrying = NodeRun.FIRST_PASS.dispatched(T1).finished(State.FAILURE, T0, T0, 1, "boom", "worker-7", null).retrying(T1);
+        Node ran = a.run(retrying.dispatched(T1).started(T0, "worker-7", T1)
+                .finished(State.SUCCESS, T0, T1, 0, "done", "worker-7", a.definition().captured(Map.of("ip", "10.0.0.1")))).build();
+        Node waiting = aNode(1, "b").engine("sleep", null).run(retrying).build();
+        Node running = aNode(2, "c").running(T0).build();
+        Graph g = new Graph("wf-1", "full", State.RUNNING, null, List.of(List.of(0, 1)), List.of(ran, waiting, running), 600, T0, null, T1, "key-1", "abc",
                 new Submitter("alice", "ci-client"), null);
 
         Graph back = Json.read(Json.writeString(g), Graph.class);
@@ -138,7 +139,7 @@ class JsonTest {
 
     static Stream<Arguments> messages() {
         Graph graph = Graphs.builder().node("a").node("b").edge("a", "b").dense().withId("wf-1");
-        Node node = graph.nodes().get(1).dispatched(1, T1);
+        Node node = aNode(1, "b").dispatched(T1).build();
         return Stream.of(
                 Arguments.of(new NodeEvent.Started("wf-1", 1, 2, "w1", T0), NodeEvent.class, "started"),
                 Arguments.of(new NodeEvent.Succeeded("wf-1", 1, 2, "w1", 0, Map.of("ip", "10.0.0.1"), T0, T1), NodeEvent.class, "succeeded"),

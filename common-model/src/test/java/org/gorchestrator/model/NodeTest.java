@@ -2,33 +2,30 @@ package org.gorchestrator.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.gorchestrator.test.NodeTestBuilder.aNode;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.gorchestrator.json.Json;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class NodeTest {
     private static final Instant T0 = Instant.parse("2024-05-01T10:00:00Z");
     private static final Instant T1 = Instant.parse("2024-05-01T10:00:05Z");
 
-    private static Node declaring(String... outputs) {
-        Map<String, String> declared = new HashMap<>();
-        for (String o : outputs) {
-            declared.put(o, "");
-        }
-        return Node.of(0, "d", "toscassh", "./script.sh", List.of()).withOutput(declared);
+    private static NodeDefinition declaring(String... outputs) {
+        return aNode(0, "d").engine("toscassh", "./script.sh").outputs(outputs).definition();
     }
 
     @Test
     void nullsBecomeDefaults() {
-        Map<String, String> outputs = new HashMap<>();
-        outputs.put("ip", null);
-        Node n = new Node(4, null, null, "  ", null, Arrays.asList("a", null), null, outputs, null, null, null, null, null, null, null, null,
-                null, null, null, null);
+        Node n = Json.read("{\"id\": 4, \"engine\": \"  \", \"args\": [\"a\", null], \"output\": {\"ip\": null}}", Node.class);
 
         assertThat(n.state()).isEqualTo(State.INITIAL);
         assertThat(n.engine()).isEqualTo(Node.NIL_ENGINE);
@@ -40,17 +37,21 @@ class NodeTest {
 
     @Test
     void finishedKeepsOnlyDeclaredOutputs() {
-        Node done = declaring("ip").dispatched(1, T1).finished(State.SUCCESS, T0, T1, 0, null, "w", Map.of("ip", "1.2.3.4", "secret", "x"));
+        NodeDefinition d = declaring("ip");
+        NodeRun done = NodeRun.FIRST_PASS.dispatched(T1)
+                .finished(State.SUCCESS, T0, T1, 0, null, "w", d.captured(Map.of("ip", "1.2.3.4", "secret", "x")));
 
-        assertThat(done.output()).containsExactly(Map.entry("ip", "1.2.3.4"));
-        assertThat(done.startDate()).isEqualTo(T0);
-        assertThat(done.stopDate()).isEqualTo(T1);
-        assertThat(done.worker()).isEqualTo("w");
+        Node shown = Node.of(d, done);
+        assertThat(shown.output()).containsExactly(Map.entry("ip", "1.2.3.4"));
+        assertThat(shown.startDate()).isEqualTo(T0);
+        assertThat(shown.stopDate()).isEqualTo(T1);
+        assertThat(shown.worker()).isEqualTo("w");
+        assertThat(shown.attempts()).containsExactly(new Attempt(1, State.SUCCESS, T0, T1, 0, null, "w"));
     }
 
     @Test
     void finishedKeepsTheStartDateOfTheStartedEvent() {
-        Node done = declaring().dispatched(1, T1).started(T0, "w1", T1).finished(State.FAILURE, T1, T1, 2, "boom", null, Map.of());
+        NodeRun.Finished done = NodeRun.FIRST_PASS.dispatched(T1).started(T0, "w1", T1).finished(State.FAILURE, T1, T1, 2, "boom", null, null);
 
         assertThat(done.startDate()).isEqualTo(T0);
         assertThat(done.worker()).as("keeps the worker that started it").isEqualTo("w1");
@@ -59,9 +60,10 @@ class NodeTest {
 
     @Test
     void aNewAttemptClearsThePreviousResultsIncludingOutputValues() {
-        Node failed = declaring("ip").dispatched(1, T1).finished(State.FAILURE, T0, T1, 1, "boom", "w", Map.of("ip", "stale"));
+        NodeDefinition d = declaring("ip");
+        NodeRun.Finished failed = NodeRun.FIRST_PASS.dispatched(T1).finished(State.FAILURE, T0, T1, 1, "boom", "w", d.captured(Map.of("ip", "stale")));
 
-        Node again = failed.dispatched(2, T1);
+        Node again = Node.of(d, failed.retrying(T1).dispatched(T1));
 
         assertThat(again.attempt()).isEqualTo(2);
         assertThat(again.state()).isEqualTo(State.TORUN);
@@ -71,29 +73,68 @@ class NodeTest {
         assertThat(again.exitCode()).isNull();
         assertThat(again.message()).isNull();
         assertThat(again.worker()).isNull();
+        assertThat(again.retries()).isEqualTo(1);
+    }
+
+    @Test
+    void aRetryWaitShowsTheFailedAttemptUntilTheNextDispatch() {
+        NodeRun.Waiting waiting = NodeRun.FIRST_PASS.dispatched(T1).finished(State.FAILURE, T0, T1, 1, "boom", "w", null).retrying(T1);
+
+        Node shown = Node.of(declaring(), waiting);
+
+        assertThat(shown.state()).isEqualTo(State.TORUN);
+        assertThat(shown.exitCode()).isEqualTo(1);
+        assertThat(shown.message()).isEqualTo("boom; retry 1 at " + T1);
+        assertThat(shown.retryAt()).isEqualTo(T1);
+        assertThat(shown.isInFlight()).isFalse();
     }
 
     @Test
     void definitionDropsEverythingARunAdded() {
-        Node ran = declaring("ip").withTarget("h1").withTimeout(9).dispatched(3, T1)
-                .finished(State.SUCCESS, T0, T1, 0, null, "w", Map.of("ip", "1.2.3.4"));
+        NodeDefinition d = declaring("ip").withTarget("h1").withTimeout(9);
+        Node ran = Node.of(d, NodeRun.FIRST_PASS.dispatched(T1).finished(State.SUCCESS, T0, T1, 0, null, "w", d.captured(Map.of("ip", "1.2.3.4"))));
 
-        Node fresh = ran.definition();
+        assertThat(ran.toDefinition()).isEqualTo(d);
+        assertThat(ran.definition()).isEqualTo(Node.of(d, NodeRun.INITIAL));
+        assertThat(ran.firstPass()).isEqualTo(Node.of(d, NodeRun.FIRST_PASS));
+    }
 
-        assertThat(fresh).isEqualTo(declaring("ip").withTarget("h1").withTimeout(9));
+    static Stream<NodeRun> runs() {
+        NodeRun.Dispatched queued = NodeRun.FIRST_PASS.dispatched(T1);
+        NodeRun.Finished failed = queued.started(T0, "w", T1).finished(State.FAILURE, null, T1, 3, "boom", null, null);
+        return Stream.of(NodeRun.INITIAL, NodeRun.FIRST_PASS, queued, queued.started(T0, "w", T1), failed, failed.retrying(T1),
+                failed.rerun(), queued.closed(State.CANCELED, T1, "canceled"), NodeRun.FIRST_PASS.closed(State.NOTRUNNABLE, T1, "no"),
+                queued.finished(State.SUCCESS, T0, T1, 0, null, "w", declaring("ip").captured(Map.of("ip", "1.2.3.4"))));
+    }
+
+    @ParameterizedTest
+    @MethodSource("runs")
+    void theDocumentsNodeReadsBackAsItsDefinitionAndRun(NodeRun run) {
+        NodeDefinition d = declaring("ip");
+        Node shown = Json.read(Json.write(Node.of(d, run)), Node.class);
+
+        assertThat(shown.toDefinition()).isEqualTo(d);
+        assertThat(shown.toRun()).isEqualTo(run);
+        assertThat(shown.isInFlight()).isEqualTo(run.isInFlight());
     }
 
     @Test
-    void copiesThatDoNotTouchOutputsShareThem() {
-        Node declared = declaring("ip", "network");
-        Node dispatched = declared.dispatched(1, T1);
-        Node done = dispatched.started(T0, "w", T1).finished(State.SUCCESS, T0, T1, 0, null, "w", Map.of("ip", "1.2.3.4"));
+    void aFinishedNodeCannotBeClosedAgain() {
+        NodeRun.Finished done = NodeRun.FIRST_PASS.closed(State.CANCELED, T1, "canceled");
 
-        assertThat(dispatched.output()).as("already blank").isSameAs(declared.output());
-        assertThat(dispatched.started(T0, "w", T1).output()).isSameAs(dispatched.output());
-        assertThat(done.withTimeout(5).output()).isSameAs(done.output());
-        assertThat(done.output()).containsExactly(Map.entry("ip", "1.2.3.4"), Map.entry("network", ""));
-        assertThat(done.dispatched(2, T1).output()).containsExactly(Map.entry("ip", ""), Map.entry("network", ""));
+        assertThatThrownBy(() -> done.closed(State.NOTRUNNABLE, T1, "no")).isInstanceOf(IllegalTransitionException.class);
+    }
+
+    @Test
+    void rendersThatDoNotTouchOutputsShareThem() {
+        NodeDefinition d = declaring("ip", "network");
+        NodeRun.Dispatched dispatched = NodeRun.FIRST_PASS.dispatched(T1);
+        NodeRun done = dispatched.started(T0, "w", T1).finished(State.SUCCESS, T0, T1, 0, null, "w", d.captured(Map.of("ip", "1.2.3.4")));
+
+        assertThat(Node.of(d, dispatched).output()).as("the declared names").isSameAs(d.output());
+        assertThat(Node.of(d.withTimeout(5), done).output()).isSameAs(done.outputs());
+        assertThat(Node.of(d, done).output()).containsExactly(Map.entry("ip", "1.2.3.4"), Map.entry("network", ""));
+        assertThat(Node.of(d, done.rerun().dispatched(T1)).output()).containsExactly(Map.entry("ip", ""), Map.entry("network", ""));
     }
 
     @Test
@@ -105,10 +146,12 @@ class NodeTest {
         Map<String, String> reported = new HashMap<>();
         reported.put("z", null);
 
-        assertThat(node.output()).containsExactly(Map.entry("z", ""), Map.entry("a", "x"));
-        assertThat(node.dispatched(1, T1).finished(State.SUCCESS, T0, T1, 0, null, "w", reported).output())
-                .containsExactly(Map.entry("z", ""), Map.entry("a", ""));
+        assertThat(node.output()).as("a definition keeps the names only").containsExactly(Map.entry("z", ""), Map.entry("a", ""));
+        NodeRun done = NodeRun.FIRST_PASS.dispatched(T1).finished(State.SUCCESS, T0, T1, 0, null, "w", node.toDefinition().captured(reported));
+        assertThat(Node.of(node.toDefinition(), done).output()).containsExactly(Map.entry("z", ""), Map.entry("a", ""));
         assertThatThrownBy(() -> node.output().put("b", "y")).isInstanceOf(UnsupportedOperationException.class);
-        assertThat(node.output()).isEqualTo(Map.of("z", "", "a", "x")).hasSameHashCodeAs(Map.of("z", "", "a", "x"));
+        Map<String, String> read = Json.read("{\"id\": 0, \"output\": {\"z\": null, \"a\": \"x\"}}", Node.class).output();
+        assertThat(read).containsExactly(Map.entry("z", ""), Map.entry("a", "x"));
+        assertThat(read).isEqualTo(Map.of("z", "", "a", "x")).hasSameHashCodeAs(Map.of("z", "", "a", "x"));
     }
 }

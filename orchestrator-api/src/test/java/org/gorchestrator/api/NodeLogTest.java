@@ -11,6 +11,7 @@ import org.gorchestrator.model.Graph;
 import org.gorchestrator.model.Node;
 import org.gorchestrator.model.State;
 import org.gorchestrator.test.Graphs;
+import org.gorchestrator.test.NodeTestBuilder;
 import org.junit.jupiter.api.Test;
 
 class NodeLogTest extends ApiIntegrationTest {
@@ -184,8 +185,8 @@ class NodeLogTest extends ApiIntegrationTest {
 
     private static Graph run(String id, State nodeState) {
         Graph seed = Graphs.seedExample().withId(id).withRun(State.RUNNING, T0, null, null);
-        Node started = seed.nodes().get(0).dispatched(1, null).started(T0, "worker-1", null);
-        Node node = nodeState.isFinished() ? started.finished(nodeState, T0, T0, 0, null, "worker-1", null) : started;
+        NodeTestBuilder first = NodeTestBuilder.from(seed.nodes().get(0));
+        Node node = (nodeState.isFinished() ? first.finished(nodeState, T0) : first.running(T0)).build();
         return seed.withNodes(seed.nodes().stream().map(n -> n.id() == 0 ? node : n).toList());
     }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import org.gorchestrator.model.Graph;
 import org.gorchestrator.model.State;
 import org.gorchestrator.test.Graphs;
+import org.gorchestrator.test.NodeTestBuilder;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -20,7 +21,7 @@ class ReadTest extends ApiIntegrationTest {
     void aWorkflowStatePublishedByTheConductorIsServed() {
         Instant started = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Graph running = Graphs.seedExample().withId(ids.next()).withRun(State.RUNNING, started, null, null);
-        running = running.withNodes(running.nodes().stream().map(n -> n.id() == 0 ? n.started(started, "worker-1", null) : n).toList());
+        running = running.withNodes(running.nodes().stream().map(n -> n.id() == 0 ? NodeTestBuilder.from(n).running(started).build() : n).toList());
 
         kafka.publishState(running.id(), running);
 

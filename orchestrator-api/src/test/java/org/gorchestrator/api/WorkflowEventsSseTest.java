@@ -12,6 +12,7 @@ import org.gorchestrator.model.Graph;
 import org.gorchestrator.model.Node;
 import org.gorchestrator.model.State;
 import org.gorchestrator.test.Graphs;
+import org.gorchestrator.test.NodeTestBuilder;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -154,7 +155,7 @@ class WorkflowEventsSseTest extends ApiIntegrationTest {
     }
 
     private static WorkflowEvent started(Graph graph, int node, int second) {
-        Node started = graph.nodes().get(node).dispatched(1, null).started(T0.plusSeconds(second), "worker-1", null);
+        Node started = NodeTestBuilder.from(graph.nodes().get(node)).running(T0.plusSeconds(second)).build();
         return new WorkflowEvent.NodeChanged(graph.id(), started, T0.plusSeconds(second));
     }
 

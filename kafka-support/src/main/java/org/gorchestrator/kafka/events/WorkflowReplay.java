@@ -56,7 +56,7 @@ public final class WorkflowReplay {
         document = submitted.graph();
         nodes = new Node[document.nodes().size()];
         for (Node node : document.nodes()) {
-            nodes[node.id()] = node.definition().withState(State.TORUN);
+            nodes[node.id()] = node.firstPass();
         }
         state = State.INITIAL;
         started = null;
