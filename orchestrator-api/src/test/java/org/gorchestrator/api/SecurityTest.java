@@ -194,7 +194,10 @@ class SecurityTest {
         ApiClient.Response noEngine = as(DOCKER_ONLY).putJson("/v1/triggers/docker", trigger);
         assertThat(noEngine.status()).isEqualTo(403);
         assertThat(noEngine.json().get("engine").asString()).isEqualTo("nil");
-        assertThat(admin.delete("/v1/triggers/alices").status()).isEqualTo(204);
+        assertThat(as(ALICE).post("/v1/triggers/alices/pause", "application/json", HttpRequest.BodyPublishers.noBody()).json()
+                .get("paused").asBoolean()).isTrue();
+        assertThat(as(ALICE).delete("/v1/triggers/alices").status()).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(10)).until(() -> as(ALICE).get("/v1/triggers/alices").status() == 404);
     }
 
     @Test
