@@ -14,14 +14,19 @@ import org.apache.kafka.common.config.TopicConfig;
  * @param schedules   schedule name → the schedule (compacted); the conductor fires them
  * @param scheduleRuns the conductor's own: schedule name → a run it started has finished (for the overlap policies);
  *                     partitioned like {@code schedules}, as the conductor reads both in one task
+ * @param submissions  the public command topic: CloudEvents {@code org.gorchestrator.workflow.submit.v1}, read by the API
+ * @param triggers     trigger name → the trigger (compacted); the API starts runs from the records of their topics
  */
-public record StartTopics(String templates, String schedules, String scheduleRuns) {
-    public static final StartTopics DEFAULTS = new StartTopics("gorch.templates", "gorch.schedules", "gorch.schedule-runs");
+public record StartTopics(String templates, String schedules, String scheduleRuns, String submissions, String triggers) {
+    public static final StartTopics DEFAULTS = new StartTopics("gorch.templates", "gorch.schedules", "gorch.schedule-runs",
+            "gorch.submissions", "gorch.triggers");
 
     public StartTopics {
         Objects.requireNonNull(templates, "templates");
         Objects.requireNonNull(schedules, "schedules");
         Objects.requireNonNull(scheduleRuns, "scheduleRuns");
+        Objects.requireNonNull(submissions, "submissions");
+        Objects.requireNonNull(triggers, "triggers");
     }
 
     /** The topics to create when missing, with the partitions, replicas and sizes of {@code base}. */
@@ -35,6 +40,8 @@ public record StartTopics(String templates, String schedules, String scheduleRun
         return List.of(
                 new NewTopic(templates, 1, base.replicationFactor()).configs(compacted),
                 new NewTopic(schedules, base.partitions(), base.replicationFactor()).configs(compacted),
-                new NewTopic(scheduleRuns, base.partitions(), base.replicationFactor()).configs(deleteAfterRetention));
+                new NewTopic(scheduleRuns, base.partitions(), base.replicationFactor()).configs(deleteAfterRetention),
+                new NewTopic(submissions, base.partitions(), base.replicationFactor()).configs(deleteAfterRetention),
+                new NewTopic(triggers, 1, base.replicationFactor()).configs(compacted));
     }
 }

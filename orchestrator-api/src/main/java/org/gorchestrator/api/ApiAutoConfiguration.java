@@ -89,7 +89,9 @@ import org.springframework.kafka.core.ProducerFactory;
 @EnableConfigurationProperties({ApiProperties.class, EventProperties.class, PoolPolicyProperties.class})
 @PropertySource("classpath:gorch-api-defaults.properties")
 @Import({TaskController.class, NodeLogController.class, GraphController.class, EventController.class, ProblemHandler.class,
-    SchemaController.class, TemplateController.class, ScheduleController.class, StartConfiguration.class})
+    SchemaController.class, TemplateController.class, ScheduleController.class, StartConfiguration.class,
+    org.gorchestrator.api.submissions.SubmissionConfiguration.class, org.gorchestrator.api.http.TriggerController.class,
+    org.gorchestrator.api.triggers.TriggerConfiguration.class})
 public class ApiAutoConfiguration {
 
     @Bean

@@ -10,6 +10,7 @@ import static org.gorchestrator.api.AuthorizationServer.EXPIRED;
 import static org.gorchestrator.api.AuthorizationServer.READER;
 import static org.gorchestrator.api.AuthorizationServer.STRANGER;
 
+import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -169,6 +170,34 @@ class SecurityTest {
 
             assertThat(bobs).isNotEqualTo(alices);
         }
+    }
+
+    @Test
+    void aTriggerBelongsToWhoStoredItWithTheirEnginesAndOnlyTheyOrAnAdminChangeIt() {
+        ApiClient admin = as(ADMIN);
+        String template = NIL_DOCUMENT.replaceFirst("\\{", "{\"inputs\": {\"who\": {\"default\": \"x\"}},");
+        assertThat(admin.putJson("/v1/templates/secured", template).status()).isEqualTo(201);
+        assertThat(admin.get("/v1/templates/secured").json().get("owner").asString()).isEqualTo(ADMIN);
+        String trigger = "{\"template\": \"secured\", \"topic\": \"orders\", \"inputs\": {\"who\": \"/customer\"}}";
+
+        ApiClient.Response stored = as(ALICE).putJson("/v1/triggers/alices", trigger);
+
+        assertThat(stored.status()).as(stored.body()).isEqualTo(201);
+        assertThat(stored.json().get("owner").get("subject").asString()).isEqualTo(ALICE);
+        assertThat(stored.json().get("owner").get("engines")).extracting(JsonNode::asString).contains("nil");
+        ApiClient.Response taken = as(BOB).putJson("/v1/triggers/alices", trigger);
+        assertThat(taken.status()).isEqualTo(403);
+        assertThat(taken.contentType()).startsWith(PROBLEM);
+        assertThat(as(BOB).post("/v1/triggers/alices/pause", "application/json", HttpRequest.BodyPublishers.noBody()).status()).isEqualTo(403);
+        assertThat(as(BOB).delete("/v1/triggers/alices").status()).isEqualTo(403);
+        assertThat(as(READER).putJson("/v1/triggers/readers", trigger).json().get("scope").asString()).isEqualTo("gorch.submit");
+        ApiClient.Response noEngine = as(DOCKER_ONLY).putJson("/v1/triggers/docker", trigger);
+        assertThat(noEngine.status()).isEqualTo(403);
+        assertThat(noEngine.json().get("engine").asString()).isEqualTo("nil");
+        assertThat(as(ALICE).post("/v1/triggers/alices/pause", "application/json", HttpRequest.BodyPublishers.noBody()).json()
+                .get("paused").asBoolean()).isTrue();
+        assertThat(as(ALICE).delete("/v1/triggers/alices").status()).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(10)).until(() -> as(ALICE).get("/v1/triggers/alices").status() == 404);
     }
 
     @Test

@@ -94,6 +94,10 @@ class KafkaScramEndToEndTest {
                 Map.entry("gorch.kafka.templates-topic", "gorch.templates"),
                 Map.entry("gorch.kafka.schedules-topic", "gorch.schedules"),
                 Map.entry("gorch.kafka.schedule-runs-topic", "gorch.schedule-runs"),
+                Map.entry("gorch.kafka.submissions-topic", "gorch.submissions"),
+                Map.entry("gorch.kafka.triggers-topic", "gorch.triggers"),
+                Map.entry("gorch.api.submissions.group-id", "gorch-api-submissions"),
+                Map.entry("gorch.api.triggers.group-id", "gorch-api-triggers"),
                 Map.entry("gorch.conductor.dead-letter-topic", "gorch.dead-letters"),
                 Map.entry("gorch.conductor.application-id", "gorch-conductor"),
                 Map.entry("gorch.worker.group-id", "gorch-workers"));
@@ -105,13 +109,17 @@ class KafkaScramEndToEndTest {
             acls.add(allow(user, prefixed(ResourceType.TOPIC, "gorch."), AclOperation.DESCRIBE));
             acls.add(allow(user, literal(ResourceType.CLUSTER, "kafka-cluster"), AclOperation.CREATE));
         }
-        for (String output : List.of("gorch.workflow-commands", "gorch.templates", "gorch.schedules")) {
+        for (String output : List.of("gorch.workflow-commands", "gorch.templates", "gorch.schedules", "gorch.triggers",
+                "gorch.workflow-events")) {
             acls.add(allow("gorch-api", topic(output), AclOperation.WRITE));
         }
-        for (String view : List.of("gorch.workflow-state", "gorch.node-logs", "gorch.workflow-events", "gorch.templates", "gorch.schedules")) {
+        for (String view : List.of("gorch.workflow-state", "gorch.node-logs", "gorch.workflow-events", "gorch.templates", "gorch.schedules",
+                "gorch.triggers", "gorch.submissions")) {
             acls.add(allow("gorch-api", topic(view), AclOperation.READ));
         }
         acls.add(allow("gorch-api", literal(ResourceType.GROUP, "gorch-conductor"), AclOperation.DESCRIBE));
+        acls.add(allow("gorch-api", literal(ResourceType.GROUP, "gorch-api-submissions"), AclOperation.READ));
+        acls.add(allow("gorch-api", literal(ResourceType.GROUP, "gorch-api-triggers"), AclOperation.READ));
         acls.add(allow("gorch-api", literal(ResourceType.GROUP, "gorch-workers"), AclOperation.DESCRIBE));
         for (String input : List.of("gorch.workflow-commands", "gorch.node-events", "gorch.templates", "gorch.schedules",
                 "gorch.schedule-runs", "gorch.workflow-events")) {

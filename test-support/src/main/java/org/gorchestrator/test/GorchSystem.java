@@ -112,6 +112,10 @@ public final class GorchSystem implements AutoCloseable {
         return "we-" + suffix;
     }
 
+    public String submissionsTopic() {
+        return "sub-" + suffix;
+    }
+
     public String workerGroup() {
         return "workers-" + suffix;
     }
@@ -127,7 +131,10 @@ public final class GorchSystem implements AutoCloseable {
                 "gorch.kafka.node-logs-topic=logs-" + suffix,
                 "gorch.kafka.templates-topic=templates-" + suffix,
                 "gorch.kafka.schedules-topic=schedules-" + suffix,
-                "gorch.kafka.schedule-runs-topic=schedule-runs-" + suffix);
+                "gorch.kafka.schedule-runs-topic=schedule-runs-" + suffix,
+                "gorch.kafka.submissions-topic=" + submissionsTopic(),
+                "gorch.kafka.triggers-topic=triggers-" + suffix,
+                "gorch.api.submissions.group-id=submissions-" + suffix);
     }
 
     private GorchSystem api(ConfigurableApplicationContext context) {

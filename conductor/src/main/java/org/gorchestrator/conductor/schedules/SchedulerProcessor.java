@@ -17,6 +17,7 @@ import org.gorchestrator.conductor.topology.Wakeup;
 import org.gorchestrator.json.Json;
 import org.gorchestrator.message.WorkflowCommand;
 import org.gorchestrator.model.Graph;
+import org.gorchestrator.model.Submitter;
 import org.gorchestrator.schedule.CronTicks;
 import org.gorchestrator.schedule.OverlapPolicy;
 import org.gorchestrator.schedule.Schedule;
@@ -149,7 +150,9 @@ public final class SchedulerProcessor implements Processor<String, Object, Strin
             return Optional.empty();
         }
         try {
-            return Optional.of(TemplateRuns.instantiate(template.name(), template.latest().get(), schedule.inputs(), name));
+            Graph run = TemplateRuns.instantiate(template.name(), template.latest().get(), schedule.inputs(), name);
+            // submitted for who stored the schedule, as their own submission would be: theirs to see, cancel and rerun
+            return Optional.of(schedule.owner() == null ? run : run.withSubmitter(new Submitter(schedule.owner(), null)));
         } catch (IllegalArgumentException e) {
             LOG.warn("schedule {}: tick {} starts nothing, template {} does not take its inputs: {}", name, tick, template.name(),
                     e.getMessage());

@@ -29,6 +29,7 @@ import org.gorchestrator.message.WorkflowEvent;
 import org.gorchestrator.model.Graph;
 import org.gorchestrator.model.Node;
 import org.gorchestrator.model.State;
+import org.gorchestrator.model.Submitter;
 import org.gorchestrator.schedule.MissedPolicy;
 import org.gorchestrator.schedule.OverlapPolicy;
 import org.gorchestrator.schedule.Schedule;
@@ -130,6 +131,27 @@ class SchedulerTopologyTest {
         assertThat(first.graph().id()).isEqualTo(first.workflowId());
         assertThat(first.graph().nodes().get(0).args()).containsExactly("monday");
         assertThat(first.graph().template().schedule()).isEqualTo("minutely");
+    }
+
+    @Test
+    void theRunsOfAnOwnedScheduleAreSubmittedForItsOwnerAndThoseOfAnUnownedOneForNobody() {
+        Instant t0 = at("2026-01-01T00:00:10Z");
+        start(t0);
+        Schedule unowned = schedule("unowned", "* * * * *", "UTC", OverlapPolicy.ALLOW, MissedPolicy.SKIP, t0);
+        Schedule owned = new Schedule("owned", "report", Map.of(), "* * * * *", "UTC", OverlapPolicy.ALLOW, MissedPolicy.SKIP, 3, false,
+                t0, "alice");
+        schedules.pipeInput("unowned", unowned);
+        schedules.pipeInput("owned", owned);
+
+        advance(Duration.ofMinutes(1));
+
+        List<WorkflowCommand.Submit> submits = sent().stream().filter(WorkflowCommand.Submit.class::isInstance)
+                .map(WorkflowCommand.Submit.class::cast).toList();
+        assertThat(submits).hasSize(2);
+        assertThat(submits).filteredOn(s -> s.graph().template().schedule().equals("owned"))
+                .singleElement().satisfies(s -> assertThat(s.graph().submitter()).isEqualTo(new Submitter("alice", null)));
+        assertThat(submits).filteredOn(s -> s.graph().template().schedule().equals("unowned"))
+                .singleElement().satisfies(s -> assertThat(s.graph().submitter()).isNull());
     }
 
     @Test

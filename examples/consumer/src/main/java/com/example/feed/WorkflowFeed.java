@@ -54,7 +54,9 @@ public final class WorkflowFeed {
             }
             while (true) {
                 for (ConsumerRecord<String, WorkflowEvent> record : consumer.poll(Duration.ofSeconds(1))) {
-                    System.out.println(line(record.value()));
+                    if (record.value() != null) { // null: another kind of event on the topic, e.g. a submission's outcome
+                        System.out.println(line(record.value()));
+                    }
                 }
             }
         }

@@ -14,6 +14,10 @@ import tools.jackson.core.JacksonException;
  * Kafka serde for {@code gorch.workflow-events}: writes each {@link WorkflowEvent} as a CloudEvents
  * 1.0 structured-mode JSON event with the header {@code content-type: application/cloudevents+json},
  * and reads it back into the same {@link WorkflowEvent}. Null is a tombstone.
+ *
+ * <p>The topic also carries events that are no workflow's state change (the outcomes of Kafka-native submissions) and
+ * may carry types a later version adds: such an event reads as null, like a tombstone, so every reader skips it
+ * instead of failing on it.
  */
 public final class CloudEventSerde implements Serde<WorkflowEvent>, Serializer<WorkflowEvent>, Deserializer<WorkflowEvent> {
     public static final String CONTENT_TYPE_HEADER = "content-type";
@@ -38,7 +42,8 @@ public final class CloudEventSerde implements Serde<WorkflowEvent>, Serializer<W
             return null;
         }
         try {
-            return CloudEvents.unwrap(Json.read(data, CloudEvent.class));
+            CloudEvent event = Json.read(data, CloudEvent.class);
+            return event != null && EventType.find(event.type()).isPresent() ? CloudEvents.unwrap(event) : null;
         } catch (JacksonException | IllegalArgumentException e) {
             throw new SerializationException("not a workflow CloudEvent on " + topic + ": " + e.getMessage(), e);
         }

@@ -65,12 +65,17 @@ public enum EventType {
     }
 
     public static EventType ofType(String type) {
+        return find(type).orElseThrow(() -> new IllegalArgumentException("unknown workflow event type '" + type + "'"));
+    }
+
+    /** The workflow event type of this CloudEvents type; empty for any other event on the topic (e.g. a submission's outcome). */
+    public static java.util.Optional<EventType> find(String type) {
         for (EventType t : values()) {
             if (t.type().equals(type)) {
-                return t;
+                return java.util.Optional.of(t);
             }
         }
-        throw new IllegalArgumentException("unknown workflow event type '" + type + "'");
+        return java.util.Optional.empty();
     }
 
     public static EventType of(WorkflowEvent event) {

@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * crash or a rebalance a handler may see an event again. Drop duplicates by
  * {@link CloudEvents#id(WorkflowEvent)} (the CloudEvents {@code id}), which is the same for the same
  * change. A handler that throws gets the same event again a second later.
- * Records that are not workflow CloudEvents are skipped with a WARN.
+ * Records that are not workflow CloudEvents are skipped with a WARN; CloudEvents of other types (the outcomes of
+ * Kafka-native submissions, types a later version adds) are skipped silently.
  *
  * <p>With {@code replayLimit > 0} the listener rebuilds each workflow's document from its events
  * ({@link WorkflowReplay}) and hands it to {@link Handler#onFinished}. It keeps the last

@@ -72,6 +72,13 @@ class CloudEventSerdeTest {
                 .hasMessageContaining(topic);
     }
 
+    @Test
+    void aCloudEventOfAnotherTypeReadsAsNothingSoReadersSkipIt() {
+        byte[] outcome = Json.write(java.util.Map.of("specversion", "1.0", "id", "r-1/submission.accepted", "source", "/gorchestrator/api",
+                "type", "org.gorchestrator.submission.accepted.v1", "data", java.util.Map.of("workflow_id", "w")));
+        assertThat(serde.deserialize(topic, outcome)).isNull();
+    }
+
     private <V> List<ConsumerRecord<String, V>> readAll(Deserializer<V> values, int count) {
         Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers());
         try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(config, new StringDeserializer(), values)) {

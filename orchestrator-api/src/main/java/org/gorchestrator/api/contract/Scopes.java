@@ -15,10 +15,12 @@ final class Scopes {
     static final String LOGS = "gorch.logs";
     static final String ADMIN = "gorch.admin";
     private static final String TASKS = "/v1/tasks";
+    private static final String TRIGGERS = "/v1/triggers/";
     private static final String DESCRIPTION = """
             A JWT bearer token (Authorization: Bearer ...), checked when the API runs with JWT authentication (see \
-            README, Security). Its scopes grant: `gorch.submit` submit documents; `gorch.read` read and list tasks and \
-            their graphs and events; `gorch.cancel` cancel and rerun tasks; `gorch.logs` read node logs; `gorch.admin` \
+            README, Security). Its scopes grant: `gorch.submit` submit documents, and store, pause, resume and delete \
+            one's own triggers; `gorch.read` read and list tasks and their graphs and events, templates, schedules and \
+            triggers; `gorch.cancel` cancel and rerun tasks; `gorch.logs` read node logs; `gorch.admin` \
             everything, on every task; `gorch.engine.<name>` (e.g. `gorch.engine.shell`) submit a document with a node \
             of that engine, needed besides `gorch.submit` for each engine the document uses. The scope names are the \
             defaults; a deployment may rename them. The document's JSON Schema needs no token.""";
@@ -35,6 +37,9 @@ final class Scopes {
             return Optional.empty();
         }
         if (method == HttpMethod.POST && (path.equals(TASKS) || path.equals("/v1/validate") || path.endsWith("/runs"))) {
+            return Optional.of(SUBMIT);
+        }
+        if (path.startsWith(TRIGGERS) && method != HttpMethod.GET) {
             return Optional.of(SUBMIT);
         }
         if (method == HttpMethod.GET && path.startsWith(TASKS) && path.contains("/logs")) {

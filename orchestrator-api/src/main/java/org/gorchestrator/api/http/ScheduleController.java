@@ -13,6 +13,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import org.gorchestrator.api.config.ApiSettings;
+import org.gorchestrator.api.security.CurrentCaller;
 import org.gorchestrator.api.templates.DefinitionNames;
 import org.gorchestrator.api.templates.ScheduleService;
 import org.gorchestrator.schedule.Schedule;
@@ -37,8 +38,10 @@ public class ScheduleController {
     private final ScheduleService schedules;
     private final BodyReader bodies;
     private final ApiSettings config;
+    private final CurrentCaller caller;
 
-    public ScheduleController(ScheduleService schedules, BodyReader bodies, ApiSettings config) {
+    public ScheduleController(ScheduleService schedules, BodyReader bodies, ApiSettings config, CurrentCaller caller) {
+        this.caller = caller;
         this.schedules = schedules;
         this.bodies = bodies;
         this.config = config;
@@ -52,13 +55,14 @@ public class ScheduleController {
     @PutMapping(path = "/{name}", consumes = JSON)
     @Operation(operationId = "putSchedule", summary = "Store a schedule", description = "Body: template, inputs, cron (5 fields, or 6-7 Quartz fields with "
             + "seconds first), time_zone (default UTC), overlap (allow, skip, cancel-previous; default allow), missed (skip, "
-            + "run-once, run-all; default skip), max_missed_runs (default 10), paused. Storing it again replaces it.")
+            + "run-once, run-all; default skip), max_missed_runs (default 10), paused. Storing it again replaces it. Its runs are "
+            + "submitted for the caller who stored it (its owner), who must be allowed the template's engines.")
     @ApiResponse(responseCode = "201", description = "Stored; the conductor fires it from its next tick",
             content = @Content(mediaType = JSON, schema = @Schema(implementation = ScheduleBody.class)))
     @ApiResponse(responseCode = "400", description = "Invalid field, unknown or archived template, or inputs the template does not "
             + "take; 'violations' names each", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     public ResponseEntity<ScheduleBody> put(@PathVariable String name, HttpServletRequest request) {
-        Schedule schedule = schedules.put(DefinitionNames.check(name), bodies.read(request), null);
+        Schedule schedule = schedules.put(DefinitionNames.check(name), bodies.read(request), caller.get());
         return ResponseEntity.created(URI.create("/v1/schedules/" + name)).body(body(schedule, DEFAULT_NEXT));
     }
 

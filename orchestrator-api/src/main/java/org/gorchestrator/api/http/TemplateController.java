@@ -86,7 +86,7 @@ public class TemplateController {
     @ApiResponse(responseCode = "400", description = "Malformed or invalid document or inputs; 'violations' names each field",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     public ResponseEntity<StoredVersion> put(@PathVariable String name, HttpServletRequest request) {
-        TemplateVersion version = templates.put(DefinitionNames.check(name), bodies.read(request), null);
+        TemplateVersion version = templates.put(DefinitionNames.check(name), bodies.read(request), caller.get());
         return ResponseEntity.created(URI.create("/v1/templates/" + name + "/versions/" + version.version()))
                 .body(new StoredVersion(name, version.version()));
     }

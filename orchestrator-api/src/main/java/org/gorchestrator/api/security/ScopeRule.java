@@ -16,6 +16,10 @@ record ScopeRule(RequestMatcher requests, String scope) {
                 rule(HttpMethod.POST, "/v1/tasks", scopes.submit()),
                 rule(HttpMethod.POST, "/v1/validate", scopes.submit()),
                 rule(HttpMethod.POST, "/v1/templates/*/runs", scopes.submit()),
+                // a trigger starts runs as its owner, like a submission; only its owner (or an admin) changes it
+                rule(HttpMethod.PUT, "/v1/triggers/*", scopes.submit()),
+                rule(HttpMethod.POST, "/v1/triggers/*/*", scopes.submit()),
+                rule(HttpMethod.DELETE, "/v1/triggers/*", scopes.submit()),
                 rule(HttpMethod.GET, "/v1/tasks/*/nodes/*/logs", scopes.logs()),
                 rule(HttpMethod.DELETE, "/v1/tasks/*", scopes.cancel()),
                 rule(HttpMethod.POST, "/v1/tasks/*/rerun", scopes.cancel()),

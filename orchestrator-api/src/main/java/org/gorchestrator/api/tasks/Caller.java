@@ -46,7 +46,7 @@ public record Caller(Submitter identity, boolean seesAll, Set<String> engines, F
     }
 
     /** @throws EngineNotAllowedException naming the first node whose engine is not theirs */
-    void checkEngines(Graph document) {
+    public void checkEngines(Graph document) {
         if (engines == null) {
             return;
         }

@@ -9,15 +9,17 @@ import org.gorchestrator.kafka.streams.LatestByKeyProcessor;
 import org.gorchestrator.kafka.StartTopics;
 import org.gorchestrator.schedule.Schedule;
 import org.gorchestrator.template.Template;
+import org.gorchestrator.api.triggers.Trigger;
 import org.springframework.kafka.config.KafkaStreamsInfrastructureCustomizer;
 
 /**
- * Adds to the API's view two global stores, like its workflow store: every template and every schedule, read
+ * Adds to the API's view global stores, like its workflow store: every template, schedule and trigger, read
  * from their compacted topics, so each instance answers reads of them and makes runs of templates by itself.
  */
 public final class DefinitionsTopology implements KafkaStreamsInfrastructureCustomizer {
     public static final String TEMPLATE_STORE = "gorch-api-templates";
     public static final String SCHEDULE_STORE = "gorch-api-schedules";
+    public static final String TRIGGER_STORE = "gorch-api-triggers";
 
     private final StartTopics topics;
 
@@ -29,6 +31,7 @@ public final class DefinitionsTopology implements KafkaStreamsInfrastructureCust
     public void configureBuilder(StreamsBuilder builder) {
         addStore(builder, TEMPLATE_STORE, topics.templates(), JsonSerde.of(Template.class));
         addStore(builder, SCHEDULE_STORE, topics.schedules(), JsonSerde.of(Schedule.class));
+        addStore(builder, TRIGGER_STORE, topics.triggers(), JsonSerde.of(Trigger.class));
     }
 
     private static <V> void addStore(StreamsBuilder builder, String store, String topic, JsonSerde<V> values) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.gorchestrator.api.tasks.Caller;
 import org.gorchestrator.json.Json;
 import org.gorchestrator.schedule.MissedPolicy;
 import org.gorchestrator.schedule.OverlapPolicy;
@@ -41,15 +42,21 @@ public final class ScheduleService {
         this.clock = clock;
     }
 
-    /** @throws InvalidGraphException or UnreadableDocumentException naming each field that is wrong */
-    public Schedule put(String name, byte[] body, String owner) {
+    /**
+     * Stores the schedule, owned by the caller: the conductor submits its runs for them.
+     *
+     * @throws InvalidGraphException or UnreadableDocumentException naming each field that is wrong
+     * @throws org.gorchestrator.api.tasks.EngineNotAllowedException when the template uses an engine that is not the caller's
+     */
+    public Schedule put(String name, byte[] body, Caller caller) {
         ScheduleRequest request = read(body);
         List<Violation> found = new ArrayList<>();
         OverlapPolicy overlap = parse(request.overlap(), OverlapPolicy::parse, "overlap", found);
         MissedPolicy missed = parse(request.missed(), MissedPolicy::parse, "missed", found);
         Schedule schedule = new Schedule(name, request.template(), request.inputs(), request.cron(), request.timeZone(), overlap,
-                missed, request.maxMissedRuns(), Boolean.TRUE.equals(request.paused()), clock.instant(), owner);
-        check(schedule, found);
+                missed, request.maxMissedRuns(), Boolean.TRUE.equals(request.paused()), clock.instant(),
+                caller.identity() == null ? null : caller.identity().subject());
+        check(schedule, caller, found);
         if (!found.isEmpty()) {
             throw new InvalidGraphException(found);
         }
@@ -83,7 +90,7 @@ public final class ScheduleService {
         publisher.publish(topic, name, null);
     }
 
-    private void check(Schedule schedule, List<Violation> found) {
+    private void check(Schedule schedule, Caller caller, List<Violation> found) {
         try {
             schedule.ticks();
         } catch (IllegalArgumentException e) {
@@ -98,7 +105,8 @@ public final class ScheduleService {
         }
         try {
             Template template = templates.usable(schedule.template());
-            template.latest().ifPresent(latest -> TemplateRuns.instantiate(template.name(), latest, schedule.inputs(), schedule.name()));
+            template.latest().ifPresent(latest -> caller.checkEngines(
+                    TemplateRuns.instantiate(template.name(), latest, schedule.inputs(), schedule.name())));
         } catch (DefinitionNotFoundException | TemplateArchivedException e) {
             found.add(new Violation("template", e.getBody().getDetail()));
         } catch (InvalidGraphException e) {

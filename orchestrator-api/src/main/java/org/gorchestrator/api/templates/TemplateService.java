@@ -58,18 +58,21 @@ public final class TemplateService {
     }
 
     /**
-     * Stores {@code body} (a gorch document with an {@code inputs} object) as the next version of template {@code name}.
+     * Stores {@code body} (a gorch document with an {@code inputs} object) as the next version of template {@code name},
+     * owned by the caller (its runs are checked against the engines of whoever starts them).
      *
      * @throws UnreadableDocumentException or InvalidGraphException naming what is wrong
      */
-    public TemplateVersion put(String name, byte[] body, String owner) {
+    public TemplateVersion put(String name, byte[] body, Caller caller) {
         ObjectNode tree = objectOf(body);
         Map<String, InputSpec> inputs = inputsOf(tree.remove("inputs"));
         Graph document = TaskService.definitionOf(reader.read(Json.write(tree)));
         validator.check(document);
         TemplateRuns.checkDeclared(document, inputs);
         Template current = store.find(name).orElse(new Template(name, false, List.of()));
-        TemplateVersion version = new TemplateVersion(current.nextVersion(), document, inputs, clock.instant(), owner);
+        Owner owner = Owner.of(caller);
+        TemplateVersion version = new TemplateVersion(current.nextVersion(), document, inputs, clock.instant(),
+                owner == null ? null : owner.subject());
         publisher.publish(topic, name, current.with(version, maxVersions));
         // the next PUT numbers its version from what the view shows: let it show this one first
         awaitView(name, t -> t.latest().map(v -> v.version() >= version.version()).orElse(false));
