@@ -64,7 +64,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         serverConfig.putAll(ownSettings(logDir, brokerPort, freePort()));
         KafkaConfig config = new KafkaConfig(serverConfig);
         KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
-        String bootstrapServers = HOST + ":" + brokerPort;
+        String bootstrapServers = bootstrapServers(brokerPort);
         try {
             server.startup();
         } catch (RuntimeException e) {
@@ -79,6 +79,11 @@ public final class EmbeddedKafka implements AutoCloseable {
     /** {@code host:port} for {@code bootstrap.servers}. */
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /** What {@link #bootstrapServers()} will be for a server started on {@code port} (not 0). */
+    static String bootstrapServers(int port) {
+        return HOST + ":" + port;
     }
 
     public String clusterId() {
@@ -165,8 +170,8 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
-    // Another process may take the port before the server binds it; acceptable for tests and the controller.
-    private static int freePort() {
+    /** A port on 127.0.0.1 free now. Another process may take it before the server binds it; acceptable for tests and the controller. */
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -2,6 +2,9 @@ package org.gorchestrator.standalone;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.logging.LoggingApplicationListener;
 import org.springframework.context.ApplicationContextInitializer;
@@ -15,7 +18,13 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Starts the {@link EmbeddedKafka} broker while Spring Boot starts, unless {@code spring.kafka.bootstrap-servers}
  * is set, and points {@code spring.kafka.bootstrap-servers} at it. It starts once the configuration is read
- * and logging is set up, so both come from the usual places, and before any bean that could connect to it exists.
+ * and logging is set up, so both come from the usual places.
+ *
+ * <p>The broker starts on a thread of its own, beside the context creating its beans: each takes seconds, and
+ * one after the other they were most of the start-up. The context waits for the broker once every bean exists
+ * ({@link BrokerStarted}, the first bean registered): before topics are created and before any Kafka Streams
+ * client or listener container starts. A bean that reaches the broker sooner only waits, as Kafka clients do
+ * for a broker that is not up yet.
  *
  * <p>With the embedded broker, one process is the whole system, so it also gets {@link #ONE_PROCESS defaults}
  * of its own (lowest precedence: any setting of the user's wins).
@@ -36,7 +45,7 @@ final class EmbeddedKafkaLauncher
             "gorch.kafka.node-command-partitions", "2",
             "gorch.conductor.commit-interval", "5ms");
 
-    private EmbeddedKafka kafka;
+    private CompletableFuture<EmbeddedKafka> kafka;
 
     @Override
     public int getOrder() {
@@ -50,9 +59,12 @@ final class EmbeddedKafkaLauncher
             return;
         }
         StandaloneProperties settings = StandaloneProperties.from(environment);
-        kafka = EmbeddedKafka.start(settings.kafkaDir(), settings.kafkaPort(), settings.broker());
+        // Chosen here, so that the clients' address is known before the broker listens on it.
+        int port = settings.kafkaPort() == 0 ? EmbeddedKafka.freePort() : settings.kafkaPort();
+        kafka = CompletableFuture.supplyAsync(() -> EmbeddedKafka.start(settings.kafkaDir(), port, settings.broker()),
+                start -> new Thread(start, "embedded-kafka-start").start());
         Map<String, Object> defaults = new HashMap<>(ONE_PROCESS);
-        defaults.put(BOOTSTRAP_SERVERS, kafka.bootstrapServers());
+        defaults.put(BOOTSTRAP_SERVERS, EmbeddedKafka.bootstrapServers(port));
         environment.getPropertySources().addLast(new MapPropertySource("embeddedKafka", defaults));
     }
 
@@ -61,15 +73,37 @@ final class EmbeddedKafkaLauncher
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         if (kafka != null) {
-            ((GenericApplicationContext) context).getDefaultListableBeanFactory().registerDisposableBean("embeddedKafka", kafka::close);
+            GenericApplicationContext generic = (GenericApplicationContext) context;
+            generic.registerBean("embeddedKafkaStarted", BrokerStarted.class, () -> new BrokerStarted(this::awaitStarted));
+            generic.getDefaultListableBeanFactory().registerDisposableBean("embeddedKafka", this::close);
         }
     }
 
-    /** Stops the broker if it runs; for when Spring fails before it has a context to stop it with. */
+    /** Stops the broker if it runs, once it has started; for when Spring fails before it has a context to stop it with. */
     @Override
     public void close() {
         if (kafka != null) {
-            kafka.close();
+            try {
+                kafka.join().close();
+            } catch (CompletionException failedToStart) {
+                // A broker that failed to start has stopped already (EmbeddedKafka.start), and awaitStarted said why.
+            }
+        }
+    }
+
+    private void awaitStarted() {
+        try {
+            kafka.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /** Waits for the broker once every singleton exists: registered first, it is the first one told so. */
+    record BrokerStarted(Runnable await) implements SmartInitializingSingleton {
+        @Override
+        public void afterSingletonsInstantiated() {
+            await.run();
         }
     }
 }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,6 +63,18 @@ class StandaloneApplicationTest {
             assertThat(context.getEnvironment().getProperty(BOOTSTRAP_SERVERS)).isEqualTo(given.bootstrapServers());
             assertThat(dataDir.resolve("kafka")).doesNotExist();
         }
+    }
+
+    /** The broker starts beside the context: its failure must still fail the start, saying why, and stop everything. */
+    @Test
+    void failsToStartWhenTheBrokerCannotListen() throws Exception {
+        try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            assertThatThrownBy(() -> StandaloneApplication.run("--server.port=0", "--gorch.standalone.kafka-port=" + busy.getLocalPort(),
+                    "--gorch.standalone.data-dir=" + dataDir))
+                    .hasStackTraceContaining("The embedded Kafka broker failed to start on 127.0.0.1:" + busy.getLocalPort());
+        }
+        assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+                .noneMatch(name -> name.startsWith("quorum-controller-") || name.contains("raft-io-thread"));
     }
 
     private static String clusterId(String bootstrapServers) throws Exception {
