@@ -11,6 +11,7 @@ import org.gorchestrator.model.ArgReference;
 import org.gorchestrator.model.Dag;
 import org.gorchestrator.model.Graph;
 import org.gorchestrator.model.Node;
+import org.gorchestrator.model.StateRecords;
 import org.gorchestrator.time.Durations;
 
 /**
@@ -104,7 +105,9 @@ public final class GraphValidator {
         long bytes = StateSize.of(graph);
         if (bytes > limits.maxDocumentBytes()) {
             String smaller = graph.digraph() != null ? "; the edges list instead of the digraph matrix makes it smaller" : "";
-            found.add(new Violation("nodes", "the workflow's state would take " + bytes + " bytes once its " + graph.nodes().size()
+            String what = StateRecords.inParts(graph.nodes().size()) ? "a record of the workflow's state (its header or a node)"
+                    : "the workflow's state";
+            found.add(new Violation("nodes", what + " would take " + bytes + " bytes once its " + graph.nodes().size()
                     + " nodes ran, over the limit of " + limits.maxDocumentBytes() + " bytes on a document's state (max-document-size)" + smaller));
         }
     }
