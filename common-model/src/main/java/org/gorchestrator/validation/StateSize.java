@@ -1,10 +1,9 @@
 package org.gorchestrator.validation;
 
-import java.io.OutputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.gorchestrator.json.Json;
+import org.gorchestrator.json.JsonSize;
 import org.gorchestrator.model.Graph;
 import org.gorchestrator.model.Node;
 import org.gorchestrator.model.State;
@@ -33,37 +32,16 @@ final class StateSize {
         List<Node> ran = document.nodes().stream().map(StateSize::ranOnce).toList();
         Graph state = document.withId(ID).withRun(State.SUCCESS, T, T, null);
         if (!StateRecords.inParts(ran.size())) {
-            return bytesOf(state.withNodes(ran));
+            return JsonSize.ofValue(state.withNodes(ran));
         }
-        long largest = bytesOf(state.withNodes(List.of()));
+        long largest = JsonSize.ofValue(state.withNodes(List.of()));
         for (Node node : ran) {
-            largest = Math.max(largest, bytesOf(node));
+            largest = Math.max(largest, JsonSize.ofValue(node));
         }
         return largest;
     }
 
-    private static long bytesOf(Object value) {
-        CountingStream bytes = new CountingStream();
-        Json.mapper().writeValue(bytes, value);
-        return bytes.count;
-    }
-
     private static Node ranOnce(Node node) {
         return node.firstPass().dispatched(1, T).started(T, WORKER, T).finished(State.SUCCESS, T, T, 0, null, WORKER, Map.of());
-    }
-
-    /** Counts what is written, keeps nothing: a large document is measured without a copy of it. */
-    private static final class CountingStream extends OutputStream {
-        private long count;
-
-        @Override
-        public void write(int b) {
-            count++;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            count += len;
-        }
     }
 }
