@@ -8,6 +8,9 @@ package org.gorchestrator.model;
  * JSON under {@link #nodeKey}. Only the nodes that changed are sent again, then the header, which marks the update;
  * a purge sends a tombstone for every part, and compaction keeps the latest of each.
  *
+ * <p>Every part of a workflow goes to the partition of its id, so that a reader sees its nodes before the header that
+ * follows them.
+ *
  * <p>A node key is the workflow id, a NUL (which no workflow id holds: the conductor refuses it) and the node's
  * index, zero-padded so that a workflow's nodes sort by index right after its header.
  */

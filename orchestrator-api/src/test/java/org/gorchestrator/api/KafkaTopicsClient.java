@@ -85,16 +85,16 @@ final class KafkaTopicsClient {
         send(List.of(new ProducerRecord<String, Object>(topics.workflowState(), workflowId, graph)));
     }
 
-    /** Publishes a workflow's latest state in parts, as the conductor does for a large one: its nodes, then its header. */
+    /** Publishes a workflow's latest state in parts, as the conductor does for a large one: its nodes, then its header, on one partition. */
     void publishStateInParts(Graph graph) {
         Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers());
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
                 new org.apache.kafka.common.serialization.ByteArraySerializer())) {
             for (int index = 0; index < graph.nodes().size(); index++) {
-                producer.send(new ProducerRecord<>(topics.workflowState(), StateRecords.nodeKey(graph.id(), index),
+                producer.send(new ProducerRecord<>(topics.workflowState(), 0, StateRecords.nodeKey(graph.id(), index),
                         Json.write(graph.nodes().get(index))));
             }
-            ProducerRecord<String, byte[]> header = new ProducerRecord<>(topics.workflowState(), graph.id(), Json.write(graph.withNodes(List.of())));
+            ProducerRecord<String, byte[]> header = new ProducerRecord<>(topics.workflowState(), 0, graph.id(), Json.write(graph.withNodes(List.of())));
             header.headers().add(StateRecords.NODES_HEADER, Integer.toString(graph.nodes().size()).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             producer.send(header).get();
         } catch (Exception e) {
