@@ -1,5 +1,7 @@
 package org.gorchestrator.json;
 
+import java.io.OutputStream;
+
 /**
  * How many bytes {@link Json} writes for a string, quotes included, without writing it: UTF-8, with
  * the escapes JSON needs ({@code \"}, {@code \\}, {@code \n}, {@code \u0001}). A size limit on values
@@ -7,6 +9,28 @@ package org.gorchestrator.json;
  */
 public final class JsonSize {
     private JsonSize() {}
+
+    /** How many bytes {@link Json} writes for {@code value}, counted as it writes them: a large value is measured without a copy. */
+    public static long ofValue(Object value) {
+        CountingStream bytes = new CountingStream();
+        Json.mapper().writeValue(bytes, value);
+        return bytes.count;
+    }
+
+    /** Counts what is written, keeps nothing. */
+    private static final class CountingStream extends OutputStream {
+        private long count;
+
+        @Override
+        public void write(int b) {
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            count += len;
+        }
+    }
 
     public static long of(CharSequence text) {
         long bytes = 2;

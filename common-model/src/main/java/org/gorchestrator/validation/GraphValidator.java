@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.gorchestrator.json.JsonSize;
 import org.gorchestrator.model.ArgReference;
 import org.gorchestrator.model.Dag;
 import org.gorchestrator.model.Graph;
 import org.gorchestrator.model.Node;
+import org.gorchestrator.model.StateRecords;
 import org.gorchestrator.time.Durations;
 
 /**
@@ -101,10 +103,21 @@ public final class GraphValidator {
 
     /** Last, on an otherwise valid document only: it serializes the whole state. */
     private void checkStateSize(Graph graph, List<Violation> found) {
+        if (StateRecords.inParts(graph.nodes().size())) {
+            // In parts, no state record grows with the graph; the command that submits it still carries it whole.
+            long command = JsonSize.ofValue(graph);
+            if (command > limits.maxDocumentBytes()) {
+                found.add(new Violation("nodes", "the document takes " + command + " bytes as one record to the conductor, over the limit of "
+                        + limits.maxDocumentBytes() + " bytes on a document (max-document-size)"));
+                return;
+            }
+        }
         long bytes = StateSize.of(graph);
         if (bytes > limits.maxDocumentBytes()) {
             String smaller = graph.digraph() != null ? "; the edges list instead of the digraph matrix makes it smaller" : "";
-            found.add(new Violation("nodes", "the workflow's state would take " + bytes + " bytes once its " + graph.nodes().size()
+            String what = StateRecords.inParts(graph.nodes().size()) ? "a record of the workflow's state (its header or a node)"
+                    : "the workflow's state";
+            found.add(new Violation("nodes", what + " would take " + bytes + " bytes once its " + graph.nodes().size()
                     + " nodes ran, over the limit of " + limits.maxDocumentBytes() + " bytes on a document's state (max-document-size)" + smaller));
         }
     }

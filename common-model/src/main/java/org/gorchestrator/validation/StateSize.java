@@ -1,17 +1,17 @@
 package org.gorchestrator.validation;
 
-import java.io.OutputStream;
 import java.time.Instant;
 import java.util.List;
-import org.gorchestrator.json.Json;
+import org.gorchestrator.json.JsonSize;
 import org.gorchestrator.model.Graph;
 import org.gorchestrator.model.Node;
 import org.gorchestrator.model.NodeRun;
 import org.gorchestrator.model.State;
+import org.gorchestrator.model.StateRecords;
 
 /**
- * The bytes of a document's state once it ran: the record the conductor keeps and publishes for
- * the workflow, with every node run once and succeeded, without output values (those have a limit
+ * The bytes of a document's state once it ran: the record (or, for a large workflow, the largest of
+ * the records) the conductor publishes for the workflow, with every node run once and succeeded, without output values (those have a limit
  * of their own at run time). The document as sent says little: the state adds to each node its
  * state, attempt, dates, exit code, worker and attempt history, and a 50,000-node document that
  * fits in a request can make a state record that fits in no topic.
@@ -24,12 +24,21 @@ final class StateSize {
 
     private StateSize() {}
 
+    /**
+     * The bytes of the largest record of the document's state on the state topic: the whole state, or for a workflow
+     * in parts ({@link StateRecords}) the largest of its header and nodes.
+     */
     static long of(Graph document) {
         List<Node> ran = document.nodes().stream().map(StateSize::ranOnce).toList();
-        Graph state = document.withId(ID).withRun(State.SUCCESS, T, T, null).withNodes(ran);
-        CountingStream bytes = new CountingStream();
-        Json.mapper().writeValue(bytes, state);
-        return bytes.count;
+        Graph state = document.withId(ID).withRun(State.SUCCESS, T, T, null);
+        if (!StateRecords.inParts(ran.size())) {
+            return JsonSize.ofValue(state.withNodes(ran));
+        }
+        long largest = JsonSize.ofValue(state.withNodes(List.of()));
+        for (Node node : ran) {
+            largest = Math.max(largest, JsonSize.ofValue(node));
+        }
+        return largest;
     }
 
     private static final NodeRun RAN_ONCE =
@@ -37,20 +46,5 @@ final class StateSize {
 
     private static Node ranOnce(Node node) {
         return Node.of(node.toDefinition(), RAN_ONCE);
-    }
-
-    /** Counts what is written, keeps nothing: a large document is measured without a copy of it. */
-    private static final class CountingStream extends OutputStream {
-        private long count;
-
-        @Override
-        public void write(int b) {
-            count++;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            count += len;
-        }
     }
 }

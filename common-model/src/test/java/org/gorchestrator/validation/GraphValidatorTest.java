@@ -11,6 +11,7 @@ import org.gorchestrator.json.Json;
 import org.gorchestrator.model.Dag;
 import org.gorchestrator.model.Graph;
 import org.gorchestrator.model.Node;
+import org.gorchestrator.model.StateRecords;
 import org.gorchestrator.test.Graphs;
 import org.junit.jupiter.api.Test;
 
@@ -351,6 +352,24 @@ class GraphValidatorTest {
                     .contains("limit of " + 2 * body + " bytes", "max-document-size").doesNotContain("digraph");
         });
         assertThat(validator.validate(graph)).as("within the default limit").isEmpty();
+    }
+
+    @Test
+    void aWorkflowInPartsIsBoundedByItsLargestRecordAndItsSubmitCommandNotByItsWholeState() {
+        Graphs.Builder b = Graphs.builder();
+        int n = StateRecords.WHOLE_MAX_NODES + 1;
+        for (int i = 0; i < n; i++) {
+            b.node("n" + i);
+        }
+        Graph graph = b.sparse();
+        int body = Json.write(graph).length;
+        Limits limits = Limits.DEFAULTS.withMaxNodes(n).withMaxDocumentBytes(body + 1);
+
+        assertThat(new GraphValidator(limits).validate(graph)).as("its whole state, several times its body, is never one record").isEmpty();
+        assertThat(new GraphValidator(limits.withMaxDocumentBytes(body - 1)).validate(graph)).singleElement().satisfies(v -> {
+            assertThat(v.field()).isEqualTo("nodes");
+            assertThat(v.message()).contains("takes " + body + " bytes as one record to the conductor", "max-document-size");
+        });
     }
 
     @Test

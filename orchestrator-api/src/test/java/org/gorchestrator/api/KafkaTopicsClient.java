@@ -20,7 +20,9 @@ import org.gorchestrator.message.WorkflowEvent;
 import org.gorchestrator.kafka.JsonSerde;
 import org.gorchestrator.kafka.Topics;
 import org.gorchestrator.message.WorkflowCommand;
+import org.gorchestrator.json.Json;
 import org.gorchestrator.model.Graph;
+import org.gorchestrator.model.StateRecords;
 import org.gorchestrator.test.KafkaBroker;
 
 /** Plays the conductor's and the workers' side of the topics: reads the commands the API sent, publishes states and logs. */
@@ -81,6 +83,23 @@ final class KafkaTopicsClient {
     /** Publishes a workflow's latest state as the conductor does; null is the tombstone of a purged workflow. */
     void publishState(String workflowId, Graph graph) {
         send(List.of(new ProducerRecord<String, Object>(topics.workflowState(), workflowId, graph)));
+    }
+
+    /** Publishes a workflow's latest state in parts, as the conductor does for a large one: its nodes, then its header, on one partition. */
+    void publishStateInParts(Graph graph) {
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers());
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
+                new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+            for (int index = 0; index < graph.nodes().size(); index++) {
+                producer.send(new ProducerRecord<>(topics.workflowState(), 0, StateRecords.nodeKey(graph.id(), index),
+                        Json.write(graph.nodes().get(index))));
+            }
+            ProducerRecord<String, byte[]> header = new ProducerRecord<>(topics.workflowState(), 0, graph.id(), Json.write(graph.withNodes(List.of())));
+            header.headers().add(StateRecords.NODES_HEADER, Integer.toString(graph.nodes().size()).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            producer.send(header).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish " + graph.id(), e);
+        }
     }
 
     /**

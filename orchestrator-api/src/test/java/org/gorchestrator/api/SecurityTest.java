@@ -138,12 +138,13 @@ class SecurityTest {
             assertThat(own.get("submitter").get("subject").asString()).isEqualTo(ALICE);
             assertThat(own.get("submitter").get("client_id").asString()).isEqualTo(ALICE);
             for (ApiClient.Response refused : List.of(bob.get("/v1/tasks/" + id), bob.get("/v1/tasks/" + id + "?wait=1s"),
-                    bob.get("/v1/tasks/" + id + "/graph"), bob.get("/v1/tasks/" + id + "/nodes/a/logs"),
+                    bob.get("/v1/tasks/" + id + "/graph"), bob.get("/v1/tasks/" + id + "/nodes"), bob.get("/v1/tasks/" + id + "/nodes/a/logs"),
                     bob.delete("/v1/tasks/" + id), bob.postJson("/v1/tasks/" + id + "/rerun", ""))) {
                 assertThat(refused.status()).as(refused.body()).isEqualTo(404);
                 assertThat(refused.contentType()).startsWith(PROBLEM);
             }
             assertThat(admin.get("/v1/tasks/" + id).status()).isEqualTo(200);
+            assertThat(alice.get("/v1/tasks/" + id + "/nodes").status()).isEqualTo(200);
             assertThat(admin.delete("/v1/tasks/" + id).status()).isEqualTo(202);
         }
     }

@@ -1,11 +1,16 @@
 package org.gorchestrator.conductor.topology;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.Set;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.processor.StreamPartitioner;
 import org.apache.kafka.streams.processor.TopicNameExtractor;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
@@ -25,6 +30,7 @@ import org.gorchestrator.message.NodeCommand;
 import org.gorchestrator.message.NodeEvent;
 import org.gorchestrator.message.NodeKill;
 import org.gorchestrator.message.WorkflowCommand;
+import org.gorchestrator.model.StateRecords;
 
 /**
  * The conductor's whole Kafka Streams topology, and every source, processor, store and sink name
@@ -123,7 +129,7 @@ public final class ConductorTopology {
         topology.addSink(NODE_CONTROL_SINK, topics.nodeControl(), keyOut, JsonSerde.of(NodeKill.class), ENGINE_PROCESSOR);
         topology.addSink(WORKFLOW_EVENTS_SINK, topics.workflowEvents(), keyOut, new CloudEventSerde(), ENGINE_PROCESSOR);
         // The processor sends the document as the JSON bytes it just stored.
-        topology.addSink(WORKFLOW_STATE_SINK, topics.workflowState(), keyOut, valuesOut, ENGINE_PROCESSOR);
+        topology.addSink(WORKFLOW_STATE_SINK, topics.workflowState(), keyOut, valuesOut, byWorkflow(), ENGINE_PROCESSOR);
         topology.addSink(DEAD_LETTER_SINK, settings.deadLetterTopic(), keyOut, valuesOut, COMMANDS_READER, NODE_EVENTS_READER, ENGINE_PROCESSOR);
         return topology;
     }
@@ -149,6 +155,15 @@ public final class ConductorTopology {
         topology.addStateStore(stringStore(SCHEDULE_RUN_OWNERS_STORE), RUN_WATCHER);
         topology.addSink(SCHEDULE_RUNS_SINK, start.scheduleRuns(), keyOut, new StringSerializer(), RUN_WATCHER);
         return topology;
+    }
+
+    /**
+     * The state topic's partition of a record: its workflow's, as the producer's own partitioner places the workflow id,
+     * so that the parts of a workflow in parts ({@link StateRecords}) stay in order with its header.
+     */
+    private static StreamPartitioner<String, byte[]> byWorkflow() {
+        return (topic, key, value, partitions) -> Optional.of(Set.of(
+                Utils.toPositive(Utils.murmur2(StateRecords.workflowOf(key).getBytes(StandardCharsets.UTF_8))) % partitions));
     }
 
     /** Not cached, like the workflow store. */

@@ -6,6 +6,7 @@ import org.gorchestrator.json.Json;
 import org.gorchestrator.model.Graph;
 import org.gorchestrator.model.Node;
 import org.gorchestrator.model.State;
+import org.gorchestrator.model.StateRecords;
 
 /**
  * Keeps one running workflow's document as JSON in parts, its {@link WorkflowState#header() header}
@@ -34,6 +35,8 @@ final class DocumentWriter {
     private final Node[] serialized;
     private final byte[][] nodeJson;
     private final Node[] stored;
+    /** The nodes as last published in parts (see {@link StateRecords}); all null until the first publish of this writer. */
+    private final Node[] published;
     private Graph header;
     private byte[] headerJson;
     private Graph storedHeader;
@@ -55,6 +58,7 @@ final class DocumentWriter {
         this.serialized = new Node[state.size()];
         this.nodeJson = new byte[state.size()][];
         this.stored = new Node[state.size()];
+        this.published = new Node[state.size()];
         this.storedState = headerAsStored == null ? null : state.state();
         if (headerAsStored != null && nodesAsStored != null && nodesAsStored.length == state.size()) {
             this.header = this.storedHeader = state.header();
@@ -83,11 +87,37 @@ final class DocumentWriter {
             changes.header(head);
             storedHeader = header;
         }
+        handChanged(stored, changes);
+    }
+
+    /**
+     * Hands {@code parts} every node that changed since this writer last published it (all of them the first time:
+     * a writer just loaded does not know what went out before it), then the header, always and last: it marks the
+     * update for the readers of the state topic.
+     */
+    void publishChanges(Changes parts) {
+        handChanged(published, parts);
+        parts.header(headerJson());
+    }
+
+    /** The largest of the parts {@link #storeChanges} would hand now: what one record of the state in parts must hold. */
+    long largestChange() {
+        long largest = headerJson().length;
         for (int id = 0; id < stored.length; id++) {
+            if (stored[id] != state.node(id)) {
+                largest = Math.max(largest, nodeJson(id).length);
+            }
+        }
+        return largest;
+    }
+
+    /** Hands {@code changes} each node that is no longer the one in {@code marks}, and marks it. */
+    private void handChanged(Node[] marks, Changes changes) {
+        for (int id = 0; id < marks.length; id++) {
             Node node = state.node(id);
-            if (stored[id] != node) {
+            if (marks[id] != node) {
                 changes.node(id, nodeJson(id));
-                stored[id] = node;
+                marks[id] = node;
             }
         }
     }

@@ -1,21 +1,23 @@
 package org.gorchestrator.conductor.topology;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Supplier;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.gorchestrator.kafka.tracing.Hop;
 import org.gorchestrator.kafka.tracing.TraceHeaders;
+import org.gorchestrator.model.StateRecords;
 
 /**
- * Sends workflow documents to the state topic: a workflow whose own state changed (submitted,
+ * Sends workflow documents to the state topic, whole or in parts ({@link StateRecords}): a workflow whose own state changed (submitted,
  * finished, cancelled, rerun) at once, so that a reader waiting for the end is not kept waiting; one
  * whose nodes alone changed at most once per {@code interval}, with its latest document. A
  * 1,000-node fan-out changes a thousand times in a few seconds; sending its whole document each
@@ -28,17 +30,17 @@ import org.gorchestrator.kafka.tracing.TraceHeaders;
  */
 final class StatePublisher {
     private final ProcessorContext<String, Object> context;
-    private final Function<String, byte[]> documents;
+    private final Function<String, DocumentWriter> writers;
     private final KeyValueStore<String, String> unpublished;
     private final Duration interval;
     private final Set<String> pending = new LinkedHashSet<>();
     private final Wakeup wakeup;
 
-    /** {@code documents}: a workflow's current document by its id, null once it is gone or published otherwise. */
-    StatePublisher(ProcessorContext<String, Object> context, Duration interval, Function<String, byte[]> documents) {
+    /** {@code writers}: a workflow's current document by its id, null once it is gone or published otherwise. */
+    StatePublisher(ProcessorContext<String, Object> context, Duration interval, Function<String, DocumentWriter> writers) {
         this.context = context;
         this.interval = interval;
-        this.documents = documents;
+        this.writers = writers;
         this.unpublished = context.getStateStore(ConductorTopology.UNPUBLISHED_STORE);
         this.wakeup = new Wakeup(context, interval, this::publishPending);
         try (KeyValueIterator<String, String> left = unpublished.all()) {
@@ -50,24 +52,58 @@ final class StatePublisher {
     }
 
     /** Workflow {@code id}'s document changed, in {@code hop}; {@code now}: its own state did. */
-    void changed(String id, Supplier<byte[]> document, long timestamp, Hop hop, boolean now) {
+    void changed(String id, DocumentWriter writer, long timestamp, Hop hop, boolean now) {
         if (now || interval.isZero()) {
             if (pending.remove(id)) {
                 unpublished.delete(id);
             }
-            context.forward(TraceContexts.record(id, document.get(), timestamp, hop), ConductorTopology.WORKFLOW_STATE_SINK);
+            publish(id, writer, timestamp, hop.traceparent());
         } else if (pending.add(id)) {
             unpublished.put(id, hop.traceparent() == null ? "" : hop.traceparent());
             wakeAfterInterval();
         }
     }
 
-    /** Workflow {@code id} was deleted: a tombstone replaces its document, and nothing is left to send. */
-    void purged(String id, long timestamp) {
+    /**
+     * Workflow {@code id}, of {@code nodes} nodes stored in parts, was deleted: a tombstone replaces each of its parts
+     * (the header last), and nothing is left to send.
+     */
+    void purged(String id, int nodes, long timestamp) {
         if (pending.remove(id)) {
             unpublished.delete(id);
         }
+        if (StateRecords.inParts(nodes)) {
+            for (int index = 0; index < nodes; index++) {
+                context.forward(new Record<>(StateRecords.nodeKey(id, index), null, timestamp), ConductorTopology.WORKFLOW_STATE_SINK);
+            }
+        }
         context.forward(new Record<>(id, null, timestamp), ConductorTopology.WORKFLOW_STATE_SINK);
+    }
+
+    /** Sends the workflow's document: whole, or the nodes that changed since this writer last sent them and the header. */
+    private void publish(String id, DocumentWriter writer, long timestamp, String traceparent) {
+        int nodes = writer.state().size();
+        if (!StateRecords.inParts(nodes)) {
+            send(id, writer.document(), timestamp, TraceHeaders.of(traceparent));
+            return;
+        }
+        writer.publishChanges(new DocumentWriter.Changes() {
+            @Override
+            public void header(byte[] json) {
+                Headers headers = TraceHeaders.of(traceparent);
+                headers.add(StateRecords.NODES_HEADER, Integer.toString(nodes).getBytes(StandardCharsets.US_ASCII));
+                send(id, json, timestamp, headers);
+            }
+
+            @Override
+            public void node(int index, byte[] json) {
+                send(StateRecords.nodeKey(id, index), json, timestamp, TraceHeaders.of(traceparent));
+            }
+        });
+    }
+
+    private void send(String key, byte[] value, long timestamp, Headers headers) {
+        context.forward(new Record<>(key, value, timestamp, headers), ConductorTopology.WORKFLOW_STATE_SINK);
     }
 
     private void publishPending(long now) {
@@ -75,10 +111,9 @@ final class StatePublisher {
         for (String id : List.copyOf(pending)) {
             String traceparent = unpublished.get(id);
             unpublished.delete(id);
-            byte[] document = documents.apply(id);
-            if (document != null) {
-                var headers = TraceHeaders.of(traceparent == null || traceparent.isEmpty() ? null : traceparent);
-                context.forward(new Record<>(id, document, now, headers), ConductorTopology.WORKFLOW_STATE_SINK);
+            DocumentWriter writer = writers.apply(id);
+            if (writer != null) {
+                publish(id, writer, now, traceparent == null || traceparent.isEmpty() ? null : traceparent);
             }
         }
         pending.clear();

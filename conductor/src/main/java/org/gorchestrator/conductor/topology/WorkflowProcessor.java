@@ -44,7 +44,8 @@ import org.slf4j.MDC;
  * <p>Tracing: each input is handled in a {@link Hop} of the trace it carries (a tick, of its
  * workflow's), and every record forwarded for it carries that hop's {@code traceparent}.
  *
- * <p>Size: a workflow's document is one record. A change that would make it larger than
+ * <p>Size: a workflow's document is one record, or a few thousand nodes' one per node ({@code StateRecords}). A change that would
+ * make a record larger than
  * {@link ConductorSettings#maxStateBytes()} is not applied: the workflow fails instead, from its last
  * stored state, with its outputs dropped ({@link Abort}), and if even that does not fit it is deleted,
  * its events telling how it ended. A workflow whose record the producer or the broker refused
@@ -170,7 +171,7 @@ final class WorkflowProcessor implements Processor<String, EngineInput, String, 
     private void refuse(EngineInput input, long size, long timestamp, Hop hop) {
         String id = input.workflowId();
         metrics.unwritable(stateTopic, STATE_TOO_LARGE);
-        String why = "the workflow's state would take " + size + " bytes after " + describe(input) + ", over the "
+        String why = "a record of the workflow's state would take " + size + " bytes after " + describe(input) + ", over the "
                 + settings.maxStateBytes() + " bytes a state record holds (gorch.kafka.max-message-size)";
         LOG.error("workflow {}: {}; failing it", id, why);
         fail(id, why, input.at(), timestamp, hop, true);

@@ -6,6 +6,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.gorchestrator.engine.DagEngine;
 import org.gorchestrator.engine.WorkflowState;
 import org.gorchestrator.kafka.tracing.Hop;
+import org.gorchestrator.model.StateRecords;
 
 /**
  * The one owner of a task's workflows: their parts in the {@link WorkflowStore}, the running ones
@@ -39,7 +40,7 @@ final class WorkflowRepository {
         this.store = new WorkflowStore(context.getStateStore(ConductorTopology.WORKFLOW_STORE));
         this.live = new LiveStates(settings.liveStateNodes());
         this.maxStateBytes = settings.maxStateBytes();
-        this.publisher = new StatePublisher(context, settings.publishInterval(), id -> settledInstead.test(id) ? null : document(id));
+        this.publisher = new StatePublisher(context, settings.publishInterval(), id -> settledInstead.test(id) ? null : writer(id));
     }
 
     /** The workflow's last committed state, for the engine to decide on in place; null when it is not stored. */
@@ -52,13 +53,14 @@ final class WorkflowRepository {
     /**
      * Stores {@code decided} (the loaded state, changed in place, or a new one: a submit) and
      * publishes its document: at once when {@code publishNow} or the workflow's own state changed,
-     * else with the next batch. Nothing is stored when the document would take more than the state
-     * record holds: the state is evicted instead, and its size returned.
+     * else with the next batch. Nothing is stored when a record of it (the whole document, or in parts
+     * the header or a node: see {@link StateRecords}) would take more than the state record holds: the
+     * state is evicted instead, and that record's size returned.
      */
     OptionalLong commit(WorkflowState decided, long timestamp, Hop hop, boolean publishNow) {
         String id = decided.id();
         DocumentWriter writer = loaded != null && loaded.state() == decided ? loaded : new DocumentWriter(decided);
-        long size = writer.size();
+        long size = StateRecords.inParts(decided.size()) ? writer.largestChange() : writer.size();
         if (size > maxStateBytes) {
             evict(id);
             return OptionalLong.of(size);
@@ -66,7 +68,7 @@ final class WorkflowRepository {
         boolean runChanged = writer.runStateChanged();
         store.store(id, writer);
         live.keep(id, writer);
-        publisher.changed(id, writer::document, timestamp, hop, publishNow || runChanged);
+        publisher.changed(id, writer, timestamp, hop, publishNow || runChanged);
         return OptionalLong.empty();
     }
 
@@ -78,11 +80,10 @@ final class WorkflowRepository {
         }
     }
 
-    /** Deletes the workflow, with a tombstone on the state topic. */
+    /** Deletes the workflow, with a tombstone for each of its records on the state topic. */
     void delete(String id, long timestamp) {
         evict(id);
-        store.delete(id);
-        publisher.purged(id, timestamp);
+        publisher.purged(id, store.delete(id), timestamp);
     }
 
     /** Drops every kept state: after an aborted transaction, what they hold may never have been committed. */
@@ -91,9 +92,9 @@ final class WorkflowRepository {
         loaded = null;
     }
 
-    /** The workflow's current document, from its kept writer while it runs, else from the store; null once it is gone. */
-    private byte[] document(String id) {
+    /** The workflow's current document, in its kept writer while it runs, else loaded from the store; null once it is gone. */
+    private DocumentWriter writer(String id) {
         DocumentWriter kept = live.get(id);
-        return kept != null ? kept.document() : store.document(id);
+        return kept != null ? kept : store.load(id);
     }
 }

@@ -11,11 +11,12 @@ import org.gorchestrator.engine.WorkflowState;
 import org.gorchestrator.json.Json;
 import org.gorchestrator.model.Graph;
 import org.gorchestrator.model.Node;
+import org.gorchestrator.model.StateRecords;
 
 /**
  * The workflows in the {@link ConductorTopology#WORKFLOW_STORE}, each in parts: the header of its
  * document ({@link WorkflowState#header()}: the document with an empty node array) under its id, and
- * each node's JSON under its id, a NUL and the node's index (zero-padded, so nodes sort by index). A
+ * each node's JSON under its id, a NUL and the node's index ({@link StateRecords#nodeKey}: the keys of the state topic's parts). A
  * node event stores the one or two nodes it changed, not the whole document: the store's changelog,
  * written at every commit, carries what changed rather than every running workflow's document again
  * (a 100-node document is about 20 kB, a node about 200 bytes).
@@ -24,9 +25,6 @@ import org.gorchestrator.model.Node;
  * read as it is; the next change stores the workflow in parts.
  */
 final class WorkflowStore {
-    private static final char NODES = '\u0000';
-    private static final int INDEX_DIGITS = 10;
-    private static final String ZEROS = "0".repeat(INDEX_DIGITS);
     private static final StringSerializer KEYS = new StringSerializer();
 
     private final KeyValueStore<String, byte[]> store;
@@ -37,7 +35,7 @@ final class WorkflowStore {
 
     /** Whether {@code id} can name a workflow here: a NUL in it would run into another workflow's nodes. */
     static boolean storable(String id) {
-        return id.indexOf(NODES) < 0;
+        return StateRecords.storable(id);
     }
 
     /** The workflow's state with a writer that knows what is stored, or null when there is none. */
@@ -68,7 +66,7 @@ final class WorkflowStore {
 
             @Override
             public void node(int index, byte[] json) {
-                store.put(nodeKey(id, index), json);
+                store.put(StateRecords.nodeKey(id, index), json);
             }
         });
     }
@@ -83,11 +81,13 @@ final class WorkflowStore {
         return nodes.isEmpty() ? header : DocumentWriter.join(header, nodes.toArray(byte[][]::new));
     }
 
-    void delete(String id) {
+    /** Deletes the workflow; returns how many nodes it had stored in parts. */
+    int delete(String id) {
         List<String> keys = new ArrayList<>();
         eachNode(id, node -> keys.add(node.key));
         keys.forEach(store::delete);
         store.delete(id);
+        return keys.size();
     }
 
     private List<byte[]> nodes(String id) {
@@ -98,13 +98,8 @@ final class WorkflowStore {
 
     /** The workflow's nodes, in index order. */
     private void eachNode(String id, Consumer<KeyValue<String, byte[]>> action) {
-        try (KeyValueIterator<String, byte[]> byIndex = store.prefixScan(id + NODES, KEYS)) {
+        try (KeyValueIterator<String, byte[]> byIndex = store.prefixScan(StateRecords.firstNodeKey(id), KEYS)) {
             byIndex.forEachRemaining(action);
         }
-    }
-
-    static String nodeKey(String id, int index) {
-        String digits = Integer.toString(index);
-        return id + NODES + ZEROS.substring(digits.length()) + digits;
     }
 }

@@ -30,6 +30,7 @@ import org.gorchestrator.message.WorkflowCommand;
 import org.gorchestrator.model.Graph;
 import org.gorchestrator.model.Node;
 import org.gorchestrator.model.State;
+import org.gorchestrator.model.StateRecords;
 import org.gorchestrator.test.Graphs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -84,19 +85,19 @@ class WorkflowStoreTest {
     void aWorkflowIsStoredAsAHeaderAndItsNodesAndAnEventChangelogsOnlyWhatItChanged() {
         commands.pipeInput(ID, new WorkflowCommand.Submit(ID, Graphs.fanOutFanIn(3, Graphs.nil()), T0));
         assertThat(keys(changelog.readKeyValuesToList())).as("at submit: the header and all five nodes")
-                .containsExactlyInAnyOrder(ID, WorkflowStore.nodeKey(ID, 0), WorkflowStore.nodeKey(ID, 1), WorkflowStore.nodeKey(ID, 2),
-                        WorkflowStore.nodeKey(ID, 3), WorkflowStore.nodeKey(ID, 4));
+                .containsExactlyInAnyOrder(ID, StateRecords.nodeKey(ID, 0), StateRecords.nodeKey(ID, 1), StateRecords.nodeKey(ID, 2),
+                        StateRecords.nodeKey(ID, 3), StateRecords.nodeKey(ID, 4));
         assertThat(Json.read(store.get(ID), Graph.class).nodes()).as("the header has no nodes").isEmpty();
 
         nodeEvents.pipeInput(ID, new NodeEvent.Started(ID, 0, 1, "w1", T0));
         assertThat(keys(changelog.readKeyValuesToList())).as("a node started: that node, loaded from the store and nothing else stored again")
-                .containsExactly(WorkflowStore.nodeKey(ID, 0));
+                .containsExactly(StateRecords.nodeKey(ID, 0));
 
         nodeEvents.pipeInput(ID, new NodeEvent.Succeeded(ID, 0, 1, "w1", 0, Map.of(), T0, T0.plusSeconds(1)));
         assertThat(keys(changelog.readKeyValuesToList())).as("it succeeded and made three nodes ready")
-                .containsExactlyInAnyOrder(WorkflowStore.nodeKey(ID, 0), WorkflowStore.nodeKey(ID, 1), WorkflowStore.nodeKey(ID, 2),
-                        WorkflowStore.nodeKey(ID, 3));
-        Node stored = Json.read(store.get(WorkflowStore.nodeKey(ID, 0)), Node.class);
+                .containsExactlyInAnyOrder(StateRecords.nodeKey(ID, 0), StateRecords.nodeKey(ID, 1), StateRecords.nodeKey(ID, 2),
+                        StateRecords.nodeKey(ID, 3));
+        Node stored = Json.read(store.get(StateRecords.nodeKey(ID, 0)), Node.class);
         assertThat(stored.state()).isEqualTo(State.SUCCESS);
     }
 
@@ -124,7 +125,7 @@ class WorkflowStoreTest {
         runToTheEnd();
         driver.advanceWallClockTime(Duration.ofHours(2));
         assertThat(keys(store)).as("the other workflow runs on, untouched")
-                .containsExactlyInAnyOrder("wf-other", WorkflowStore.nodeKey("wf-other", 0), WorkflowStore.nodeKey("wf-other", 1));
+                .containsExactlyInAnyOrder("wf-other", StateRecords.nodeKey("wf-other", 0), StateRecords.nodeKey("wf-other", 1));
         assertThat(new String(new WorkflowStore(store).document("wf-other"), UTF_8)).contains("\"wf-other\"");
     }
 

@@ -22,6 +22,7 @@ import org.gorchestrator.api.tasks.TaskPage;
 import org.gorchestrator.api.tasks.TaskService;
 import org.gorchestrator.api.tasks.WaitingReads;
 import org.gorchestrator.api.tasks.WorkflowIds;
+import org.gorchestrator.api.view.NodePage;
 import org.gorchestrator.model.Graph;
 import org.gorchestrator.model.State;
 import org.gorchestrator.time.Durations;
@@ -139,6 +140,30 @@ public class TaskController {
         }
         // Hence Object: a Graph at once, or a DeferredResult<Graph> later; Spring MVC serves each by its runtime type.
         return deferred(waitingReads.whenFinished(id, waiting, caller.get()), waiting);
+    }
+
+    @GetMapping("/{id}/nodes")
+    @Operation(summary = "Read a task's nodes, one page at a time", description = "The nodes of the task, in id order, with their "
+            + "current state, dates and outputs, as in the document GET /v1/tasks/{id} answers, but a page at a time: for a task of "
+            + "many nodes, the answer stays small and the view reads only the nodes of the page.")
+    @ApiResponse(responseCode = "200", description = "A page of nodes",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = NodePage.class)))
+    @ApiResponse(responseCode = "400", description = "Invalid limit, after or state, or a query parameter this read does not take; "
+            + "'violations' names it",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "No task with this id",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "503", description = "The view is starting; retry after the Retry-After seconds",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    public NodePage nodes(
+            @Parameter(description = "The task's id") @PathVariable String id,
+            @Parameter(description = "Only nodes in this state, by name (running) or code (2)")
+            @RequestParam(required = false) String state,
+            @Parameter(description = "The cursor: the 'next' of the previous page (a node id). The only cursor parameter")
+            @RequestParam(required = false) String after,
+            @Parameter(description = "Page size, 1 to gorch.api.max-page-size (default gorch.api.default-page-size)")
+            @RequestParam(required = false) Integer limit) {
+        return tasks.nodes(id, caller.get(), stateFilter(state), nodeCursor(after), pageSize(limit));
     }
 
     @GetMapping
@@ -260,6 +285,22 @@ public class TaskController {
             throw new InvalidParameterException("after", "is not a task id; pass the 'next' of the previous page");
         }
         return after;
+    }
+
+    /** A node id, or -1 (before the first) when absent. */
+    private static int nodeCursor(String after) {
+        if (after == null) {
+            return -1;
+        }
+        try {
+            int id = Integer.parseInt(after);
+            if (id >= 0) {
+                return id;
+            }
+        } catch (NumberFormatException notANumber) {
+            // refused below, as a negative id is
+        }
+        throw new InvalidParameterException("after", "is not a node id; pass the 'next' of the previous page");
     }
 
     private static Optional<State> stateFilter(String state) {

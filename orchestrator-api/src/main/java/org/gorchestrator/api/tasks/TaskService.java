@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.gorchestrator.api.commands.CommandPublisher;
+import org.gorchestrator.api.view.NodePage;
 import org.gorchestrator.api.view.WorkflowView;
 import org.gorchestrator.message.WorkflowCommand;
 import org.gorchestrator.model.Graph;
@@ -93,6 +94,22 @@ public final class TaskService {
         return find(id)
                 .or(() -> submissionFailed(id) ? Optional.empty() : view.await(id, readYourWritesWait))
                 .orElseThrow(() -> notFound(id));
+    }
+
+    /**
+     * A page of the task's nodes, when the caller may see the task: read from the view's parts without the rest of a
+     * large task, or (not in the view yet) from the task as accepted here.
+     *
+     * @throws TaskNotFoundException     when no workflow has this id, or it is another caller's
+     * @throws UnconfirmedTaskException when none has it yet, and this instance answered its submission 503
+     */
+    public NodePage nodes(String id, Caller caller, Optional<State> state, int after, int limit) {
+        Optional<Graph> header = WorkflowIds.isWellFormed(id) ? view.header(id) : Optional.empty();
+        if (header.isEmpty()) {
+            return NodePage.of(get(id, caller).nodes(), state, after, limit);
+        }
+        caller.requireAccess(header.get());
+        return view.nodes(id, state, after, limit).orElseThrow(() -> notFound(id));
     }
 
     /** Whether this instance knows that a submission of this workflow failed for good: waiting for it is pointless. */

@@ -13,7 +13,9 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.gorchestrator.json.Json;
 import org.gorchestrator.model.Graph;
+import org.gorchestrator.model.Node;
 import org.gorchestrator.model.State;
+import org.gorchestrator.model.StateRecords;
 
 /** Reads the latest state of workflows from this instance's copy of the view. */
 public final class WorkflowView {
@@ -27,9 +29,56 @@ public final class WorkflowView {
         this.store = names.store();
     }
 
-    /** @throws ViewNotReadyException while the view is not running */
+    /**
+     * The workflow's whole document, its nodes put together when it is in parts ({@link StateRecords}).
+     *
+     * @throws ViewNotReadyException while the view is not running
+     */
     public Optional<Graph> find(String id) {
+        return read(view -> Optional.ofNullable(view.get(id)).map(WorkflowView::decode).map(graph -> inParts(graph)
+                ? graph.withNodes(nodesAfter(view, id, -1, Optional.empty(), Integer.MAX_VALUE)) : graph));
+    }
+
+    /**
+     * The workflow as {@link #find} shows it, except that a workflow in parts comes without its nodes: enough to
+     * tell its state and owner, without reading them.
+     *
+     * @throws ViewNotReadyException while the view is not running
+     */
+    public Optional<Graph> header(String id) {
         return read(view -> Optional.ofNullable(view.get(id)).map(WorkflowView::decode));
+    }
+
+    /**
+     * Up to {@code limit} of the workflow's nodes with an id above {@code after}, in {@code state} when given; empty
+     * when the view does not hold the workflow. Reads only the nodes it goes through when the workflow is in parts.
+     *
+     * @throws ViewNotReadyException while the view is not running
+     */
+    public Optional<NodePage> nodes(String id, Optional<State> state, int after, int limit) {
+        return read(view -> Optional.ofNullable(view.get(id)).map(WorkflowView::decode).map(graph -> inParts(graph)
+                ? NodePage.of(nodesAfter(view, id, after, state, limit), limit) : NodePage.of(graph.nodes(), state, after, limit)));
+    }
+
+    /** A header in parts: every whole document has a node. */
+    private static boolean inParts(Graph graph) {
+        return graph.nodes() == null || graph.nodes().isEmpty();
+    }
+
+    /** Up to {@code limit} nodes of a workflow in parts, from the one after {@code after}, those in {@code state} when given. */
+    private static List<Node> nodesAfter(ReadOnlyKeyValueStore<String, byte[]> view, String id, int after, Optional<State> state, int limit) {
+        List<Node> nodes = new ArrayList<>();
+        String from = after < 0 ? StateRecords.firstNodeKey(id) : StateRecords.nodeKey(id, after + 1);
+        try (KeyValueIterator<String, byte[]> parts = view.range(from, StateRecords.afterNodeKeys(id))) {
+            while (parts.hasNext() && nodes.size() < limit) {
+                byte[] json = parts.next().value;
+                // The node's state is read first: a filtered page decodes only the nodes it keeps.
+                if (json != null && (state.isEmpty() || stateOf(json) == state.get())) {
+                    nodes.add(Json.read(json, Node.class));
+                }
+            }
+        }
+        return nodes;
     }
 
     /**
@@ -73,7 +122,7 @@ public final class WorkflowView {
             }
             try (KeyValueIterator<String, byte[]> entries = view.all()) {
                 entries.forEachRemaining(entry -> {
-                    State state = entry.value == null ? null : stateOf.apply(entry.value);
+                    State state = entry.value == null || StateRecords.isNodeKey(entry.key) ? null : stateOf.apply(entry.value);
                     if (state != null) {
                         counts.merge(state, 1L, Long::sum);
                     }
@@ -105,7 +154,7 @@ public final class WorkflowView {
 
     /**
      * Up to {@code count} workflows accepted by {@code filter}, newest first (ids are time-ordered),
-     * starting after the id {@code before} or at the newest when it is null.
+     * starting after the id {@code before} or at the newest when it is null; a workflow in parts without its nodes.
      *
      * @throws ViewNotReadyException while the view is not running
      */
@@ -116,7 +165,8 @@ public final class WorkflowView {
                 while (entries.hasNext() && page.size() < count) {
                     KeyValue<String, byte[]> entry = entries.next();
                     // range bounds are inclusive, and a cursor is the last id the client already has
-                    Graph graph = entry.key.equals(before) || entry.value == null ? null : decode(entry.value);
+                    Graph graph = entry.key.equals(before) || entry.value == null || StateRecords.isNodeKey(entry.key) ? null
+                            : decode(entry.value);
                     if (graph != null && filter.test(graph)) {
                         page.add(graph);
                     }

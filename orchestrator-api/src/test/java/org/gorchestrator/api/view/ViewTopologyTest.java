@@ -29,6 +29,7 @@ import org.gorchestrator.api.events.LiveEvents;
 import org.gorchestrator.api.logs.LiveLogs;
 import org.gorchestrator.message.LogChunk;
 import org.gorchestrator.kafka.JsonSerde;
+import org.gorchestrator.model.StateRecords;
 import org.gorchestrator.test.Graphs;
 import org.gorchestrator.test.KafkaBroker;
 import org.junit.jupiter.api.Test;
@@ -66,6 +67,25 @@ class ViewTopologyTest {
             assertThat(keys(view, names.logStore())).containsExactly(
                     "kept/0/1/stdout/0000000000000000000", "kept/0/1/stdout/0000000000000000001");
             assertThat(keys(view, names.eventStore())).containsExactly("kept/0000000000000000000", "kept/0000000000000000002");
+        }
+    }
+
+    @Test
+    void aRestoredViewHoldsTheLatestPartOfEachWorkflowInPartsAndNoneOfAPurgedOne() throws Exception {
+        createTopics();
+        for (String id : List.of("large", "gone")) {
+            send(names.stateTopic(), StateRecords.nodeKey(id, 0), Map.of("id", 0, "state", 0));
+            send(names.stateTopic(), StateRecords.nodeKey(id, 1), Map.of("id", 1, "state", 0));
+            send(names.stateTopic(), id, Graphs.seedExample().withId(id).withNodes(List.of()));
+        }
+        send(names.stateTopic(), StateRecords.nodeKey("large", 1), Map.of("id", 1, "state", 2));
+        send(names.stateTopic(), "gone", null); // its nodes' tombstones missing: the header's removes them too
+
+        try (KafkaStreams view = start()) {
+            assertThat(keys(view, names.store())).containsExactly("large", StateRecords.nodeKey("large", 0), StateRecords.nodeKey("large", 1));
+            ReadOnlyKeyValueStore<String, byte[]> store = view.store(StoreQueryParameters.fromNameAndType(names.store(),
+                    QueryableStoreTypes.keyValueStore()));
+            assertThat(TopLevelState.of(store.get(StateRecords.nodeKey("large", 1)))).isEqualTo(org.gorchestrator.model.State.RUNNING);
         }
     }
 
