@@ -1,5 +1,6 @@
 package org.gorchestrator.load;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -35,9 +36,11 @@ final class LogSizes implements AutoCloseable {
                     .get(TIMEOUT_SECONDS, TimeUnit.SECONDS).values());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted reading the broker's log sizes", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("could not read the broker's log sizes: " + e.getMessage(), e);
+            throw new Unreadable("interrupted reading the broker's log sizes", e);
+        } catch (ExecutionException e) {
+            throw new Unreadable("could not read the broker's log sizes: " + e.getCause().getMessage(), e);
+        } catch (TimeoutException e) {
+            throw new Unreadable("the broker did not tell its log sizes within " + TIMEOUT_SECONDS + " s (is --kafka its address?)", e);
         }
     }
 
@@ -61,8 +64,16 @@ final class LogSizes implements AutoCloseable {
         return topics;
     }
 
+    /** The broker could not be asked: the run's figures would be incomplete. */
+    static final class Unreadable extends RuntimeException {
+        Unreadable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     @Override
     public void close() {
-        admin.close();
+        // Not Admin's default, which waits for every pending call to time out (a minute, on a broker that never answered).
+        admin.close(Duration.ofSeconds(1));
     }
 }

@@ -34,7 +34,14 @@ public final class Main {
             System.exit(2);
             return;
         }
-        List<Measurement> results = run(options);
+        List<Measurement> results;
+        try {
+            results = run(options);
+        } catch (LogSizes.Unreadable e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
+            return;
+        }
         System.out.print(ResultFiles.table(results));
         for (Measurement m : results) {
             if (m.bytesPerNode().measured()) {
