@@ -49,8 +49,8 @@ public class GorchKafkaAutoConfiguration {
     }
 
     @Bean
-    public KafkaAdmin.NewTopics gorchNewTopics(Topics topics) {
-        return new KafkaAdmin.NewTopics(topics.newTopics().toArray(org.apache.kafka.clients.admin.NewTopic[]::new));
+    public KafkaAdmin.NewTopics gorchNewTopics(Topics topics, TopicsProperties properties) {
+        return new KafkaAdmin.NewTopics(topics.newTopics(properties.handOffRetention()).toArray(org.apache.kafka.clients.admin.NewTopic[]::new));
     }
 
     @Bean

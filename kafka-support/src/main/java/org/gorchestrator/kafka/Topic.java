@@ -3,6 +3,7 @@ package org.gorchestrator.kafka;
 import java.util.Objects;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
@@ -15,6 +16,11 @@ public record Topic<K, V>(String name, Serde<K> keySerde, Serde<V> valueSerde) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(keySerde, "keySerde");
         Objects.requireNonNull(valueSerde, "valueSerde");
+    }
+
+    /** The same topic with its values left as the bytes they came as: for a reader that keeps them as they are. */
+    public Topic<K, byte[]> withRawValues() {
+        return new Topic<>(name, keySerde, Serdes.ByteArray());
     }
 
     public Serializer<K> keySerializer() {

@@ -22,7 +22,7 @@ import org.apache.kafka.common.config.TopicConfig;
  * @param partitions             partitions of the workflow-keyed topics
  * @param nodeCommandPartitions  partitions of node-commands: the most workers that can share the work
  * @param replicationFactor      replicas of every topic
- * @param eventRetention         how long workflow events and node commands are kept
+ * @param eventRetention         how long workflow events are kept (the hand-offs between services: {@link #newTopics})
  * @param maxMessageBytes        largest record on any topic (a workflow's state grows with its size)
  * @param logRetention           how long node logs are kept
  * @param pools                  worker pools besides the default one; nodes of pool P (target {@code pool:P}) go to
@@ -76,10 +76,20 @@ public record Topics(String workflowCommands, String nodeCommands, String nodeEv
         return DEFAULT_POOL.equals(pool) || !pools.contains(pool) ? nodeCommands : nodeCommands + "." + pool;
     }
 
-    /** The topics to create when missing. */
-    public List<NewTopic> newTopics() {
-        Map<String, String> deleteAfterRetention = Map.of(
+    /**
+     * The topics to create when missing. The hand-offs between the services (workflow commands, node commands, node
+     * events, node control) are read within moments by the conductor or the workers, so they keep their records for
+     * {@code handOffRetention}, not for the {@code eventRetention} of the public workflow events; their segments roll
+     * at a quarter of it, since the broker deletes whole segments only (a segment kept until it fills would hold the
+     * records of a quiet system for days).
+     */
+    public List<NewTopic> newTopics(Duration handOffRetention) {
+        Map<String, String> events = Map.of(
                 TopicConfig.RETENTION_MS_CONFIG, String.valueOf(eventRetention.toMillis()),
+                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(maxMessageBytes));
+        Map<String, String> handOffs = Map.of(
+                TopicConfig.RETENTION_MS_CONFIG, String.valueOf(handOffRetention.toMillis()),
+                TopicConfig.SEGMENT_MS_CONFIG, String.valueOf(Math.max(1, handOffRetention.toMillis() / 4)),
                 TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(maxMessageBytes));
         Map<String, String> logs = Map.of(
                 TopicConfig.RETENTION_MS_CONFIG, String.valueOf(logRetention.toMillis()),
@@ -88,14 +98,14 @@ public record Topics(String workflowCommands, String nodeCommands, String nodeEv
                 TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
                 TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(maxMessageBytes));
         return concat(List.of(
-                topic(workflowCommands, partitions, deleteAfterRetention),
-                topic(nodeEvents, partitions, deleteAfterRetention),
-                topic(workflowEvents, partitions, deleteAfterRetention),
+                topic(workflowCommands, partitions, handOffs),
+                topic(nodeEvents, partitions, handOffs),
+                topic(workflowEvents, partitions, events),
                 topic(workflowState, partitions, compacted),
-                topic(nodeCommands, nodeCommandPartitions, deleteAfterRetention),
-                topic(nodeControl, partitions, deleteAfterRetention),
+                topic(nodeCommands, nodeCommandPartitions, handOffs),
+                topic(nodeControl, partitions, handOffs),
                 topic(nodeLogs, partitions, logs)),
-                pools.stream().map(pool -> topic(nodeCommandsOfPool(pool), nodeCommandPartitions, deleteAfterRetention)).toList());
+                pools.stream().map(pool -> topic(nodeCommandsOfPool(pool), nodeCommandPartitions, handOffs)).toList());
     }
 
     private static List<NewTopic> concat(List<NewTopic> a, List<NewTopic> b) {

@@ -9,7 +9,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
-/** {@code gorch.kafka.*}: topic names and settings, mapped onto {@link Topics}. */
+/**
+ * {@code gorch.kafka.*}: topic names and settings, mapped onto {@link Topics}; {@code handOffRetention} is how long the
+ * topics between the services keep their records ({@link Topics#newTopics}).
+ */
 @Validated
 @ConfigurationProperties("gorch.kafka")
 public record TopicsProperties(
@@ -26,7 +29,14 @@ public record TopicsProperties(
         @DefaultValue("7d") Duration eventRetention,
         @DefaultValue("8MB") DataSize maxMessageSize,
         @DefaultValue("7d") Duration logRetention,
-        List<String> pools) {
+        List<String> pools,
+        @DefaultValue("12h") Duration handOffRetention) {
+
+    public TopicsProperties {
+        if (handOffRetention.isNegative() || handOffRetention.isZero()) {
+            throw new IllegalArgumentException("gorch.kafka.hand-off-retention must be positive, was " + handOffRetention);
+        }
+    }
 
     public Topics toTopics() {
         return new Topics(workflowCommandsTopic, nodeCommandsTopic, nodeEventsTopic, workflowEventsTopic, workflowStateTopic,

@@ -29,4 +29,14 @@ class TypedTopicsTest {
         assertThat(kills.keyDeserializer().deserialize(kills.name(), kills.keySerializer().serialize(kills.name(), "w"))).isEqualTo("w");
         assertThat(typed.nodeLogs().valueSerde()).isInstanceOf(JsonSerde.class);
     }
+
+    @Test
+    void aTopicWithRawValuesIsTheSameTopicReadAsTheBytesThatCame() {
+        Topic<String, byte[]> raw = typed.workflowEvents().withRawValues();
+        byte[] bytes = "{\"specversion\":\"1.0\"".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(raw.name()).isEqualTo("we");
+        assertThat(raw.keySerde()).isSameAs(typed.workflowEvents().keySerde());
+        assertThat(raw.valueDeserializer().deserialize(raw.name(), bytes)).isEqualTo(bytes);
+    }
 }

@@ -46,6 +46,12 @@ final class LoadRun {
         }
     }
 
+    /** One run, to measure around. */
+    @FunctionalInterface
+    interface Once {
+        Measurement run() throws InterruptedException;
+    }
+
     private final GorchClient client;
     private final Scenario scenario;
     private final byte[] document;
@@ -223,7 +229,7 @@ final class LoadRun {
         double perSecond = seconds > 0 ? 1 / seconds : 0;
         return new Measurement(scenario.label(), scenario.nodes(), rate, attempted / (submitWindowNanos / 1e9), seconds,
                 submitted, rejected, succeeded, failed, unfinished, finished * perSecond, nodesSucceeded * perSecond,
-                Latencies.ofMicros(endToEnd.build().toArray()), Latencies.ofMicros(handOffs.build().toArray()));
+                Latencies.ofMicros(endToEnd.build().toArray()), Latencies.ofMicros(handOffs.build().toArray()), BytesPerNode.NONE);
     }
 
     private synchronized double fractionDone() {

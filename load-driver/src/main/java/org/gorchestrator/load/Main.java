@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.gorchestrator.client.GorchClient;
 
 /**
@@ -13,6 +14,7 @@ import org.gorchestrator.client.GorchClient;
 public final class Main {
     /** The rates of an automatic sweep, as fractions of the throughput reached at max. */
     static final double[] AUTO_FRACTIONS = {0.25, 0.5, 0.75};
+    private static final Duration SETTLE = Duration.ofSeconds(1);
     private static final String COMMON_POOL_PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
 
     private Main() {}
@@ -32,8 +34,20 @@ public final class Main {
             System.exit(2);
             return;
         }
-        List<Measurement> results = run(options);
+        List<Measurement> results;
+        try {
+            results = run(options);
+        } catch (LogSizes.Unreadable e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
+            return;
+        }
         System.out.print(ResultFiles.table(results));
+        for (Measurement m : results) {
+            if (m.bytesPerNode().measured()) {
+                System.out.print(m.bytesPerNode().table("bytes per node, " + m.scenario() + " @ " + m.targetLabel()));
+            }
+        }
         for (Path file : ResultFiles.write(options.out(), results)) {
             System.out.println("wrote " + file);
         }
@@ -59,24 +73,44 @@ public final class Main {
 
     /** Every run the options ask for, in the order they ran. */
     static List<Measurement> run(Options options) throws InterruptedException {
+        try (LogSizes sizes = options.kafkaAdmin().isEmpty() ? null : new LogSizes(options.kafkaAdmin())) {
+            return run(options, sizes);
+        }
+    }
+
+    private static List<Measurement> run(Options options, LogSizes sizes) throws InterruptedException {
         GorchClient client = client(options);
         if (!options.warmup().isZero()) {
             LoadRun.run(client, options.scenario(), options.settings().lasting(options.warmup()), 0, "warm-up (not counted)");
         }
         List<Measurement> results = new ArrayList<>();
         if (options.autoSweep()) {
-            Measurement max = LoadRun.run(client, options.scenario(), options.settings(), 0);
+            Measurement max = measured(sizes, () -> LoadRun.run(client, options.scenario(), options.settings(), 0));
             results.add(max);
             for (double fraction : AUTO_FRACTIONS) {
                 if (max.workflowsPerSecond() > 0) {
-                    results.add(LoadRun.run(client, options.scenario(), options.settings(), fraction * max.workflowsPerSecond()));
+                    double rate = fraction * max.workflowsPerSecond();
+                    results.add(measured(sizes, () -> LoadRun.run(client, options.scenario(), options.settings(), rate)));
                 }
             }
         } else {
             for (double rate : options.rates()) {
-                results.add(LoadRun.run(client, options.scenario(), options.settings(), rate));
+                results.add(measured(sizes, () -> LoadRun.run(client, options.scenario(), options.settings(), rate)));
             }
         }
         return results;
+    }
+
+    /** One run, with what it added to each topic when there is a broker to read ({@code sizes} not null). */
+    private static Measurement measured(LogSizes sizes, LoadRun.Once run) throws InterruptedException {
+        if (sizes == null) {
+            return run.run();
+        }
+        Map<String, Long> before = sizes.read();
+        Measurement measurement = run.run();
+        // The last records of a run (the conductor's last commit, the workers' offsets) reach the broker just after the
+        // driver has seen the last workflow finish.
+        Thread.sleep(SETTLE.toMillis());
+        return measurement.withBytesPerNode(BytesPerNode.between(before, sizes.read(), measurement.nodesRun()));
     }
 }

@@ -11,10 +11,26 @@ package org.gorchestrator.load;
  * @param unfinished         accepted workflows not finished within the finish timeout
  * @param submitToFinish     from sending the POST to the graph's stop_date
  * @param handOff            from the latest predecessor's stop_date to a node's start_date
+ * @param bytesPerNode       what the run added to each topic on the broker ({@link BytesPerNode#NONE} without {@code --kafka})
  */
 public record Measurement(String scenario, int nodesPerWorkflow, double targetRate, double offeredRate, double seconds,
                           int submitted, int rejected, int succeeded, int failed, int unfinished,
-                          double workflowsPerSecond, double nodesPerSecond, Latencies submitToFinish, Latencies handOff) {
+                          double workflowsPerSecond, double nodesPerSecond, Latencies submitToFinish, Latencies handOff,
+                          BytesPerNode bytesPerNode) {
+
+    public Measurement {
+        java.util.Objects.requireNonNull(bytesPerNode, "bytesPerNode");
+    }
+
+    /** The nodes this run finished (every node of the scenarios is nil, so each succeeds). */
+    public long nodesRun() {
+        return Math.round(nodesPerSecond * seconds);
+    }
+
+    public Measurement withBytesPerNode(BytesPerNode bytes) {
+        return new Measurement(scenario, nodesPerWorkflow, targetRate, offeredRate, seconds, submitted, rejected, succeeded, failed,
+                unfinished, workflowsPerSecond, nodesPerSecond, submitToFinish, handOff, bytes);
+    }
 
     public String targetLabel() {
         return targetRate == 0 ? "max" : String.format(java.util.Locale.ROOT, "%.1f/s", targetRate);

@@ -1,13 +1,20 @@
 package org.gorchestrator.load;
 
+import java.io.IOException;
+import java.io.Reader;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
  * The command line. A sweep is a list of rates, or {@code auto}: one run as fast as possible,
@@ -17,9 +24,12 @@ import java.util.Locale;
  * @param sweep       the rates of a sweep (0 for max), empty for a single run at {@code rate}
  * @param autoSweep   whether the sweep's rates come from a first run at max
  * @param warmup      how long to load the system at max before measuring anything (JIT, connections, caches)
+ * @param kafkaAdmin  Admin client settings for the system's broker ({@code --kafka}, {@code --kafka-config}), to report
+ *                    what each run added to each topic; empty for no such report
  */
 public record Options(URI baseUrl, Scenario scenario, double rate, List<Double> sweep, boolean autoSweep,
-                      Duration warmup, LoadRun.Settings settings, Path out, boolean allowRemote) {
+                      Duration warmup, LoadRun.Settings settings, Path out, boolean allowRemote,
+                      Map<String, Object> kafkaAdmin) {
 
     static final String USAGE = """
             usage: java -jar load-driver.jar [options]
@@ -35,7 +45,17 @@ public record Options(URI baseUrl, Scenario scenario, double rate, List<Double> 
               --out DIR             where results.csv, results.json and latency.svg go (default load-results)
               --quick               the seed scenario, auto sweep, 10s per run after a 5s warm-up: about a minute
               --allow-remote        accept a base URL that is not a loopback address
+              --kafka SERVERS       the system's Kafka bootstrap servers: report the bytes each run added to each topic,
+                                    per node (the broker's log sizes, read with the Admin API)
+              --kafka-config FILE   more Admin client settings for --kafka (a properties file: security, timeouts)
             """;
+
+    public Options {
+        kafkaAdmin = Map.copyOf(kafkaAdmin);
+        if (!kafkaAdmin.isEmpty() && !kafkaAdmin.containsKey(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG)) {
+            throw new IllegalArgumentException("--kafka-config needs --kafka (or bootstrap.servers in the file)");
+        }
+    }
 
     public static Options parse(String... args) {
         URI url = URI.create("http://127.0.0.1:8080");
@@ -50,6 +70,7 @@ public record Options(URI baseUrl, Scenario scenario, double rate, List<Double> 
         Duration finishTimeout = Duration.ofSeconds(120);
         Path out = Path.of("load-results");
         boolean allowRemote = false;
+        Map<String, Object> kafkaAdmin = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             switch (name) {
@@ -74,6 +95,8 @@ public record Options(URI baseUrl, Scenario scenario, double rate, List<Double> 
                         case "--finish-timeout" -> finishTimeout = duration(value);
                         case "--warmup" -> warmup = value.trim().equals("0") ? Duration.ZERO : duration(value);
                         case "--out" -> out = Path.of(value);
+                        case "--kafka" -> kafkaAdmin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, value);
+                        case "--kafka-config" -> kafkaAdmin.putAll(properties(Path.of(value)));
                         case "--sweep" -> {
                             auto = value.equals("auto");
                             sweep = auto ? List.of() : Arrays.stream(value.split(",")).map(Options::rate).toList();
@@ -84,7 +107,7 @@ public record Options(URI baseUrl, Scenario scenario, double rate, List<Double> 
             }
         }
         Options options = new Options(url, scenario, rate, sweep, auto, warmup, new LoadRun.Settings(concurrency, duration, count, finishTimeout),
-                out, allowRemote);
+                out, allowRemote, kafkaAdmin);
         options.checkTarget();
         return options;
     }
@@ -141,6 +164,18 @@ public record Options(URI baseUrl, Scenario scenario, double rate, List<Double> 
             throw new IllegalArgumentException("a duration must be positive, was " + value);
         }
         return d;
+    }
+
+    private static Map<String, Object> properties(Path file) {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read --kafka-config " + file + ": " + e.getMessage(), e);
+        }
+        Map<String, Object> settings = new HashMap<>();
+        properties.stringPropertyNames().forEach(name -> settings.put(name, properties.getProperty(name)));
+        return settings;
     }
 
     private static int positive(String name, int value) {

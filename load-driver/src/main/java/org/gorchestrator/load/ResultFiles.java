@@ -8,11 +8,14 @@ import java.util.List;
 import java.util.Locale;
 import org.gorchestrator.json.Json;
 
-/** Writes a run's measurements: results.csv, results.json and, for a sweep, latency.svg. */
+/**
+ * Writes a run's measurements: results.csv, results.json and, for a sweep, latency.svg. {@code bytes_per_node} is what
+ * the run added to the broker's topics per node (0 without {@code --kafka}); results.json has it per topic.
+ */
 final class ResultFiles {
     static final String CSV_HEADER = "scenario,nodes_per_workflow,target_rate,offered_rate,seconds,submitted,rejected,succeeded,failed,unfinished,"
             + "workflows_per_s,nodes_per_s,finish_p50_ms,finish_p95_ms,finish_p99_ms,finish_max_ms,"
-            + "handoffs,handoff_p50_ms,handoff_p95_ms,handoff_p99_ms,handoff_max_ms";
+            + "handoffs,handoff_p50_ms,handoff_p95_ms,handoff_p99_ms,handoff_max_ms,bytes_per_node";
 
     private ResultFiles() {}
 
@@ -34,10 +37,10 @@ final class ResultFiles {
         for (Measurement m : results) {
             Latencies f = m.submitToFinish();
             Latencies h = m.handOff();
-            csv.append(String.format(Locale.ROOT, "%s,%d,%.2f,%.2f,%.3f,%d,%d,%d,%d,%d,%.2f,%.1f,%.3f,%.3f,%.3f,%.3f,%d,%.3f,%.3f,%.3f,%.3f%n",
+            csv.append(String.format(Locale.ROOT, "%s,%d,%.2f,%.2f,%.3f,%d,%d,%d,%d,%d,%.2f,%.1f,%.3f,%.3f,%.3f,%.3f,%d,%.3f,%.3f,%.3f,%.3f,%.1f%n",
                     m.scenario(), m.nodesPerWorkflow(), m.targetRate(), m.offeredRate(), m.seconds(), m.submitted(), m.rejected(),
                     m.succeeded(), m.failed(), m.unfinished(), m.workflowsPerSecond(), m.nodesPerSecond(),
-                    f.p50(), f.p95(), f.p99(), f.max(), h.count(), h.p50(), h.p95(), h.p99(), h.max()));
+                    f.p50(), f.p95(), f.p99(), f.max(), h.count(), h.p50(), h.p95(), h.p99(), h.max(), m.bytesPerNode().perNode(null)));
         }
         return csv.toString();
     }

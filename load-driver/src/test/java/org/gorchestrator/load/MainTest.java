@@ -69,6 +69,20 @@ class MainTest {
     }
 
     @Test
+    void withTheBrokerNamedEachRunReportsWhatItAddedToTheTopicsPerNodeRun() throws Exception {
+        try (FakeApi api = new FakeApi()) {
+            Options options = Options.parse("--url", api.url(), "--scenario", "random100", "--count", "3", "--warmup", "0",
+                    "--kafka", org.gorchestrator.test.KafkaBroker.bootstrapServers());
+
+            Measurement m = Main.run(options).get(0);
+
+            assertThat(m.bytesPerNode().measured()).isTrue();
+            assertThat(m.bytesPerNode().nodes()).isEqualTo(300);
+            assertThat(ResultFiles.csv(List.of(m))).endsWith(String.format(java.util.Locale.ROOT, ",%.1f%n", m.bytesPerNode().perNode(null)));
+        }
+    }
+
+    @Test
     void anApiWithoutTheLongPollIsAskedAgainAfterAGrowingDelayNotInALoop() throws Exception {
         try (FakeApi api = FakeApi.ignoringWait(Duration.ofSeconds(1))) {
             Options options = Options.parse("--url", api.url(), "--count", "3", "--concurrency", "3", "--finish-timeout", "20s", "--warmup", "0");

@@ -55,4 +55,17 @@ class OptionsTest {
             assertThatThrownBy(() -> Options.parse(args.toArray(String[]::new))).as(args.toString()).isInstanceOf(IllegalArgumentException.class);
         }
     }
+
+    @Test
+    void kafkaNamesTheBrokerWhoseLogSizesAreReadAndItsConfigFileAddsSettings(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path config = java.nio.file.Files.writeString(dir.resolve("admin.properties"), "security.protocol=SASL_SSL\n");
+
+        assertThat(Options.parse().kafkaAdmin()).isEmpty();
+        assertThat(Options.parse("--kafka", "127.0.0.1:9092", "--kafka-config", config.toString()).kafkaAdmin())
+                .isEqualTo(java.util.Map.of("bootstrap.servers", "127.0.0.1:9092", "security.protocol", "SASL_SSL"));
+        assertThatThrownBy(() -> Options.parse("--kafka-config", config.toString())).hasMessageContaining("--kafka");
+        assertThatThrownBy(() -> Options.parse("--kafka", "127.0.0.1:9092", "--kafka-config", dir.resolve("missing").toString()))
+                .hasMessageContaining("missing");
+    }
 }

@@ -23,13 +23,15 @@ import org.gorchestrator.kafka.streams.LatestByKeyProcessor;
 import org.gorchestrator.kafka.StartTopics;
 import org.gorchestrator.schedule.Schedule;
 import org.gorchestrator.template.Template;
+import org.gorchestrator.kafka.Topic;
 import org.gorchestrator.kafka.Topics;
-import org.gorchestrator.kafka.events.CloudEventSerde;
+import org.gorchestrator.kafka.TypedTopics;
 import org.gorchestrator.kafka.tracing.RecordTracing;
 import org.gorchestrator.message.NodeCommand;
 import org.gorchestrator.message.NodeEvent;
 import org.gorchestrator.message.NodeKill;
 import org.gorchestrator.message.WorkflowCommand;
+import org.gorchestrator.message.WorkflowEvent;
 import org.gorchestrator.model.StateRecords;
 
 /**
@@ -83,7 +85,7 @@ public final class ConductorTopology {
     public static final String SCHEDULE_RUN_OWNERS_STORE = "schedule-run-owners";
     public static final String SCHEDULE_RUNS_SINK = "schedule-runs-sink";
 
-    private final Topics topics;
+    private final TypedTopics typed;
     private final ConductorSettings settings;
     private final ConductorMetrics metrics;
     private final RecordTracing tracing;
@@ -91,7 +93,7 @@ public final class ConductorTopology {
 
     public ConductorTopology(Topics topics, ConductorSettings settings, ConductorMetrics metrics, RecordTracing tracing,
                              UnwritableRecords unwritable) {
-        this.topics = topics;
+        this.typed = TypedTopics.of(topics);
         this.settings = settings;
         this.metrics = metrics;
         this.tracing = tracing;
@@ -107,29 +109,36 @@ public final class ConductorTopology {
         return addTo(new Topology());
     }
 
-    /** Adds the conductor's nodes to {@code topology} (spring-kafka hands us the one it runs). */
+    /**
+     * Adds the conductor's nodes to {@code topology} (spring-kafka hands us the one it runs). The inputs are read as
+     * bytes, decoded by the readers, so that a record they cannot read goes to the dead letters as it came.
+     */
     public Topology addTo(Topology topology) {
-        StringDeserializer keys = new StringDeserializer();
         StringSerializer keyOut = new StringSerializer();
         ByteArrayDeserializer values = new ByteArrayDeserializer();
         ByteArraySerializer valuesOut = new ByteArraySerializer();
         long deadLetterBytes = settings.maxStateBytes(); // leaves a record's allowance for the key and headers
-        topology.addSource(COMMANDS_SOURCE, keys, values, topics.workflowCommands());
-        topology.addSource(NODE_EVENTS_SOURCE, keys, values, topics.nodeEvents());
+        Topic<String, WorkflowCommand> commands = typed.workflowCommands();
+        Topic<String, NodeEvent> nodeEvents = typed.nodeEvents();
+        topology.addSource(COMMANDS_SOURCE, commands.keyDeserializer(), values, commands.name());
+        topology.addSource(NODE_EVENTS_SOURCE, nodeEvents.keyDeserializer(), values, nodeEvents.name());
         topology.addProcessor(COMMANDS_READER, () -> new InputReader<>(WorkflowCommand.class, metrics, deadLetterBytes), COMMANDS_SOURCE);
         topology.addProcessor(NODE_EVENTS_READER, () -> new InputReader<>(NodeEvent.class, metrics, deadLetterBytes), NODE_EVENTS_SOURCE);
-        topology.addProcessor(ENGINE_PROCESSOR, () -> new WorkflowProcessor(settings, metrics, tracing, unwritable, topics.workflowState()),
+        topology.addProcessor(ENGINE_PROCESSOR, () -> new WorkflowProcessor(settings, metrics, tracing, unwritable, typed.workflowState().name()),
                 COMMANDS_READER, NODE_EVENTS_READER);
         topology.addStateStore(workflowStore(), ENGINE_PROCESSOR);
         topology.addStateStore(stringStore(TIMER_STORE), ENGINE_PROCESSOR);
         topology.addStateStore(stringStore(TRACE_STORE), ENGINE_PROCESSOR);
         topology.addStateStore(stringStore(UNPUBLISHED_STORE), ENGINE_PROCESSOR);
-        TopicNameExtractor<String, NodeCommand> byPool = (key, command, context) -> topics.nodeCommandsOfPool(Topics.poolOf(command.target()));
-        topology.addSink(NODE_COMMANDS_SINK, byPool, keyOut, JsonSerde.of(NodeCommand.class), ENGINE_PROCESSOR);
-        topology.addSink(NODE_CONTROL_SINK, topics.nodeControl(), keyOut, JsonSerde.of(NodeKill.class), ENGINE_PROCESSOR);
-        topology.addSink(WORKFLOW_EVENTS_SINK, topics.workflowEvents(), keyOut, new CloudEventSerde(), ENGINE_PROCESSOR);
+        // Every pool's topic carries the same records: one serde, the topic picked per command.
+        Topic<String, NodeCommand> nodeCommands = typed.nodeCommands(Topics.DEFAULT_POOL);
+        TopicNameExtractor<String, NodeCommand> byPool = (key, command, context) -> typed.nodeCommands(Topics.poolOf(command.target())).name();
+        topology.addSink(NODE_COMMANDS_SINK, byPool, nodeCommands.keySerializer(), nodeCommands.valueSerializer(), ENGINE_PROCESSOR);
+        addSink(topology, NODE_CONTROL_SINK, typed.nodeControl(), ENGINE_PROCESSOR);
+        addSink(topology, WORKFLOW_EVENTS_SINK, typed.workflowEvents(), ENGINE_PROCESSOR);
         // The processor sends the document as the JSON bytes it just stored.
-        topology.addSink(WORKFLOW_STATE_SINK, topics.workflowState(), keyOut, valuesOut, byWorkflow(), ENGINE_PROCESSOR);
+        topology.addSink(WORKFLOW_STATE_SINK, typed.workflowState().name(), typed.workflowState().keySerializer(),
+                typed.workflowState().valueSerializer(), byWorkflow(), ENGINE_PROCESSOR);
         topology.addSink(DEAD_LETTER_SINK, settings.deadLetterTopic(), keyOut, valuesOut, COMMANDS_READER, NODE_EVENTS_READER, ENGINE_PROCESSOR);
         return topology;
     }
@@ -149,8 +158,9 @@ public final class ConductorTopology {
         topology.addSource(SCHEDULE_RUNS_SOURCE, keys, new StringDeserializer(), start.scheduleRuns());
         topology.addProcessor(SCHEDULER_PROCESSOR, () -> new SchedulerProcessor(schedulerSettings), SCHEDULES_SOURCE, SCHEDULE_RUNS_SOURCE);
         topology.addStateStore(stringStore(SCHEDULE_STORE), SCHEDULER_PROCESSOR);
-        topology.addSink(SCHEDULED_COMMANDS_SINK, topics.workflowCommands(), keyOut, JsonSerde.of(WorkflowCommand.class), SCHEDULER_PROCESSOR);
-        topology.addSource(RUN_WATCH_SOURCE, keys, new CloudEventSerde(), topics.workflowEvents());
+        addSink(topology, SCHEDULED_COMMANDS_SINK, typed.workflowCommands(), SCHEDULER_PROCESSOR);
+        Topic<String, WorkflowEvent> events = typed.workflowEvents();
+        topology.addSource(RUN_WATCH_SOURCE, events.keyDeserializer(), events.valueDeserializer(), events.name());
         topology.addProcessor(RUN_WATCHER, RunWatcher::new, RUN_WATCH_SOURCE);
         topology.addStateStore(stringStore(SCHEDULE_RUN_OWNERS_STORE), RUN_WATCHER);
         topology.addSink(SCHEDULE_RUNS_SINK, start.scheduleRuns(), keyOut, new StringSerializer(), RUN_WATCHER);
@@ -164,6 +174,10 @@ public final class ConductorTopology {
     private static StreamPartitioner<String, byte[]> byWorkflow() {
         return (topic, key, value, partitions) -> Optional.of(Set.of(
                 Utils.toPositive(Utils.murmur2(StateRecords.workflowOf(key).getBytes(StandardCharsets.UTF_8))) % partitions));
+    }
+
+    private static <K, V> void addSink(Topology topology, String name, Topic<K, V> topic, String... parents) {
+        topology.addSink(name, topic.name(), topic.keySerializer(), topic.valueSerializer(), parents);
     }
 
     /** Not cached, like the workflow store. */

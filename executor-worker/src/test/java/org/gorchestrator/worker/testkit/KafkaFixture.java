@@ -61,7 +61,7 @@ public final class KafkaFixture implements AutoCloseable {
     /** New topics, {@code nodeCommandPartitions} partitions of node commands, all created before this returns. */
     public static KafkaFixture withFreshTopics(int nodeCommandPartitions) {
         KafkaFixture fixture = new KafkaFixture(freshTopics(nodeCommandPartitions));
-        fixture.createTopics(fixture.topics.newTopics());
+        fixture.createTopics(fixture.topics.newTopics(Topics.DEFAULTS.eventRetention()));
         fixture.readFromTheBeginning(fixture.events, fixture.topics.nodeEvents());
         fixture.readFromTheBeginning(fixture.logs, fixture.topics.nodeLogs());
         return fixture;
@@ -74,13 +74,13 @@ public final class KafkaFixture implements AutoCloseable {
      */
     public static KafkaFixture withFreshTopicsButNodeEvents(int nodeCommandPartitions) {
         KafkaFixture fixture = new KafkaFixture(freshTopics(nodeCommandPartitions));
-        fixture.createTopics(fixture.topics.newTopics().stream().filter(t -> !t.name().equals(fixture.topics.nodeEvents())).toList());
+        fixture.createTopics(fixture.topics.newTopics(Topics.DEFAULTS.eventRetention()).stream().filter(t -> !t.name().equals(fixture.topics.nodeEvents())).toList());
         fixture.readFromTheBeginning(fixture.logs, fixture.topics.nodeLogs());
         return fixture;
     }
 
     public void createNodeEventsTopic() {
-        createTopics(topics.newTopics().stream().filter(t -> t.name().equals(topics.nodeEvents())).toList());
+        createTopics(topics.newTopics(Topics.DEFAULTS.eventRetention()).stream().filter(t -> t.name().equals(topics.nodeEvents())).toList());
         readFromTheBeginning(events, topics.nodeEvents());
     }
 

@@ -35,9 +35,11 @@ public final class StreamsRoles {
         return settings;
     }
 
+    /** Every application's stores are compressed like its records ({@link CompressedStores}), unless it names its own setter. */
     private static Map<String, Object> application(Map<String, Object> base, String applicationId) {
         Map<String, Object> settings = new HashMap<>(base);
         settings.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        settings.putIfAbsent(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, CompressedStores.class);
         return settings;
     }
 }

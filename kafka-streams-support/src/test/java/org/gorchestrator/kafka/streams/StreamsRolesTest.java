@@ -14,13 +14,22 @@ class StreamsRolesTest {
                 StreamsConfig.NUM_STREAM_THREADS_CONFIG, 2), "app");
 
         assertThat(settings).isEqualTo(Map.of(StreamsConfig.APPLICATION_ID_CONFIG, "app",
-                StreamsConfig.PROCESSING_GUARANTEE_CONFIG, "exactly_once_v2", StreamsConfig.NUM_STREAM_THREADS_CONFIG, 2));
+                StreamsConfig.PROCESSING_GUARANTEE_CONFIG, "exactly_once_v2", StreamsConfig.NUM_STREAM_THREADS_CONFIG, 2,
+                StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, CompressedStores.class));
     }
 
     @Test
     void theConsumersOfACommittedReaderApplicationReadCommittedRecordsOnly() {
         Map<String, Object> settings = StreamsRoles.committedReader(Map.of("consumer.isolation.level", "read_uncommitted"), "view");
 
-        assertThat(settings).isEqualTo(Map.of(StreamsConfig.APPLICATION_ID_CONFIG, "view", "consumer.isolation.level", "read_committed"));
+        assertThat(settings).isEqualTo(Map.of(StreamsConfig.APPLICATION_ID_CONFIG, "view", "consumer.isolation.level", "read_committed",
+                StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, CompressedStores.class));
+    }
+
+    @Test
+    void anApplicationThatNamesItsOwnStoreSetterKeepsIt() {
+        Map<String, Object> settings = StreamsRoles.committedReader(Map.of(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, "my.Setter"), "view");
+
+        assertThat(settings).containsEntry(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, "my.Setter");
     }
 }

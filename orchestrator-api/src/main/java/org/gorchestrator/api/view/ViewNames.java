@@ -1,14 +1,18 @@
 package org.gorchestrator.api.view;
 
 import java.util.Objects;
+import org.gorchestrator.kafka.Topic;
 import org.gorchestrator.kafka.Topics;
+import org.gorchestrator.kafka.TypedTopics;
+import org.gorchestrator.message.LogChunk;
 
 /**
  * Every Kafka name of the read view: its Streams application id (one per API instance, so each
- * instance holds the whole view), the topics it reads and the stores it fills.
+ * instance holds the whole view), the topics it reads (with their serdes, from {@link TypedTopics}) and the stores it
+ * fills. Documents and events stay the bytes the conductor wrote: parsed when read, not on every update.
  */
-public record ViewNames(String applicationId, String stateTopic, String store, String logTopic, String logStore, String eventTopic,
-                        String eventStore) {
+public record ViewNames(String applicationId, Topic<String, byte[]> stateTopic, String store, Topic<String, LogChunk> logTopic,
+                        String logStore, Topic<String, byte[]> eventTopic, String eventStore) {
     public static final String APPLICATION_ID_PREFIX = "gorch-api-view-";
     public static final String STORE = "gorch-api-workflows";
     public static final String LOG_STORE = "gorch-api-node-logs";
@@ -25,7 +29,8 @@ public record ViewNames(String applicationId, String stateTopic, String store, S
     }
 
     public static ViewNames of(Topics topics, String instanceId) {
-        return new ViewNames(APPLICATION_ID_PREFIX + instanceId, topics.workflowState(), STORE, topics.nodeLogs(), LOG_STORE,
-                topics.workflowEvents(), EVENT_STORE);
+        TypedTopics typed = TypedTopics.of(topics);
+        return new ViewNames(APPLICATION_ID_PREFIX + instanceId, typed.workflowState(), STORE, typed.nodeLogs(), LOG_STORE,
+                typed.workflowEvents().withRawValues(), EVENT_STORE);
     }
 }

@@ -1,6 +1,5 @@
 package org.gorchestrator.api.view;
 
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.state.Stores;
@@ -9,7 +8,7 @@ import org.gorchestrator.api.events.WorkflowEventProcessor;
 import org.gorchestrator.api.logs.LiveLogs;
 import org.gorchestrator.message.LogChunk;
 import org.gorchestrator.api.logs.LogChunkProcessor;
-import org.gorchestrator.kafka.JsonSerde;
+import org.gorchestrator.kafka.Topic;
 import org.springframework.kafka.config.KafkaStreamsInfrastructureCustomizer;
 
 /**
@@ -38,21 +37,24 @@ public final class ViewTopology implements KafkaStreamsInfrastructureCustomizer 
     public void configureBuilder(StreamsBuilder builder) {
         // Global stores are restored in the order they are added: the log and event stores first, so they are there
         // when the workflow store's restore replays a tombstone and removes the logs and events of a purged workflow.
+        Topic<String, LogChunk> logs = names.logTopic();
         builder.addGlobalStore(
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(names.logStore()), Serdes.String(), JsonSerde.of(LogChunk.class))
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(names.logStore()), logs.keySerde(), logs.valueSerde())
                         .withLoggingDisabled(),
-                names.logTopic(), Consumed.with(Serdes.String(), JsonSerde.of(LogChunk.class)),
-                () -> new LogChunkProcessor(names.logStore(), live));
+                logs.name(), consumed(logs), () -> new LogChunkProcessor(names.logStore(), live));
+        Topic<String, byte[]> eventTopic = names.eventTopic();
         builder.addGlobalStore(
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(names.eventStore()), Serdes.String(), Serdes.ByteArray())
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(names.eventStore()), eventTopic.keySerde(), eventTopic.valueSerde())
                         .withLoggingDisabled(),
-                names.eventTopic(), Consumed.with(Serdes.String(), Serdes.ByteArray()),
-                () -> new WorkflowEventProcessor(names.eventStore(), events));
+                eventTopic.name(), consumed(eventTopic), () -> new WorkflowEventProcessor(names.eventStore(), events));
+        Topic<String, byte[]> state = names.stateTopic();
         builder.addGlobalStore(
-                // Documents stay the JSON bytes the conductor wrote: parsed when read, not on every update.
-                Stores.timestampedKeyValueStoreBuilder(Stores.persistentTimestampedKeyValueStore(names.store()), Serdes.String(),
-                        Serdes.ByteArray()).withLoggingDisabled(),
-                names.stateTopic(), Consumed.with(Serdes.String(), Serdes.ByteArray()),
-                () -> new WorkflowStateProcessor(names, waiters, changes));
+                Stores.timestampedKeyValueStoreBuilder(Stores.persistentTimestampedKeyValueStore(names.store()), state.keySerde(),
+                        state.valueSerde()).withLoggingDisabled(),
+                state.name(), consumed(state), () -> new WorkflowStateProcessor(names, waiters, changes));
+    }
+
+    private static <K, V> Consumed<K, V> consumed(Topic<K, V> topic) {
+        return Consumed.with(topic.keySerde(), topic.valueSerde());
     }
 }

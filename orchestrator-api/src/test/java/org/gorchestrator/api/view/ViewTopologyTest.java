@@ -29,6 +29,8 @@ import org.gorchestrator.api.events.LiveEvents;
 import org.gorchestrator.api.logs.LiveLogs;
 import org.gorchestrator.message.LogChunk;
 import org.gorchestrator.kafka.JsonSerde;
+import org.gorchestrator.kafka.Topics;
+import org.gorchestrator.kafka.TypedTopics;
 import org.gorchestrator.model.StateRecords;
 import org.gorchestrator.test.Graphs;
 import org.gorchestrator.test.KafkaBroker;
@@ -43,8 +45,11 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(KafkaBroker.class)
 class ViewTopologyTest {
     private final String run = UUID.randomUUID().toString();
-    private final ViewNames names = new ViewNames("view-test-" + run, "state-" + run, ViewNames.STORE, "logs-" + run, ViewNames.LOG_STORE,
-            "events-" + run, ViewNames.EVENT_STORE);
+    private final TypedTopics topics = TypedTopics.of(new Topics("commands-" + run, "node-commands-" + run, "node-events-" + run,
+            "events-" + run, "state-" + run, "control-" + run, "logs-" + run, 2, 2, (short) 1, Topics.DEFAULTS.eventRetention(),
+            Topics.DEFAULTS.maxMessageBytes(), Topics.DEFAULTS.logRetention(), List.of()));
+    private final ViewNames names = new ViewNames("view-test-" + run, topics.workflowState(), ViewNames.STORE, topics.nodeLogs(),
+            ViewNames.LOG_STORE, topics.workflowEvents().withRawValues(), ViewNames.EVENT_STORE);
 
     @TempDir
     Path stateDir;
@@ -52,15 +57,15 @@ class ViewTopologyTest {
     @Test
     void aRestoredViewKeysLogsByAttemptAndEventsByOffsetAndDropsThoseOfPurgedWorkflows() throws Exception {
         createTopics();
-        send(names.stateTopic(), "kept", Graphs.seedExample().withId("kept"));
-        send(names.stateTopic(), "purged", Graphs.seedExample().withId("purged"));
-        send(names.logTopic(), "kept/0", chunk("kept", 0, "one"));
-        send(names.logTopic(), "kept/0", chunk("kept", 1, "two"));
-        send(names.logTopic(), "purged/0", chunk("purged", 0, "gone"));
-        send(names.eventTopic(), "kept", Map.of("id", "first"));
-        send(names.eventTopic(), "purged", Map.of("id", "gone"));
-        send(names.eventTopic(), "kept", Map.of("id", "second"));
-        send(names.stateTopic(), "purged", null);
+        send(names.stateTopic().name(), "kept", Graphs.seedExample().withId("kept"));
+        send(names.stateTopic().name(), "purged", Graphs.seedExample().withId("purged"));
+        send(names.logTopic().name(), "kept/0", chunk("kept", 0, "one"));
+        send(names.logTopic().name(), "kept/0", chunk("kept", 1, "two"));
+        send(names.logTopic().name(), "purged/0", chunk("purged", 0, "gone"));
+        send(names.eventTopic().name(), "kept", Map.of("id", "first"));
+        send(names.eventTopic().name(), "purged", Map.of("id", "gone"));
+        send(names.eventTopic().name(), "kept", Map.of("id", "second"));
+        send(names.stateTopic().name(), "purged", null);
 
         try (KafkaStreams view = start()) {
             assertThat(keys(view, names.store())).containsExactly("kept");
@@ -74,12 +79,12 @@ class ViewTopologyTest {
     void aRestoredViewHoldsTheLatestPartOfEachWorkflowInPartsAndNoneOfAPurgedOne() throws Exception {
         createTopics();
         for (String id : List.of("large", "gone")) {
-            send(names.stateTopic(), StateRecords.nodeKey(id, 0), Map.of("id", 0, "state", 0));
-            send(names.stateTopic(), StateRecords.nodeKey(id, 1), Map.of("id", 1, "state", 0));
-            send(names.stateTopic(), id, Graphs.seedExample().withId(id).withNodes(List.of()));
+            send(names.stateTopic().name(), StateRecords.nodeKey(id, 0), Map.of("id", 0, "state", 0));
+            send(names.stateTopic().name(), StateRecords.nodeKey(id, 1), Map.of("id", 1, "state", 0));
+            send(names.stateTopic().name(), id, Graphs.seedExample().withId(id).withNodes(List.of()));
         }
-        send(names.stateTopic(), StateRecords.nodeKey("large", 1), Map.of("id", 1, "state", 2));
-        send(names.stateTopic(), "gone", null); // its nodes' tombstones missing: the header's removes them too
+        send(names.stateTopic().name(), StateRecords.nodeKey("large", 1), Map.of("id", 1, "state", 2));
+        send(names.stateTopic().name(), "gone", null); // its nodes' tombstones missing: the header's removes them too
 
         try (KafkaStreams view = start()) {
             assertThat(keys(view, names.store())).containsExactly("large", StateRecords.nodeKey("large", 0), StateRecords.nodeKey("large", 1));
@@ -113,8 +118,8 @@ class ViewTopologyTest {
 
     private void createTopics() throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(names.stateTopic(), 2, (short) 1), new NewTopic(names.logTopic(), 2, (short) 1),
-                            new NewTopic(names.eventTopic(), 1, (short) 1)))
+            admin.createTopics(List.of(new NewTopic(names.stateTopic().name(), 2, (short) 1), new NewTopic(names.logTopic().name(), 2, (short) 1),
+                            new NewTopic(names.eventTopic().name(), 1, (short) 1)))
                     .all().get();
         }
     }
