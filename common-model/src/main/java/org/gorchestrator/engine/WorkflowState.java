@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntConsumer;
 import org.gorchestrator.model.Dag;
 import org.gorchestrator.model.Graph;
 import org.gorchestrator.model.Node;
@@ -31,6 +32,8 @@ public final class WorkflowState {
      */
     private final Node[] nodes;
     private final int[] pending;
+    private final NodeWakeUps wakeUps;
+    private final ChangedNodes changed = new ChangedNodes();
     /**
      * Node display name, then id as text → id: how {@code get_attribute name:output} finds its node
      * in O(1). Built at the first such lookup: most workflows never make one.
@@ -57,6 +60,7 @@ public final class WorkflowState {
         this.startDate = startDate;
         this.stopDate = stopDate;
         this.deadline = deadline;
+        this.wakeUps = new NodeWakeUps(runs);
         countPending();
         for (NodeRun run : runs) {
             outputBytes += run.outputBytes();
@@ -211,18 +215,21 @@ public final class WorkflowState {
 
     /**
      * The next moment something is due without any input: the graph's deadline, a report deadline
-     * or a retry time. Null when nothing is. O(V), so the conductor asks once per input, not the engine.
+     * or a retry time. Null when nothing is. O(log V) amortized ({@link NodeWakeUps}).
      */
     public Instant nextWakeUp() {
         if (isFinished()) {
             return null;
         }
-        Instant next = deadline;
-        for (NodeRun run : runs) {
-            next = earliest(next, run.deadline());
-            next = earliest(next, run.retryAt());
-        }
-        return next;
+        return earliest(deadline, wakeUps.next());
+    }
+
+    /**
+     * Hands {@code consumer} the id of each node changed since the last call, once each, and forgets
+     * them: what a writer of the state must store or publish again. Reading, not changing, the workflow.
+     */
+    public void drainChangedNodes(IntConsumer consumer) {
+        changed.drain(consumer);
     }
 
     private static Instant earliest(Instant a, Instant b) {
@@ -268,6 +275,8 @@ public final class WorkflowState {
             outputBytes += updated.outputBytes() - old.outputBytes();
         }
         runs[id] = updated;
+        wakeUps.changed(id, updated);
+        changed.add(id);
         Node shown = Node.of(definitions[id], updated);
         nodes[id] = shown;
         return shown;

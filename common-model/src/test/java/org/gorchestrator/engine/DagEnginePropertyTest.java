@@ -2,13 +2,16 @@ package org.gorchestrator.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.stream.LongStream;
 import org.gorchestrator.json.Json;
 import org.gorchestrator.message.NodeCommand;
@@ -137,17 +140,49 @@ class DagEnginePropertyTest {
 
         private void deliver(NodeEvent event) {
             delivered.add(event);
-            Decision decision = driver.apply(event);
+            Decision decision = applyTracked(event);
             assertThat(decision.changed()).as("%s is applied", event).isTrue();
             decision.commands().forEach(this::onDispatch);
         }
 
         private void ignored(NodeEvent event) {
             Graph before = driver.state.toGraph();
-            Decision decision = driver.apply(event);
+            Decision decision = applyTracked(event);
             assertThat(decision.changed()).as("%s is ignored", event).isFalse();
             assertThat(decision.commands()).isEmpty();
             assertThat(driver.state.toGraph()).isEqualTo(before);
+        }
+
+        /**
+         * Applies {@code event} and checks what the state keeps incrementally against a walk of every node: the nodes
+         * it says changed are exactly those whose document node was replaced, and its next wake-up is the earliest
+         * deadline or retry time of any node, or the graph's own deadline.
+         */
+        private Decision applyTracked(NodeEvent event) {
+            WorkflowState state = driver.state;
+            state.drainChangedNodes(id -> { });
+            Node[] before = new Node[n];
+            for (int i = 0; i < n; i++) {
+                before[i] = state.node(i);
+            }
+            Decision decision = driver.apply(event);
+            Set<Integer> said = new HashSet<>();
+            state.drainChangedNodes(said::add);
+            Set<Integer> replaced = new HashSet<>();
+            Instant earliest = state.isFinished() ? null : state.deadline();
+            for (int i = 0; i < n; i++) {
+                if (state.node(i) != before[i]) {
+                    replaced.add(i);
+                }
+                for (Instant due : Arrays.asList(state.run(i).deadline(), state.run(i).retryAt())) {
+                    if (!state.isFinished() && due != null && (earliest == null || due.isBefore(earliest))) {
+                        earliest = due;
+                    }
+                }
+            }
+            assertThat(said).as("the nodes changed by %s", event).isEqualTo(replaced);
+            assertThat(state.nextWakeUp()).as("the next wake-up after %s", event).isEqualTo(earliest);
+            return decision;
         }
 
         /** A report for an attempt that never ran, a node that does not exist, or a node not dispatched yet. */

@@ -1,5 +1,6 @@
 package org.gorchestrator.conductor.topology;
 
+import java.util.BitSet;
 import java.util.Objects;
 import org.gorchestrator.engine.WorkflowState;
 import org.gorchestrator.json.Json;
@@ -10,10 +11,10 @@ import org.gorchestrator.model.StateRecords;
 
 /**
  * Keeps one running workflow's document as JSON in parts, its {@link WorkflowState#header() header}
- * and each node, and serializes again only what changed: the nodes whose {@link Node} was replaced
- * (a node is an immutable record, so a change is a new object) and the header when the run's state
- * or dates moved. It tells the {@link WorkflowStore} which parts changed since it last stored them
- * ({@link #storeChanges}), and joins the parts into the whole document for the state topic
+ * and each node, and serializes again only what changed: the nodes the engine changed (as the state
+ * tells them, {@link WorkflowState#drainChangedNodes}, so finding them costs O(changed nodes), not
+ * O(V)) and the header when the run's state or dates moved. It tells the {@link WorkflowStore} which
+ * parts changed since it last stored them ({@link #storeChanges}), and joins the parts into the whole document for the state topic
  * ({@link #document}): after one node of a 1,000-node workflow changed, that node is serialized and
  * stored, and the whole document is only a copy of bytes.
  *
@@ -34,9 +35,13 @@ final class DocumentWriter {
     private final WorkflowState state;
     private final Node[] serialized;
     private final byte[][] nodeJson;
-    private final Node[] stored;
-    /** The nodes as last published in parts (see {@link StateRecords}); all null until the first publish of this writer. */
-    private final Node[] published;
+    /** The nodes changed since they were last stored. */
+    private final BitSet toStore = new BitSet();
+    /**
+     * The nodes changed since they were last published in parts (see {@link StateRecords}); all of them until the
+     * first publish of this writer: a writer just loaded does not know what went out before it.
+     */
+    private final BitSet toPublish = new BitSet();
     private Graph header;
     private byte[] headerJson;
     private Graph storedHeader;
@@ -57,16 +62,17 @@ final class DocumentWriter {
         this.state = state;
         this.serialized = new Node[state.size()];
         this.nodeJson = new byte[state.size()][];
-        this.stored = new Node[state.size()];
-        this.published = new Node[state.size()];
+        this.toPublish.set(0, state.size());
         this.storedState = headerAsStored == null ? null : state.state();
         if (headerAsStored != null && nodesAsStored != null && nodesAsStored.length == state.size()) {
             this.header = this.storedHeader = state.header();
             this.headerJson = headerAsStored;
             for (int id = 0; id < nodesAsStored.length; id++) {
-                serialized[id] = stored[id] = state.node(id);
+                serialized[id] = state.node(id);
                 nodeJson[id] = nodesAsStored[id];
             }
+        } else {
+            toStore.set(0, state.size());
         }
     }
 
@@ -81,13 +87,14 @@ final class DocumentWriter {
 
     /** Hands {@code changes} the header, if it changed, and every node that changed since the last call. */
     void storeChanges(Changes changes) {
+        takeChanges();
         storedState = state.state();
         byte[] head = headerJson();
         if (storedHeader != header) {
             changes.header(head);
             storedHeader = header;
         }
-        handChanged(stored, changes);
+        hand(toStore, changes);
     }
 
     /**
@@ -96,30 +103,35 @@ final class DocumentWriter {
      * update for the readers of the state topic.
      */
     void publishChanges(Changes parts) {
-        handChanged(published, parts);
+        takeChanges();
+        hand(toPublish, parts);
         parts.header(headerJson());
     }
 
     /** The largest of the parts {@link #storeChanges} would hand now: what one record of the state in parts must hold. */
     long largestChange() {
+        takeChanges();
         long largest = headerJson().length;
-        for (int id = 0; id < stored.length; id++) {
-            if (stored[id] != state.node(id)) {
-                largest = Math.max(largest, nodeJson(id).length);
-            }
+        for (int id = toStore.nextSetBit(0); id >= 0; id = toStore.nextSetBit(id + 1)) {
+            largest = Math.max(largest, nodeJson(id).length);
         }
         return largest;
     }
 
-    /** Hands {@code changes} each node that is no longer the one in {@code marks}, and marks it. */
-    private void handChanged(Node[] marks, Changes changes) {
-        for (int id = 0; id < marks.length; id++) {
-            Node node = state.node(id);
-            if (marks[id] != node) {
-                changes.node(id, nodeJson(id));
-                marks[id] = node;
-            }
+    /** Moves the nodes the engine changed since the last call into what is to be stored and published. */
+    private void takeChanges() {
+        state.drainChangedNodes(id -> {
+            toStore.set(id);
+            toPublish.set(id);
+        });
+    }
+
+    /** Hands {@code changes} each node of {@code marked}, in id order, and clears it. */
+    private void hand(BitSet marked, Changes changes) {
+        for (int id = marked.nextSetBit(0); id >= 0; id = marked.nextSetBit(id + 1)) {
+            changes.node(id, nodeJson(id));
         }
+        marked.clear();
     }
 
     /** The bytes of {@link #document()}, without joining them. */
