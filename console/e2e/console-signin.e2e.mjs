@@ -2,35 +2,16 @@
 // ConsoleSignInBrowserTest against an API in mode jwt and its OpenID Connect issuer (a login form, one user):
 //   BASE_URL=http://127.0.0.1:8080 USERNAME=alice PASSWORD=… node e2e/console-signin.e2e.mjs
 // Prints one line per step and exits non-zero on the first failure.
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch } from './browser.mjs';
+import { e2eRun } from './browser.mjs';
 
 const base = process.env.BASE_URL ?? 'http://127.0.0.1:8080';
 const shots = process.env.SCREENSHOTS ?? 'target/screenshots';
-mkdirSync(shots, { recursive: true });
-const STEP = 60_000;
 const hello = JSON.stringify({ name: 'signed in', edges: [], nodes: [{ id: 0, name: 'hello', engine: 'nil' }] });
 
-const browser = await launch();
-const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-page.setDefaultTimeout(STEP);
-let failed = false;
+const { page, step, finish } = await e2eRun('console sign-in e2e', shots, 'signin-failure.png');
 
-async function step(name, body) {
-  const started = Date.now();
-  try {
-    await body();
-    console.log(`ok ${name} (${Date.now() - started} ms)`);
-  } catch (error) {
-    failed = true;
-    console.log(`FAILED ${name}: ${error.message} (at ${page.url()})`);
-    await page.screenshot({ path: join(shots, 'signin-failure.png'), fullPage: true }).catch(() => {});
-    throw error;
-  }
-}
-
-try {
+await finish(async () => {
   await step("opening the console leads to the issuer's login form", async () => {
     await page.goto(`${base}/#/submit`);
     await page.waitForSelector('input[name="username"]');
@@ -65,10 +46,4 @@ try {
     await page.click('#sign-out');
     await page.waitForSelector('input[name="username"]');
   });
-} catch {
-  // reported by step
-} finally {
-  await browser.close();
-}
-console.log(failed ? 'console sign-in e2e: FAILED' : 'console sign-in e2e: all steps passed');
-process.exit(failed ? 1 : 0);
+});

@@ -2,15 +2,13 @@
 // Run by system-tests' ConsoleBrowserTest against a running system:
 //   BASE_URL=http://127.0.0.1:8080 EXAMPLE=/abs/seed-runnable.json SCREENSHOTS=dir node e2e/console.e2e.mjs
 // Prints one line per step and exits non-zero on the first failure.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch } from './browser.mjs';
+import { e2eRun } from './browser.mjs';
 
 const base = process.env.BASE_URL ?? 'http://127.0.0.1:8080';
 const example = readFileSync(process.env.EXAMPLE ?? '../examples/seed-runnable.json', 'utf8');
 const shots = process.env.SCREENSHOTS ?? 'target/screenshots';
-mkdirSync(shots, { recursive: true });
-const STEP = 60_000;
 
 const cycle = JSON.stringify({
   name: 'a cycle',
@@ -24,23 +22,7 @@ const cycle = JSON.stringify({
 }, null, 2);
 const long = JSON.stringify({ name: 'long wait', edges: [], nodes: [{ id: 0, name: 'wait', engine: 'sleep', args: ['120s'] }] });
 
-const browser = await launch();
-const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-page.setDefaultTimeout(STEP);
-let failed = false;
-
-async function step(name, body) {
-  const started = Date.now();
-  try {
-    await body();
-    console.log(`ok ${name} (${Date.now() - started} ms)`);
-  } catch (error) {
-    failed = true;
-    console.log(`FAILED ${name}: ${error.message}`);
-    await page.screenshot({ path: join(shots, 'failure.png'), fullPage: true }).catch(() => {});
-    throw error;
-  }
-}
+const { page, step, finish } = await e2eRun('console e2e', shots, 'failure.png');
 
 async function submitFromPage(document) {
   await page.goto(`${base}/#/submit`);
@@ -51,7 +33,7 @@ async function submitFromPage(document) {
   return decodeURIComponent(page.url().replace(/^.*#\/runs\//, ''));
 }
 
-try {
+await finish(async () => {
   await step('a cycle is refused on the Submit page before submitting', async () => {
     await page.goto(`${base}/#/submit`);
     await page.fill('#document', cycle);
@@ -101,10 +83,4 @@ try {
     await page.waitForSelector('#graph .node[data-state="canceled"]');
     await page.waitForSelector('.run-summary[data-state="canceled"]');
   });
-} catch {
-  // reported by step
-} finally {
-  await browser.close();
-}
-console.log(failed ? 'console e2e: FAILED' : 'console e2e: all steps passed');
-process.exit(failed ? 1 : 0);
+});
