@@ -18,7 +18,7 @@ public record Topic<K, V>(String name, Serde<K> keySerde, Serde<V> valueSerde) {
         Objects.requireNonNull(valueSerde, "valueSerde");
     }
 
-    /** The same topic with its values left as the bytes they came as: for a reader that keeps them as they are. */
+    /** The same topic with its values as bytes: for a reader that keeps them as they came, or a writer that writes them itself. */
     public Topic<K, byte[]> withRawValues() {
         return new Topic<>(name, keySerde, Serdes.ByteArray());
     }

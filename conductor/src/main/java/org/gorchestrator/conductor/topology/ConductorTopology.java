@@ -135,7 +135,7 @@ public final class ConductorTopology {
         TopicNameExtractor<String, NodeCommand> byPool = (key, command, context) -> typed.nodeCommands(Topics.poolOf(command.target())).name();
         topology.addSink(NODE_COMMANDS_SINK, byPool, nodeCommands.keySerializer(), nodeCommands.valueSerializer(), ENGINE_PROCESSOR);
         addSink(topology, NODE_CONTROL_SINK, typed.nodeControl(), ENGINE_PROCESSOR);
-        addSink(topology, WORKFLOW_EVENTS_SINK, typed.workflowEvents(), ENGINE_PROCESSOR);
+        addSink(topology, WORKFLOW_EVENTS_SINK, typed.workflowEvents().withRawValues(), ENGINE_PROCESSOR);
         // The processor sends the document as the JSON bytes it just stored.
         topology.addSink(WORKFLOW_STATE_SINK, typed.workflowState().name(), typed.workflowState().keySerializer(),
                 typed.workflowState().valueSerializer(), byWorkflow(), ENGINE_PROCESSOR);
@@ -160,7 +160,7 @@ public final class ConductorTopology {
         topology.addStateStore(stringStore(SCHEDULE_STORE), SCHEDULER_PROCESSOR);
         addSink(topology, SCHEDULED_COMMANDS_SINK, typed.workflowCommands(), SCHEDULER_PROCESSOR);
         Topic<String, WorkflowEvent> events = typed.workflowEvents();
-        topology.addSource(RUN_WATCH_SOURCE, events.keyDeserializer(), events.valueDeserializer(), events.name());
+        topology.addSource(RUN_WATCH_SOURCE, events.keyDeserializer(), RunWatcher.EVENTS, events.name());
         topology.addProcessor(RUN_WATCHER, RunWatcher::new, RUN_WATCH_SOURCE);
         topology.addStateStore(stringStore(SCHEDULE_RUN_OWNERS_STORE), RUN_WATCHER);
         topology.addSink(SCHEDULE_RUNS_SINK, start.scheduleRuns(), keyOut, new StringSerializer(), RUN_WATCHER);

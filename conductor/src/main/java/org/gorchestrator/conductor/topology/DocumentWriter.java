@@ -134,6 +134,12 @@ final class DocumentWriter {
         marked.clear();
     }
 
+    /** The JSON of {@code node} when it is this document's node as it now is (the same object), else null. */
+    byte[] jsonOf(Node node) {
+        int id = node.id();
+        return id >= 0 && id < serialized.length && state.node(id) == node ? nodeJson(id) : null;
+    }
+
     /** The bytes of {@link #document()}, without joining them. */
     long size() {
         long bytes = headerJson().length + Math.max(0, serialized.length - 1); // the commas between nodes

@@ -1,5 +1,6 @@
 package org.gorchestrator.conductor.topology;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.OptionalLong;
@@ -10,6 +11,8 @@ import org.gorchestrator.engine.DagEngine;
 import org.gorchestrator.engine.Decision;
 import org.gorchestrator.engine.WorkflowState;
 import org.gorchestrator.json.Json;
+import org.gorchestrator.kafka.events.CloudEventSerde;
+import org.gorchestrator.kafka.events.CloudEvents;
 import org.gorchestrator.kafka.tracing.Hop;
 import org.gorchestrator.kafka.tracing.RecordTracing;
 import org.gorchestrator.kafka.tracing.TraceHeaders;
@@ -53,6 +56,7 @@ import org.slf4j.MDC;
  */
 final class WorkflowProcessor implements Processor<String, EngineInput, String, Object> {
     private static final Logger LOG = LoggerFactory.getLogger(WorkflowProcessor.class);
+    private static final byte[] CONTENT_TYPE = CloudEvents.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8);
     /** Reasons of gorch_conductor_unwritable_records_total: a state refused before it was sent, a workflow deleted as the last resort. */
     static final String STATE_TOO_LARGE = "state-too-large";
     static final String STATE_DELETED = "state-deleted";
@@ -214,7 +218,7 @@ final class WorkflowProcessor implements Processor<String, EngineInput, String, 
             forward(kill.key(), kill, timestamp, hop, ConductorTopology.NODE_CONTROL_SINK);
         }
         for (WorkflowEvent event : failed.events()) {
-            forward(id, event, timestamp, hop, ConductorTopology.WORKFLOW_EVENTS_SINK);
+            forwardEvent(id, event, timestamp, hop);
         }
         metrics.unwritable(stateTopic, STATE_DELETED);
         moveTimer(id, dueBefore, null);
@@ -232,8 +236,15 @@ final class WorkflowProcessor implements Processor<String, EngineInput, String, 
             forward(kill.key(), kill, timestamp, hop, ConductorTopology.NODE_CONTROL_SINK);
         }
         for (WorkflowEvent event : decision.events()) {
-            forward(id, event, timestamp, hop, ConductorTopology.WORKFLOW_EVENTS_SINK);
+            forwardEvent(id, event, timestamp, hop);
         }
+    }
+
+    /** A workflow event goes out as the CloudEvent's bytes, written here to reuse the node JSON the workflow's document holds. */
+    private void forwardEvent(String id, WorkflowEvent event, long timestamp, Hop hop) {
+        Record<String, byte[]> record = TraceContexts.record(id, workflows.eventJson(id, event), timestamp, hop);
+        record.headers().add(CloudEventSerde.CONTENT_TYPE_HEADER, CONTENT_TYPE);
+        context.forward(record, ConductorTopology.WORKFLOW_EVENTS_SINK);
     }
 
     /** Before the workflow's batched document is published: one with a refused record waiting is settled now instead (which publishes it). */

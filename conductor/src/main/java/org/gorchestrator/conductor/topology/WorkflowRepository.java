@@ -5,7 +5,9 @@ import java.util.function.Predicate;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.gorchestrator.engine.DagEngine;
 import org.gorchestrator.engine.WorkflowState;
+import org.gorchestrator.kafka.events.CloudEvents;
 import org.gorchestrator.kafka.tracing.Hop;
+import org.gorchestrator.message.WorkflowEvent;
 import org.gorchestrator.model.StateRecords;
 
 /**
@@ -70,6 +72,21 @@ final class WorkflowRepository {
         live.keep(id, writer);
         publisher.changed(id, writer, timestamp, hop, publishNow || runChanged);
         return OptionalLong.empty();
+    }
+
+    /**
+     * The CloudEvent of {@code event}, one of the workflow's. A node change usually carries the node as the workflow's
+     * document now holds it, already serialized for the store: its JSON is reused rather than written again.
+     */
+    byte[] eventJson(String id, WorkflowEvent event) {
+        if (event instanceof WorkflowEvent.NodeChanged changed) {
+            DocumentWriter writer = live.get(id);
+            byte[] node = writer == null ? null : writer.jsonOf(changed.node());
+            if (node != null) {
+                return CloudEvents.write(changed, node);
+            }
+        }
+        return CloudEvents.write(event);
     }
 
     /** Forgets what the engine may have changed in the workflow's kept state: the next load reads the store. */

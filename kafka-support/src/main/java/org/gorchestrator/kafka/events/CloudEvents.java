@@ -2,12 +2,14 @@ package org.gorchestrator.kafka.events;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
+import java.util.Arrays;
 import org.gorchestrator.json.Json;
 import org.gorchestrator.message.WorkflowEvent;
 import org.gorchestrator.model.Graph;
 import org.gorchestrator.model.Node;
 import org.gorchestrator.model.State;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.POJONode;
 
 /**
@@ -30,6 +32,8 @@ public final class CloudEvents {
     public static final String CONTENT_TYPE = "application/cloudevents+json";
 
     private static final String NODES = "/nodes/";
+    private static final JsonNode EMPTY_DATA = JsonNodeFactory.instance.objectNode();
+    private static final byte[] EMPTY_DATA_END = {':', '{', '}', '}'};
 
     private CloudEvents() {}
 
@@ -43,6 +47,24 @@ public final class CloudEvents {
      */
     public static byte[] write(WorkflowEvent event) {
         return Json.write(envelope(event, new POJONode(data(event))));
+    }
+
+    /**
+     * {@link #write} of a node change whose node the caller holds as JSON already ({@code Json.write(event.node())}:
+     * the conductor's document keeps each node's), the same bytes without serializing the node again. {@code data} is
+     * the envelope's last attribute, so the envelope is written with empty data and the node's JSON put in its place.
+     */
+    public static byte[] write(WorkflowEvent.NodeChanged event, byte[] nodeJson) {
+        byte[] envelope = Json.write(envelope(event, EMPTY_DATA));
+        int at = envelope.length - EMPTY_DATA_END.length;
+        if (at < 0 || !Arrays.equals(envelope, at, envelope.length, EMPTY_DATA_END, 0, EMPTY_DATA_END.length)) {
+            throw new IllegalStateException("a CloudEvent's JSON no longer ends with its data");
+        }
+        byte[] written = Arrays.copyOf(envelope, at + 1 + nodeJson.length + 1);
+        written[at] = ':';
+        System.arraycopy(nodeJson, 0, written, at + 1, nodeJson.length);
+        written[written.length - 1] = '}';
+        return written;
     }
 
     private static CloudEvent envelope(WorkflowEvent event, JsonNode data) {

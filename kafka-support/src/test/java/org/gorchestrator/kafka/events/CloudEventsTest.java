@@ -34,6 +34,14 @@ class CloudEventsTest {
     }
 
     @Test
+    void aNodeChangeWrittenWithItsNodesJsonIsTheSameJsonAsWrittenWhole() {
+        assertThat(EVENTS).filteredOn(WorkflowEvent.NodeChanged.class::isInstance).hasSizeGreaterThan(10).allSatisfy(e -> {
+            WorkflowEvent.NodeChanged changed = (WorkflowEvent.NodeChanged) e;
+            assertThat(new String(CloudEvents.write(changed, Json.write(changed.node())))).isEqualTo(new String(CloudEvents.write(e)));
+        });
+    }
+
+    @Test
     void aNodeEventCarriesTheNodeUnderItsWorkflowWithADeterministicId() {
         WorkflowEvent.NodeChanged failed = (WorkflowEvent.NodeChanged) EVENTS.stream()
                 .filter(e -> EventType.of(e) == EventType.NODE_FAILED && ((WorkflowEvent.NodeChanged) e).node().id() == 1)

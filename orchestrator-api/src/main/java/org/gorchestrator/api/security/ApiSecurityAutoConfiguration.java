@@ -17,6 +17,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -36,6 +37,16 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableWebSecurity
 public class ApiSecurityAutoConfiguration {
+
+    /**
+     * No observation (span, timer) per security filter, per authentication and per authorization: every request
+     * would carry a dozen, for figures nobody reads, at a cost that showed in the API's profile. The request's own
+     * observation ({@code http.server.requests}) stays.
+     */
+    @Bean
+    SecurityObservationSettings apiSecurityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
+    }
 
     /** The API's security; only where this process serves the API. */
     @Configuration(proxyBeanMethods = false)
