@@ -13,11 +13,15 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  */
 public final class EventKeys {
     private static final StringSerializer PREFIX = new StringSerializer();
+    /** Digits of the largest offset, {@link Long#MAX_VALUE}. */
+    private static final int OFFSET_DIGITS = 19;
 
     private EventKeys() {}
 
+    /** The key of the event at {@code offset} (not negative); padded by hand: {@code String.format} showed in the view's profile. */
     static String of(String workflowId, long offset) {
-        return prefix(workflowId) + String.format("%019d", offset);
+        String digits = Long.toString(offset);
+        return prefix(workflowId) + "0".repeat(OFFSET_DIGITS - digits.length()) + digits;
     }
 
     private static String prefix(String workflowId) {
