@@ -42,6 +42,8 @@ final class DocumentWriter {
      * first publish of this writer: a writer just loaded does not know what went out before it.
      */
     private final BitSet toPublish = new BitSet();
+    /** The lengths of {@link #nodeJson} summed, kept as nodes are serialized so that {@link #size} walks no node. */
+    private long nodeBytes;
     private Graph header;
     private byte[] headerJson;
     private Graph storedHeader;
@@ -70,6 +72,7 @@ final class DocumentWriter {
             for (int id = 0; id < nodesAsStored.length; id++) {
                 serialized[id] = state.node(id);
                 nodeJson[id] = nodesAsStored[id];
+                nodeBytes += nodesAsStored[id].length;
             }
         } else {
             toStore.set(0, state.size());
@@ -140,13 +143,16 @@ final class DocumentWriter {
         return id >= 0 && id < serialized.length && state.node(id) == node ? nodeJson(id) : null;
     }
 
-    /** The bytes of {@link #document()}, without joining them. */
+    /**
+     * The bytes of {@link #document()}, without joining them. Only the nodes changed since they were last stored can
+     * differ from their JSON held here (every change is in the engine's journal), so only those are serialized.
+     */
     long size() {
-        long bytes = headerJson().length + Math.max(0, serialized.length - 1); // the commas between nodes
-        for (int id = 0; id < serialized.length; id++) {
-            bytes += nodeJson(id).length;
+        takeChanges();
+        for (int id = toStore.nextSetBit(0); id >= 0; id = toStore.nextSetBit(id + 1)) {
+            nodeJson(id);
         }
-        return bytes;
+        return headerJson().length + Math.max(0, serialized.length - 1) + nodeBytes; // with the commas between nodes
     }
 
     /** The whole document, as it is now. */
@@ -194,7 +200,9 @@ final class DocumentWriter {
     private byte[] nodeJson(int id) {
         Node node = state.node(id);
         if (serialized[id] != node) {
-            nodeJson[id] = Json.write(node);
+            byte[] json = Json.write(node);
+            nodeBytes += json.length - (nodeJson[id] == null ? 0 : nodeJson[id].length);
+            nodeJson[id] = json;
             serialized[id] = node;
         }
         return nodeJson[id];

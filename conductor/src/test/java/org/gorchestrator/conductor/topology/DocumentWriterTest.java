@@ -97,11 +97,15 @@ class DocumentWriterTest {
             if (writer == null || writer.state() != state) {
                 writer = new DocumentWriter(state);
             }
+            byte[] whole = Json.write(state.toGraph());
+            assertThat(writer.size()).as("the size the conductor checks before it stores").isEqualTo(whole.length);
             writer.storeChanges(stored);
-            String expected = new String(Json.write(state.toGraph()), UTF_8);
+            String expected = new String(whole, UTF_8);
             assertThat(new String(writer.document(), UTF_8)).isEqualTo(expected);
             assertThat(new String(stored.document(), UTF_8)).as("the stored parts put together").isEqualTo(expected);
-            new DocumentWriter(state, stored.header, stored.nodes.values().toArray(byte[][]::new)).storeChanges(stored.expectingNothing());
+            DocumentWriter loaded = new DocumentWriter(state, stored.header, stored.nodes.values().toArray(byte[][]::new));
+            assertThat(loaded.size()).as("the size of a writer just loaded from the store").isEqualTo(whole.length);
+            loaded.storeChanges(stored.expectingNothing());
             documents++;
         }
     }
