@@ -1,5 +1,7 @@
 package org.gorchestrator.conductor.schedules;
 
+import java.util.Objects;
+
 /**
  * What the {@link RunWatcher} needs of a workflow event: a run a schedule started was submitted, or a run finished.
  * Every other event on the topic (each node change of every workflow) reads as null.
@@ -8,7 +10,7 @@ public sealed interface RunEvent {
     /** A workflow.submitted event whose document records the schedule that fired it. */
     record Scheduled(String schedule) implements RunEvent {
         public Scheduled {
-            java.util.Objects.requireNonNull(schedule, "schedule");
+            Objects.requireNonNull(schedule, "schedule");
         }
     }
 

@@ -1,5 +1,6 @@
 package org.gorchestrator.conductor.schedules;
 
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -14,7 +15,7 @@ import org.gorchestrator.conductor.topology.ConductorTopology;
  */
 public final class RunWatcher implements Processor<String, RunEvent, String, String> {
     /** Reads the workflow events for this processor: only what it needs of them. */
-    public static final org.apache.kafka.common.serialization.Deserializer<RunEvent> EVENTS = new RunEventDeserializer();
+    public static final Deserializer<RunEvent> EVENTS = new RunEventDeserializer();
 
     private ProcessorContext<String, String> context;
     private KeyValueStore<String, String> owners;

@@ -1,6 +1,5 @@
 package org.gorchestrator.conductor.topology;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.OptionalLong;
@@ -12,7 +11,6 @@ import org.gorchestrator.engine.Decision;
 import org.gorchestrator.engine.WorkflowState;
 import org.gorchestrator.json.Json;
 import org.gorchestrator.kafka.events.CloudEventSerde;
-import org.gorchestrator.kafka.events.CloudEvents;
 import org.gorchestrator.kafka.tracing.Hop;
 import org.gorchestrator.kafka.tracing.RecordTracing;
 import org.gorchestrator.kafka.tracing.TraceHeaders;
@@ -56,7 +54,6 @@ import org.slf4j.MDC;
  */
 final class WorkflowProcessor implements Processor<String, EngineInput, String, Object> {
     private static final Logger LOG = LoggerFactory.getLogger(WorkflowProcessor.class);
-    private static final byte[] CONTENT_TYPE = CloudEvents.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8);
     /** Reasons of gorch_conductor_unwritable_records_total: a state refused before it was sent, a workflow deleted as the last resort. */
     static final String STATE_TOO_LARGE = "state-too-large";
     static final String STATE_DELETED = "state-deleted";
@@ -243,7 +240,7 @@ final class WorkflowProcessor implements Processor<String, EngineInput, String, 
     /** A workflow event goes out as the CloudEvent's bytes, written here to reuse the node JSON the workflow's document holds. */
     private void forwardEvent(String id, WorkflowEvent event, long timestamp, Hop hop) {
         Record<String, byte[]> record = TraceContexts.record(id, workflows.eventJson(id, event), timestamp, hop);
-        record.headers().add(CloudEventSerde.CONTENT_TYPE_HEADER, CONTENT_TYPE);
+        CloudEventSerde.markStructured(record.headers());
         context.forward(record, ConductorTopology.WORKFLOW_EVENTS_SINK);
     }
 

@@ -21,6 +21,13 @@ import tools.jackson.core.JacksonException;
  */
 public final class CloudEventSerde implements Serde<WorkflowEvent>, Serializer<WorkflowEvent>, Deserializer<WorkflowEvent> {
     public static final String CONTENT_TYPE_HEADER = "content-type";
+    private static final byte[] CONTENT_TYPE = CloudEvents.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8);
+
+    /** Marks a record as a structured-mode CloudEvent: one {@code content-type} header, {@link CloudEvents#CONTENT_TYPE}. */
+    public static void markStructured(Headers headers) {
+        headers.remove(CONTENT_TYPE_HEADER);
+        headers.add(CONTENT_TYPE_HEADER, CONTENT_TYPE);
+    }
 
     @Override
     public byte[] serialize(String topic, WorkflowEvent event) {
@@ -30,8 +37,7 @@ public final class CloudEventSerde implements Serde<WorkflowEvent>, Serializer<W
     @Override
     public byte[] serialize(String topic, Headers headers, WorkflowEvent event) {
         if (event != null) {
-            headers.remove(CONTENT_TYPE_HEADER);
-            headers.add(CONTENT_TYPE_HEADER, CloudEvents.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+            markStructured(headers);
         }
         return serialize(topic, event);
     }

@@ -52,7 +52,7 @@ public final class OutcomeEvents {
         CloudEvent event = new CloudEvent(CloudEvents.SPEC_VERSION, id, SOURCE, type, subject, at, CloudEvents.DATA_CONTENT_TYPE,
                 SCHEMA, Json.mapper().valueToTree(data));
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, request.id(), Json.write(event));
-        record.headers().add(CloudEventSerde.CONTENT_TYPE_HEADER, CloudEvents.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+        CloudEventSerde.markStructured(record.headers());
         record.headers().add(TYPE_HEADER, type.getBytes(StandardCharsets.UTF_8));
         return record;
     }
