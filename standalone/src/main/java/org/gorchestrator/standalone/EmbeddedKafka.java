@@ -125,6 +125,10 @@ public final class EmbeddedKafka implements AutoCloseable {
                 Map.entry("transaction.state.log.replication.factor", "1"),
                 Map.entry("transaction.state.log.min.isr", "1"),
                 Map.entry("group.initial.rebalance.delay.ms", "0"),
+                // Kafka's 50 partitions each for the offsets and the transactions are made at the first start, before
+                // the first group or transaction can begin: a second of a cold start on two cores, for one broker's load.
+                Map.entry("offsets.topic.num.partitions", "4"),
+                Map.entry("transaction.state.log.num.partitions", "4"),
                 Map.entry("message.max.bytes", String.valueOf(16 * 1024 * 1024)),
                 Map.entry("auto.create.topics.enable", "false"),
                 // The log cleaner (compacted topics) holds this much heap from the start; the default is 128 MB.
