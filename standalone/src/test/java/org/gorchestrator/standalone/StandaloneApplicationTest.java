@@ -2,6 +2,7 @@ package org.gorchestrator.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -10,15 +11,19 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.streams.KafkaStreams;
 import org.gorchestrator.conductor.config.ConductorProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 
 class StandaloneApplicationTest {
     private static final String BOOTSTRAP_SERVERS = "spring.kafka.bootstrap-servers";
@@ -39,6 +44,7 @@ class StandaloneApplicationTest {
             assertThat(partitions(bootstrapServers, "gorch.node-events")).isEqualTo(1);
             assertThat(partitions(bootstrapServers, "gorch.node-commands")).isEqualTo(2);
             assertThat(context.getBean(ConductorProperties.class).commitInterval()).isEqualTo(Duration.ofMillis(5));
+            assertThat(context.getBean(ConductorProperties.class).instanceId()).isEqualTo("gorch-standalone");
         }
         assertThatThrownBy(() -> connect(bootstrapServers)).isInstanceOf(IOException.class);
     }
@@ -62,6 +68,37 @@ class StandaloneApplicationTest {
                         "--server.port=0", "--gorch.standalone.data-dir=" + dataDir, "--" + BOOTSTRAP_SERVERS + "=" + given.bootstrapServers())) {
             assertThat(context.getEnvironment().getProperty(BOOTSTRAP_SERVERS)).isEqualTo(given.bootstrapServers());
             assertThat(dataDir.resolve("kafka")).doesNotExist();
+        }
+    }
+
+    /**
+     * Kafka Streams stays in its group when it closes: a restart then waits for the old member's session to end
+     * before it gets any partition. A static member (gorch.conductor.instance-id) is removed as it stops.
+     */
+    @Test
+    void aStoppedConductorLeavesItsGroupOnlyAsAStaticMember() throws Exception {
+        try (EmbeddedKafka given = EmbeddedKafka.start(dataDir.resolve("given"), 0, Map.of())) {
+            runConductorUntilItHasPartitions(given, "dynamic", "--gorch.conductor.application-id=gorch-conductor-dynamic");
+            runConductorUntilItHasPartitions(given, "static", "--gorch.conductor.application-id=gorch-conductor-static",
+                    "--gorch.conductor.instance-id=conductor-a");
+
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, given.bootstrapServers()))) {
+                Map<String, ConsumerGroupDescription> groups = admin.describeConsumerGroups(
+                        List.of("gorch-conductor-dynamic", "gorch-conductor-static")).all().get();
+                assertThat(groups.get("gorch-conductor-dynamic").members()).as("a dynamic member stays until its session ends")
+                        .hasSize(1);
+                assertThat(groups.get("gorch-conductor-static").members()).isEmpty();
+            }
+        }
+    }
+
+    private void runConductorUntilItHasPartitions(EmbeddedKafka broker, String name, String... settings) {
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--gorch.api.enabled=false", "--gorch.worker.enabled=false",
+                "--gorch.standalone.data-dir=" + dataDir.resolve(name), "--" + BOOTSTRAP_SERVERS + "=" + broker.bootstrapServers()));
+        args.addAll(List.of(settings));
+        try (ConfigurableApplicationContext context = StandaloneApplication.run(args.toArray(String[]::new))) {
+            StreamsBuilderFactoryBean streams = context.getBean("&conductorStreams", StreamsBuilderFactoryBean.class);
+            await().atMost(Duration.ofSeconds(60)).until(() -> streams.getKafkaStreams().state() == KafkaStreams.State.RUNNING);
         }
     }
 

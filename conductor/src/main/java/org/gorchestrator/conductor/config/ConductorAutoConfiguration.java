@@ -83,6 +83,8 @@ public class ConductorAutoConfiguration {
         // Any other failure replaces the thread too, within a budget (StreamThreadFailures).
         StreamThreadFailures failures = new StreamThreadFailures(properties.threadReplacements(),
                 properties.threadReplacementWindow(), System::nanoTime);
+        // Kafka Streams 4.1 leaves its group on close only as a static member (by the Admin API).
+        factory.setLeaveGroupOnClose(properties.instanceId() != null);
         factory.setStreamsUncaughtExceptionHandler(failure -> conductorUnwritableRecords.replaceThread()
                 ? StreamThreadExceptionResponse.REPLACE_THREAD : failures.handle(failure));
         factory.setInfrastructureCustomizer(new KafkaStreamsInfrastructureCustomizer() {
@@ -135,6 +137,9 @@ public class ConductorAutoConfiguration {
         // BENCHMARKS.md, "Settings behind the figures".
         config.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION), 1);
         config.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG), topics.maxMessageBytes());
+        if (properties.instanceId() != null) {
+            config.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), properties.instanceId());
+        }
         if (properties.stateDir() != null && !properties.stateDir().isBlank()) {
             config.put(StreamsConfig.STATE_DIR_CONFIG, properties.stateDir());
         }

@@ -3,6 +3,7 @@ package org.gorchestrator.conductor.config;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 import org.gorchestrator.conductor.topology.ConductorSettings;
 import org.gorchestrator.engine.EngineSettings;
@@ -20,6 +21,11 @@ import org.springframework.validation.annotation.Validated;
  * @param commitInterval how often a transaction commits: workers read committed commands only, so it is most of the hand-off between nodes
  * @param retention      how long a finished workflow stays readable before it is purged
  * @param stateDir       where the RocksDB state lives (empty: spring.kafka.streams.state-dir, else a temp dir)
+ * @param instanceId     this conductor's static membership in its group (Kafka's group.instance.id, each stream thread
+ *                       adding its number), or none: dynamic. Kafka Streams never leaves its group on its own, so a
+ *                       restarted dynamic member waits for its predecessor's session to time out (45 s by default);
+ *                       a static one takes its place at once, and a clean stop removes it from the group. Unique among
+ *                       running conductors: a second one with the same id fences the first
  * @param graphTimeout   how long a graph may run when its document sets no timeout (the seed's 5 minutes)
  * @param nodeTimeout    how long one attempt may take when its node sets no timeout
  * @param reportGrace    how long past a node's timeout the conductor waits for the worker's report
@@ -48,6 +54,7 @@ public record ConductorProperties(
         @DefaultValue("20ms") Duration commitInterval,
         @DefaultValue("7d") Duration retention,
         String stateDir,
+        @Pattern(regexp = "[A-Za-z0-9._-]{1,200}") String instanceId,
         @DefaultValue("5m") Duration graphTimeout,
         @DefaultValue("1h") Duration nodeTimeout,
         @DefaultValue("30s") Duration reportGrace,

@@ -54,6 +54,14 @@ class ConductorStreamsPropertiesTest {
     }
 
     @Test
+    void anInstanceIdMakesTheMainConsumerAStaticMember() {
+        assertThat(ConductorAutoConfiguration.streamsProperties(Map.of(), conductor(Map.of("gorch.conductor.instance-id", "conductor-0")),
+                Topics.DEFAULTS, UNWRITABLE)).containsEntry("main.consumer.group.instance.id", "conductor-0");
+        assertThat(ConductorAutoConfiguration.streamsProperties(Map.of(), conductor(Map.of()), Topics.DEFAULTS, UNWRITABLE))
+                .doesNotContainKey("main.consumer.group.instance.id");
+    }
+
+    @Test
     void recordsThatCannotBeWrittenGoToTheConductorsHandlerAndChangelogsTakeWhatTheProducerSends() {
         Map<String, Object> config = ConductorAutoConfiguration.streamsProperties(Map.of(), conductor(Map.of()), Topics.DEFAULTS, UNWRITABLE);
 
