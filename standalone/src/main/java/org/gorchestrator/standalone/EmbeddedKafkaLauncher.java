@@ -39,14 +39,16 @@ final class EmbeddedKafkaLauncher
      * add to what every conductor transaction touches (a commit writes a marker to each partition it wrote to).
      * With one, commits are cheap enough to come every 5 ms, and the commit interval is most of the hand-off
      * between nodes (the workers read committed records only): BENCHMARKS.md, "Settings behind the figures".
-     * Its conductor is the only one its broker serves, so a fixed static membership is unique: a restart takes
-     * the group back at once instead of waiting out the previous process's session.
+     * Its conductor and its worker are the only ones its broker serves, so fixed static memberships are unique: a
+     * restart, after a stop or a crash, takes the groups back at once instead of waiting out the previous process's
+     * sessions (until then no node would run).
      */
     static final Map<String, Object> ONE_PROCESS = Map.of(
             "gorch.kafka.partitions", "1",
             "gorch.kafka.node-command-partitions", "2",
             "gorch.conductor.commit-interval", "5ms",
-            "gorch.conductor.instance-id", "gorch-standalone");
+            "gorch.conductor.instance-id", "gorch-standalone",
+            "gorch.worker.consumer[group.instance.id]", "gorch-standalone-worker");
 
     private CompletableFuture<EmbeddedKafka> kafka;
 

@@ -19,6 +19,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.streams.KafkaStreams;
 import org.gorchestrator.conductor.config.ConductorProperties;
+import org.gorchestrator.worker.config.WorkerProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -45,6 +46,7 @@ class StandaloneApplicationTest {
             assertThat(partitions(bootstrapServers, "gorch.node-commands")).isEqualTo(2);
             assertThat(context.getBean(ConductorProperties.class).commitInterval()).isEqualTo(Duration.ofMillis(5));
             assertThat(context.getBean(ConductorProperties.class).instanceId()).isEqualTo("gorch-standalone");
+            assertThat(context.getBean(WorkerProperties.class).consumer()).containsEntry("group.instance.id", "gorch-standalone-worker");
         }
         assertThatThrownBy(() -> connect(bootstrapServers)).isInstanceOf(IOException.class);
     }

@@ -1,0 +1,100 @@
+package org.gorchestrator.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.gorchestrator.client.GorchClient;
+import org.gorchestrator.model.Graph;
+import org.gorchestrator.model.State;
+import org.gorchestrator.test.Graphs;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged standalone, killed with SIGKILL and started again on its data directory, runs nodes as soon as it is
+ * ready. Its conductor and its worker are static members of their groups: the new process takes the dead one's place
+ * at once. As dynamic members, the dead process's would hold their partitions until their sessions ended, two
+ * minutes here, and nothing would run until then.
+ */
+class StandaloneCrashRestartTest {
+    private static final Path JAR = Gorch.REPO.resolve("standalone/target/gorchestrator-standalone.jar");
+    private static final String SESSION_MS = "120000";
+    /** Well under the sessions: a restart that waited them out fails. */
+    private static final Duration RUNS_WITHIN = Duration.ofSeconds(60);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aStandaloneKilledAndStartedAgainRunsNodesAtOnce() throws Exception {
+        assertThat(JAR).as("the packaged jar; build it with ./mvnw package").exists();
+        int httpPort = freePort();
+        int kafkaPort = freePort();
+        GorchClient client = GorchClient.create(URI.create("http://127.0.0.1:" + httpPort));
+
+        Process first = start(httpPort, kafkaPort, "first");
+        try {
+            awaitReady(httpPort, first);
+            assertThat(runChain(client).state()).isEqualTo(State.SUCCESS);
+        } finally {
+            first.destroyForcibly().waitFor();
+        }
+
+        Process second = start(httpPort, kafkaPort, "second");
+        try {
+            awaitReady(httpPort, second);
+            assertThat(runChain(client).state()).isEqualTo(State.SUCCESS);
+        } finally {
+            second.destroy();
+            if (!second.waitFor(30, TimeUnit.SECONDS)) {
+                second.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    private static Graph runChain(GorchClient client) {
+        String id = client.submit(Graphs.chain(3, Graphs.nil())).id();
+        return client.awaitFinished(id, RUNS_WITHIN);
+    }
+
+    private Process start(int httpPort, int kafkaPort, String name) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m", "-jar", JAR.toString(),
+                "--server.port=" + httpPort, "--gorch.standalone.kafka-port=" + kafkaPort,
+                "--gorch.standalone.data-dir=" + dir.resolve("data"),
+                "--gorch.worker.consumer[session.timeout.ms]=" + SESSION_MS,
+                "--spring.kafka.streams.properties.main.consumer.session.timeout.ms=" + SESSION_MS));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve(name + ".log").toFile()).start();
+    }
+
+    private static void awaitReady(int httpPort, Process process) {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest readiness = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/actuator/health/readiness")).build();
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            assertThat(process.isAlive()).as("the standalone runs").isTrue();
+            try {
+                return http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            } catch (IOException notYet) {
+                return false;
+            }
+        });
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            return socket.getLocalPort();
+        }
+    }
+}
