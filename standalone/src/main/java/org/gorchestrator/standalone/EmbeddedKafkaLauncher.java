@@ -39,16 +39,18 @@ final class EmbeddedKafkaLauncher
      * add to what every conductor transaction touches (a commit writes a marker to each partition it wrote to).
      * With one, commits are cheap enough to come every 5 ms, and the commit interval is most of the hand-off
      * between nodes (the workers read committed records only): BENCHMARKS.md, "Settings behind the figures".
-     * Its conductor and its worker are the only ones its broker serves, so fixed static memberships are unique: a
+     * Its conductor, worker and API are the only ones its broker serves, so fixed static memberships are unique: a
      * restart, after a stop or a crash, takes the groups back at once instead of waiting out the previous process's
-     * sessions (until then no node would run).
+     * sessions (until then no node would run, and no submission or trigger record would be read).
      */
     static final Map<String, Object> ONE_PROCESS = Map.of(
             "gorch.kafka.partitions", "1",
             "gorch.kafka.node-command-partitions", "2",
             "gorch.conductor.commit-interval", "5ms",
             "gorch.conductor.instance-id", "gorch-standalone",
-            "gorch.worker.consumer[group.instance.id]", "gorch-standalone-worker");
+            "gorch.worker.consumer[group.instance.id]", "gorch-standalone-worker",
+            "gorch.api.submissions.instance-id", "gorch-standalone",
+            "gorch.api.triggers.instance-id", "gorch-standalone");
 
     private CompletableFuture<EmbeddedKafka> kafka;
 

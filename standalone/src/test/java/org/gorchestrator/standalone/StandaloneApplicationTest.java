@@ -18,6 +18,8 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.streams.KafkaStreams;
+import org.gorchestrator.api.submissions.SubmissionProperties;
+import org.gorchestrator.api.triggers.TriggerProperties;
 import org.gorchestrator.conductor.config.ConductorProperties;
 import org.gorchestrator.worker.config.WorkerProperties;
 import org.junit.jupiter.api.Test;
@@ -47,6 +49,8 @@ class StandaloneApplicationTest {
             assertThat(context.getBean(ConductorProperties.class).commitInterval()).isEqualTo(Duration.ofMillis(5));
             assertThat(context.getBean(ConductorProperties.class).instanceId()).isEqualTo("gorch-standalone");
             assertThat(context.getBean(WorkerProperties.class).consumer()).containsEntry("group.instance.id", "gorch-standalone-worker");
+            assertThat(context.getBean(SubmissionProperties.class).instanceId()).isEqualTo("gorch-standalone");
+            assertThat(context.getBean(TriggerProperties.class).instanceId()).isEqualTo("gorch-standalone");
         }
         assertThatThrownBy(() -> connect(bootstrapServers)).isInstanceOf(IOException.class);
     }

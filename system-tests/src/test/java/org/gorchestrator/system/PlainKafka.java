@@ -20,8 +20,17 @@ import tools.jackson.databind.JsonNode;
 
 /** Kafka as a system that knows nothing of Gorchestrator's classes uses it: strings in, JSON out. */
 final class PlainKafka implements AutoCloseable {
-    private final KafkaProducer<String, String> producer = new KafkaProducer<>(
-            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers()), new StringSerializer(), new StringSerializer());
+    private final KafkaProducer<String, String> producer;
+
+    /** On the tests' shared broker ({@link KafkaBroker}). */
+    PlainKafka() {
+        this(KafkaBroker.bootstrapServers());
+    }
+
+    PlainKafka(String bootstrapServers) {
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), new StringSerializer(),
+                new StringSerializer());
+    }
 
     void send(String topic, String key, String value) throws Exception {
         producer.send(new ProducerRecord<>(topic, key, value)).get();
@@ -35,7 +44,11 @@ final class PlainKafka implements AutoCloseable {
 
     /** Every committed record of the topic as JSON, read from the start until {@code done} holds of them all (at most 30 s). */
     static List<JsonNode> readUntil(String topic, Predicate<List<JsonNode>> done) {
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers(),
+        return readUntil(KafkaBroker.bootstrapServers(), topic, done);
+    }
+
+    static List<JsonNode> readUntil(String bootstrapServers, String topic, Predicate<List<JsonNode>> done) {
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         List<JsonNode> read = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {

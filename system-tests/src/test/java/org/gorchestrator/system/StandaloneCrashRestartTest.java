@@ -16,17 +16,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.gorchestrator.client.GorchClient;
+import org.gorchestrator.json.Json;
 import org.gorchestrator.model.Graph;
 import org.gorchestrator.model.State;
 import org.gorchestrator.test.Graphs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 /**
- * The packaged standalone, killed with SIGKILL and started again on its data directory, runs nodes as soon as it is
- * ready. Its conductor and its worker are static members of their groups: the new process takes the dead one's place
- * at once. As dynamic members, the dead process's would hold their partitions until their sessions ended, two
- * minutes here, and nothing would run until then.
+ * The packaged standalone, killed with SIGKILL and started again on its data directory, runs nodes and reads
+ * submission records as soon as it is ready. Its conductor, worker and submissions consumer are static members of
+ * their groups: the new process takes the dead one's place at once. As dynamic members, the dead process's would hold
+ * their partitions until their sessions ended, two minutes here, and nothing would run until then.
  */
 class StandaloneCrashRestartTest {
     private static final Path JAR = Gorch.REPO.resolve("standalone/target/gorchestrator-standalone.jar");
@@ -56,12 +58,32 @@ class StandaloneCrashRestartTest {
         try {
             awaitReady(httpPort, second);
             assertThat(runChain(client).state()).isEqualTo(State.SUCCESS);
+            String submitted = submitThroughKafka("127.0.0.1:" + kafkaPort);
+            assertThat(client.awaitFinished(submitted, RUNS_WITHIN).state()).isEqualTo(State.SUCCESS);
         } finally {
             second.destroy();
             if (!second.waitFor(30, TimeUnit.SECONDS)) {
                 second.destroyForcibly().waitFor();
             }
         }
+    }
+
+    /** @return the id of the workflow a submission record started, from its outcome on the events topic */
+    private static String submitThroughKafka(String bootstrapServers) throws Exception {
+        String data = "{\"document\": " + Json.writeString(Graphs.chain(2, Graphs.nil())) + "}";
+        try (PlainKafka kafka = new PlainKafka(bootstrapServers)) {
+            kafka.send("gorch.submissions", "after-restart", PlainKafka.submit("after-restart", "/tests/crash", data));
+        }
+        List<JsonNode> outcomes = PlainKafka.readUntil(bootstrapServers, "gorch.workflow-events",
+                events -> events.stream().anyMatch(StandaloneCrashRestartTest::accepted));
+        return outcomes.stream().filter(StandaloneCrashRestartTest::accepted).findFirst()
+                .orElseThrow(() -> new AssertionError("no submission.accepted for the record in 30 s"))
+                .get("data").get("workflow_id").asString();
+    }
+
+    private static boolean accepted(JsonNode event) {
+        return event.path("type").asString().equals("org.gorchestrator.submission.accepted.v1")
+                && event.path("data").path("request_id").asString().equals("after-restart");
     }
 
     private static Graph runChain(GorchClient client) {
@@ -75,7 +97,8 @@ class StandaloneCrashRestartTest {
                 "--server.port=" + httpPort, "--gorch.standalone.kafka-port=" + kafkaPort,
                 "--gorch.standalone.data-dir=" + dir.resolve("data"),
                 "--gorch.worker.consumer[session.timeout.ms]=" + SESSION_MS,
-                "--spring.kafka.streams.properties.main.consumer.session.timeout.ms=" + SESSION_MS));
+                "--spring.kafka.streams.properties.main.consumer.session.timeout.ms=" + SESSION_MS,
+                "--spring.kafka.consumer.properties.session.timeout.ms=" + SESSION_MS));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve(name + ".log").toFile()).start();
     }
 

@@ -23,11 +23,16 @@ import org.springframework.util.backoff.FixedBackOff;
 public final class RecordListeners {
     private RecordListeners() {}
 
+    /** @param instanceId the group's static membership (spring-kafka adds {@code -<n>} per consumer), or null: dynamic */
     public static ConcurrentMessageListenerContainer<String, byte[]> container(Map<String, Object> consumer, String groupId,
-                                                                             Duration backoff, Collection<String> topics,
+                                                                             String instanceId, Duration backoff,
+                                                                             Collection<String> topics,
                                                                              MessageListener<String, byte[]> listener) {
         Map<String, Object> settings = ClientRoles.committedReader(consumer);
         settings.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        if (instanceId != null) {
+            settings.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instanceId);
+        }
         // a new group reads from the start: a request written before the group first ran is still a request
         settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         ContainerProperties properties = new ContainerProperties(topics.toArray(String[]::new));

@@ -40,7 +40,8 @@ public class SubmissionConfiguration {
             DefinitionPublisher publisher, ObjectProvider<MeterRegistry> registry) {
         SubmissionListener listener = new SubmissionListener(tasks, templates, reader, problems, publisher, topics.workflowEvents(),
                 registry.getIfAvailable(SimpleMeterRegistry::new), Clock.systemUTC());
-        var container = RecordListeners.container(kafka.buildConsumerProperties(), settings.groupId(), settings.retryBackoff(),
+        var container = RecordListeners.container(kafka.buildConsumerProperties(), settings.groupId(), settings.instanceId(),
+                settings.retryBackoff(),
                 List.of(start.submissions()), listener);
         container.setConcurrency(settings.concurrency());
         return container;

@@ -52,6 +52,6 @@ public class TriggerConfiguration {
             }
         }, topics.workflowEvents(), registry.getIfAvailable(SimpleMeterRegistry::new));
         return new TriggerRunner(triggers, followed, wanted -> RecordListeners.container(kafka.buildConsumerProperties(), settings.groupId(),
-                settings.retryBackoff(), wanted, listener), settings.refresh());
+                settings.instanceId(), settings.retryBackoff(), wanted, listener), settings.refresh());
     }
 }
