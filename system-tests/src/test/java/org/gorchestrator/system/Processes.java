@@ -4,10 +4,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Whether a process still runs. A zombie (killed, not yet reaped by its parent) counts as gone. */
+/** The tests' own processes: the JVM to start them with, and whether one still runs. */
 final class Processes {
     private Processes() {}
 
+    /** The {@code java} of the JVM running the tests, for processes started from the packaged jars. */
+    static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** Whether a process still runs. A zombie (killed, not yet reaped by its parent) counts as gone. */
     static boolean running(long pid) {
         Path stat = Path.of("/proc", Long.toString(pid), "stat");
         try {

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +18,7 @@ import org.gorchestrator.json.Json;
 import org.gorchestrator.model.Graph;
 import org.gorchestrator.model.State;
 import org.gorchestrator.test.Graphs;
+import org.gorchestrator.test.LocalPorts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -42,8 +41,8 @@ class StandaloneCrashRestartTest {
     @Test
     void aStandaloneKilledAndStartedAgainRunsNodesAtOnce() throws Exception {
         assertThat(JAR).as("the packaged jar; build it with ./mvnw package").exists();
-        int httpPort = freePort();
-        int kafkaPort = freePort();
+        int httpPort = LocalPorts.free();
+        int kafkaPort = LocalPorts.free();
         GorchClient client = GorchClient.create(URI.create("http://127.0.0.1:" + httpPort));
 
         Process first = start(httpPort, kafkaPort, "first");
@@ -92,8 +91,7 @@ class StandaloneCrashRestartTest {
     }
 
     private Process start(int httpPort, int kafkaPort, String name) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-jar", JAR.toString(),
+        List<String> command = new ArrayList<>(List.of(Processes.javaBin(), "-Xmx384m", "-jar", JAR.toString(),
                 "--server.port=" + httpPort, "--gorch.standalone.kafka-port=" + kafkaPort,
                 "--gorch.standalone.data-dir=" + dir.resolve("data"),
                 "--gorch.worker.consumer[session.timeout.ms]=" + SESSION_MS,
@@ -113,11 +111,5 @@ class StandaloneCrashRestartTest {
                 return false;
             }
         });
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            return socket.getLocalPort();
-        }
     }
 }

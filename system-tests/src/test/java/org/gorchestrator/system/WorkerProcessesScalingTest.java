@@ -74,7 +74,7 @@ class WorkerProcessesScalingTest {
     }
 
     private Process startWorker(Gorch gorch, String workerId) throws IOException {
-        List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx256m", "-jar", JAR.toString()));
+        List<String> command = new ArrayList<>(List.of(Processes.javaBin(), "-Xmx256m", "-jar", JAR.toString()));
         command.addAll(gorch.workerArguments(workerId));
         command.add("--gorch.worker.concurrency=4");
         // every attempt reports its start at once: the test counts executions by these reports
@@ -83,10 +83,6 @@ class WorkerProcessesScalingTest {
         command.add("--gorch.worker.consumer[heartbeat.interval.ms]=1000");
         Path log = dir.resolve(workerId + ".log");
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    }
-
-    private static String javaBin() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     private static long succeeded(Graph graph) {

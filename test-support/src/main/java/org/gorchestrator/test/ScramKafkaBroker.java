@@ -1,11 +1,7 @@
 package org.gorchestrator.test;
 
-import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -51,8 +47,8 @@ public final class ScramKafkaBroker implements AutoCloseable {
     public static ScramKafkaBroker start(Path dir, Map<String, String> users, boolean authorize) {
         String logDir = dir.toAbsolutePath().toString();
         format(logDir, users);
-        int port = freePort();
-        int controllerPort = freePort();
+        int port = LocalPorts.free();
+        int controllerPort = LocalPorts.free();
         Map<String, String> config = config(logDir, port, controllerPort);
         if (authorize) {
             config.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
@@ -135,14 +131,6 @@ public final class ScramKafkaBroker implements AutoCloseable {
                     .setDirectories(List.of(logDir)).setMetadataLogDirectory(logDir).setScramArguments(scram).run();
         } catch (Exception e) {
             throw new IllegalStateException("cannot format the Kafka storage in " + logDir, e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
