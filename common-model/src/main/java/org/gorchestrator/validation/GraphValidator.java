@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.gorchestrator.json.JsonSize;
 import org.gorchestrator.model.ArgReference;
 import org.gorchestrator.model.Dag;
 import org.gorchestrator.model.Graph;
@@ -103,15 +102,6 @@ public final class GraphValidator {
 
     /** Last, on an otherwise valid document only: it serializes the whole state. */
     private void checkStateSize(Graph graph, List<Violation> found) {
-        if (StateRecords.inParts(graph.nodes().size())) {
-            // In parts, no state record grows with the graph; the command that submits it still carries it whole.
-            long command = JsonSize.ofValue(graph);
-            if (command > limits.maxDocumentBytes()) {
-                found.add(new Violation("nodes", "the document takes " + command + " bytes as one record to the conductor, over the limit of "
-                        + limits.maxDocumentBytes() + " bytes on a document (max-document-size)"));
-                return;
-            }
-        }
         long bytes = StateSize.of(graph);
         if (bytes > limits.maxDocumentBytes()) {
             String smaller = graph.digraph() != null ? "; the edges list instead of the digraph matrix makes it smaller" : "";

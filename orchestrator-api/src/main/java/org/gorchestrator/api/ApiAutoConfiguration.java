@@ -9,6 +9,7 @@ import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.gorchestrator.api.admission.Admission;
@@ -58,11 +59,9 @@ import org.gorchestrator.api.view.ViewStores;
 import org.gorchestrator.api.view.ViewTopology;
 import org.gorchestrator.api.view.WorkflowView;
 import org.gorchestrator.kafka.GorchKafkaAutoConfiguration;
-import org.gorchestrator.kafka.Topic;
 import org.gorchestrator.kafka.Topics;
 import org.gorchestrator.kafka.TypedTopics;
 import org.gorchestrator.kafka.streams.StreamsRoles;
-import org.gorchestrator.message.WorkflowCommand;
 import org.gorchestrator.validation.DocumentReader;
 import org.gorchestrator.validation.GraphValidator;
 import org.gorchestrator.validation.Limits;
@@ -105,28 +104,28 @@ public class ApiAutoConfiguration {
     }
 
     @Bean
-    public ProducerFactory<String, WorkflowCommand> apiProducerFactory(KafkaProperties kafka, ApiSettings config, TypedTopics topics) {
+    public ProducerFactory<String, byte[]> apiProducerFactory(KafkaProperties kafka, ApiSettings config, TypedTopics topics) {
         Map<String, Object> props = CommandPublisher.producerSettings(kafka.buildProducerProperties(), config.submitTimeout(),
                 config.delivery().timeout());
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "gorch-api-" + config.instanceId());
         props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, topics.topics().maxMessageBytes());
-        Topic<String, WorkflowCommand> commands = topics.workflowCommands();
-        return new DefaultKafkaProducerFactory<>(props, commands.keySerializer(), commands.valueSerializer());
+        // The publisher writes the commands' JSON itself, so that a large one can go in parts.
+        return new DefaultKafkaProducerFactory<>(props, topics.workflowCommands().keySerializer(), new ByteArraySerializer());
     }
 
     @Bean
-    public KafkaTemplate<String, WorkflowCommand> apiCommandTemplate(
-            @Qualifier("apiProducerFactory") ProducerFactory<String, WorkflowCommand> factory) {
-        KafkaTemplate<String, WorkflowCommand> template = new KafkaTemplate<>(factory);
+    public KafkaTemplate<String, byte[]> apiCommandTemplate(@Qualifier("apiProducerFactory") ProducerFactory<String, byte[]> factory) {
+        KafkaTemplate<String, byte[]> template = new KafkaTemplate<>(factory);
         // Each command carries the trace of the HTTP request that sent it (traceparent header) to the conductor.
         template.setObservationEnabled(true);
         return template;
     }
 
     @Bean
-    public CommandPublisher apiCommandPublisher(@Qualifier("apiCommandTemplate") KafkaTemplate<String, WorkflowCommand> template,
+    public CommandPublisher apiCommandPublisher(@Qualifier("apiCommandTemplate") KafkaTemplate<String, byte[]> template,
                                                 TypedTopics topics, ApiSettings config) {
-        return new CommandPublisher(template, topics.workflowCommands().name(), config.submitTimeout());
+        return new CommandPublisher(template, topics.workflowCommands().name(), config.submitTimeout(),
+                CommandPublisher.partBytesFor(topics.topics().maxMessageBytes()));
     }
 
     @Bean

@@ -25,21 +25,27 @@ import tools.jackson.databind.JsonNode;
 /**
  * A workflow whose state travels in parts ({@link StateRecords}) runs end to end on the real broker: submitted, every
  * node dispatched and run, finished, and read whole and a page at a time. A few thousand nodes: the path of 100,000,
- * in seconds.
+ * in seconds. The topics' records are kept small here (128 KB), several times smaller than the submit, so that the
+ * submit must travel in parts too ({@code RecordParts}), as a 100,000-node one does with the default record size.
  */
 @ExtendWith(KafkaBroker.class)
 class LargeWorkflowEndToEndTest {
     private static final int NODES = 2 * StateRecords.WHOLE_MAX_NODES;
     private static final Duration AT_MOST = Duration.ofMinutes(3);
+    private static final int RECORD_BYTES = 128 * 1024;
 
     @TempDir
     Path dir;
 
     @Test
     void aWorkflowOfThousandsOfNilNodesRunsToSuccessAndReadsWholeAndByPages() throws Exception {
-        try (Gorch gorch = new Gorch(dir.resolve("data"), "gorch.api.limits.max-nodes=" + NODES, "gorch.api.limits.max-edges=" + 3 * NODES)) {
+        try (Gorch gorch = new Gorch(dir.resolve("data"), "gorch.api.limits.max-nodes=" + NODES, "gorch.api.limits.max-edges=" + 3 * NODES,
+                "gorch.kafka.max-message-size=" + RECORD_BYTES, "gorch.api.limits.max-document-size=" + RECORD_BYTES / 2,
+                "gorch.conductor.max-workflow-outputs-size=" + RECORD_BYTES / 4)) {
             gorch.all("worker-large");
-            String id = gorch.submit(Json.writeString(randomDag()));
+            Graph dag = randomDag();
+            assertThat(Json.write(dag)).as("the document alone is more than a record holds").hasSizeGreaterThan(RECORD_BYTES);
+            String id = gorch.submit(Json.writeString(dag));
 
             Graph done = gorch.awaitFinished(id, AT_MOST);
 

@@ -17,6 +17,8 @@ import tools.jackson.core.JsonToken;
  */
 final class RunEventDeserializer implements Deserializer<RunEvent> {
     private static final String SUBMITTED = EventType.WORKFLOW_SUBMITTED.type();
+    /** A run of a template of more nodes than a state record holds whole: its document without nodes, its template too. */
+    private static final String SUBMITTED_IN_PARTS = EventType.WORKFLOW_SUBMITTED_IN_PARTS.type();
     private static final String FINISHED = EventType.WORKFLOW_FINISHED.type();
     private static final RunEvent.Finished FINISHED_EVENT = new RunEvent.Finished();
 
@@ -46,7 +48,7 @@ final class RunEventDeserializer implements Deserializer<RunEvent> {
                 if (FINISHED.equals(type)) {
                     return FINISHED_EVENT;
                 }
-                if (!SUBMITTED.equals(type)) {
+                if (!isSubmitted(type)) {
                     return null;
                 }
             } else if (name.equals("data") && value == JsonToken.START_OBJECT) {
@@ -55,7 +57,11 @@ final class RunEventDeserializer implements Deserializer<RunEvent> {
                 parser.skipChildren();
             }
         }
-        return SUBMITTED.equals(type) && schedule != null ? new RunEvent.Scheduled(schedule) : null;
+        return isSubmitted(type) && schedule != null ? new RunEvent.Scheduled(schedule) : null;
+    }
+
+    private static boolean isSubmitted(String type) {
+        return SUBMITTED.equals(type) || SUBMITTED_IN_PARTS.equals(type);
     }
 
     /** Reads a submitted document, positioned at its start, to its end: its {@code template.schedule}, if any. */

@@ -36,16 +36,16 @@ import org.gorchestrator.model.StateRecords;
 
 /**
  * The conductor's whole Kafka Streams topology, and every source, processor, store and sink name
- * in it. Two inputs (workflow commands, node events), each read by an {@link InputReader}, one
- * processor that owns the per-workflow state, four outputs (node commands, workflow events, workflow
- * state, and the dead letters: the input records the readers or the engine refused):
+ * in it. Two inputs (workflow commands, node events), each read by an {@link InputReader} (the commands joined first
+ * when they came in parts, {@link CommandParts}), one processor that owns the per-workflow state, four outputs (node
+ * commands, workflow events, workflow state, and the dead letters: the input records the readers or the engine refused):
  *
  * <pre>
- *  gorch.workflow-commands ─► reader ─┐                      ┌─► gorch.node-commands[.pool] (key workflow/node)
- *                                     ├─► workflow-engine ───┼─► gorch.workflow-events (key workflow)
- *  gorch.node-events ───────► reader ─┘   [store workflows]  ├─► gorch.workflow-state  (key workflow, compacted;
- *                                                            │    node changes batched, see StatePublisher)
- *  (readers and engine) ─────────────────────────────────────┴─► gorch.dead-letters (refused records, reason in headers)
+ *  gorch.workflow-commands ─► parts ─► reader ─┐                      ┌─► gorch.node-commands[.pool] (key workflow/node)
+ *                  [store command parts]       ├─► workflow-engine ───┼─► gorch.workflow-events (key workflow)
+ *  gorch.node-events ────────────────► reader ─┘   [store workflows]  ├─► gorch.workflow-state  (key workflow, compacted;
+ *                                                                     │    node changes batched, see StatePublisher)
+ *  (parts, readers and engine) ───────────────────────────────────────┴─► gorch.dead-letters (refused records, reason in headers)
  * </pre>
  *
  * <p>Every forwarded record carries the W3C {@code traceparent} of the input it was decided on
@@ -54,6 +54,10 @@ import org.gorchestrator.model.StateRecords;
 public final class ConductorTopology {
     public static final String COMMANDS_SOURCE = "workflow-commands-source";
     public static final String NODE_EVENTS_SOURCE = "node-events-source";
+    /** Joins the commands that come in parts ({@link CommandParts}), before the commands' reader. */
+    public static final String COMMAND_PARTS = "workflow-command-parts";
+    /** The parts of commands waiting for the rest of their send: workflow id, send and index to the part's arrival and bytes. */
+    public static final String COMMAND_PARTS_STORE = "workflow-command-parts";
     public static final String COMMANDS_READER = "workflow-commands-reader";
     public static final String NODE_EVENTS_READER = "node-events-reader";
     public static final String ENGINE_PROCESSOR = "workflow-engine";
@@ -122,7 +126,10 @@ public final class ConductorTopology {
         Topic<String, NodeEvent> nodeEvents = typed.nodeEvents();
         topology.addSource(COMMANDS_SOURCE, commands.keyDeserializer(), values, commands.name());
         topology.addSource(NODE_EVENTS_SOURCE, nodeEvents.keyDeserializer(), values, nodeEvents.name());
-        topology.addProcessor(COMMANDS_READER, () -> new InputReader<>(WorkflowCommand.class, metrics, deadLetterBytes), COMMANDS_SOURCE);
+        topology.addProcessor(COMMAND_PARTS, () -> new CommandParts(settings, metrics), COMMANDS_SOURCE);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(COMMAND_PARTS_STORE), Serdes.String(),
+                Serdes.ByteArray()).withCachingDisabled(), COMMAND_PARTS);
+        topology.addProcessor(COMMANDS_READER, () -> new InputReader<>(WorkflowCommand.class, metrics, deadLetterBytes), COMMAND_PARTS);
         topology.addProcessor(NODE_EVENTS_READER, () -> new InputReader<>(NodeEvent.class, metrics, deadLetterBytes), NODE_EVENTS_SOURCE);
         topology.addProcessor(ENGINE_PROCESSOR, () -> new WorkflowProcessor(settings, metrics, tracing, unwritable, typed.workflowState().name()),
                 COMMANDS_READER, NODE_EVENTS_READER);
@@ -139,7 +146,8 @@ public final class ConductorTopology {
         // The processor sends the document as the JSON bytes it just stored.
         topology.addSink(WORKFLOW_STATE_SINK, typed.workflowState().name(), typed.workflowState().keySerializer(),
                 typed.workflowState().valueSerializer(), byWorkflow(), ENGINE_PROCESSOR);
-        topology.addSink(DEAD_LETTER_SINK, settings.deadLetterTopic(), keyOut, valuesOut, COMMANDS_READER, NODE_EVENTS_READER, ENGINE_PROCESSOR);
+        topology.addSink(DEAD_LETTER_SINK, settings.deadLetterTopic(), keyOut, valuesOut, COMMAND_PARTS, COMMANDS_READER, NODE_EVENTS_READER,
+                ENGINE_PROCESSOR);
         return topology;
     }
 

@@ -13,6 +13,11 @@ import org.gorchestrator.model.IllegalTransitionException;
 enum RejectReason {
     /** The value is not the topic's JSON message, or there is none. */
     MALFORMED,
+    /**
+     * A command sent in parts ({@link CommandParts}) that cannot be joined: a part never came, the parts would join
+     * into more than a command may take, or they waited too long for the rest.
+     */
+    INCOMPLETE_PARTS,
     /** The record's key is missing, is not the workflow id its value names, or cannot name a workflow. */
     KEY_MISMATCH,
     UNKNOWN_WORKFLOW,

@@ -12,6 +12,7 @@ import org.gorchestrator.message.WorkflowEvent;
 import org.gorchestrator.model.Graph;
 import org.gorchestrator.model.Node;
 import org.gorchestrator.model.State;
+import org.gorchestrator.model.StateRecords;
 import org.gorchestrator.model.TemplateRun;
 import org.gorchestrator.test.Graphs;
 import org.gorchestrator.test.NodeTestBuilder;
@@ -31,6 +32,13 @@ class RunEventDeserializerTest {
     void aSubmissionOfAScheduledRunNamesItsSchedule() {
         Graph run = Graphs.seedExample().withId("w1").withTemplate(new TemplateRun("nightly-report", 3, Map.of("day", "mon"), "nightly"));
         assertThat(read(new WorkflowEvent.Submitted("w1", run, AT))).isEqualTo(new RunEvent.Scheduled("nightly"));
+    }
+
+    @Test
+    void aScheduledRunOfMoreNodesThanAStateRecordHoldsWholeNamesItsScheduleToo() {
+        Graph run = Graphs.chain(StateRecords.WHOLE_MAX_NODES + 1, Graphs.nil()).withId("w1")
+                .withTemplate(new TemplateRun("big-report", 1, Map.of(), "nightly"));
+        assertThat(read(new WorkflowEvent.Submitted("w1", run, AT))).as("a workflow.submitted.v2").isEqualTo(new RunEvent.Scheduled("nightly"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.gorchestrator.kafka.events;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import org.gorchestrator.json.Json;
 import org.gorchestrator.message.WorkflowEvent;
 import org.gorchestrator.model.Graph;
@@ -10,6 +11,7 @@ import org.gorchestrator.model.Node;
 import org.gorchestrator.model.State;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.node.POJONode;
 
 /**
@@ -21,7 +23,8 @@ import tools.jackson.databind.node.POJONode;
  *       e.g. {@code <workflow>/nodes/2/node.failed/1@2026-05-01T10:00:01.456Z}: the same for
  *       the same state change, different for any other (a node changes to the same state with
  *       the same attempt again only in a later pass, so at a later time);</li>
- *   <li>{@code data}: the submitted document, the node as it now is, or the graph's state.</li>
+ *   <li>{@code data}: the submitted document (for a workflow in parts, {@code workflow.submitted.v2}: the document
+ *       without its nodes, with {@code node_count}), the node as it now is, or the graph's state.</li>
  * </ul>
  */
 public final class CloudEvents {
@@ -32,6 +35,7 @@ public final class CloudEvents {
     public static final String CONTENT_TYPE = "application/cloudevents+json";
 
     private static final String NODES = "/nodes/";
+    private static final String NODE_COUNT = "node_count";
     private static final JsonNode EMPTY_DATA = JsonNodeFactory.instance.objectNode();
     private static final byte[] EMPTY_DATA_END = {':', '{', '}', '}'};
 
@@ -79,7 +83,10 @@ public final class CloudEvents {
         return subject(event) + "/" + EventType.of(event).eventName() + attempt + "@" + event.at();
     }
 
-    /** The workflow event an envelope carries; throws IllegalArgumentException for an unknown type or a missing subject, time or data. */
+    /**
+     * The workflow event an envelope carries; throws IllegalArgumentException for an unknown type or a missing subject,
+     * time or data. The document of a {@code workflow.submitted.v2} has no nodes: its events bring them.
+     */
     public static WorkflowEvent unwrap(CloudEvent event) {
         EventType type = EventType.ofType(event.type());
         String workflowId = workflowId(event.subject());
@@ -88,7 +95,7 @@ public final class CloudEvents {
             throw new IllegalArgumentException("a workflow event needs its time");
         }
         return switch (type.payload()) {
-            case WORKFLOW_SUBMITTED -> new WorkflowEvent.Submitted(workflowId, read(event.data(), Graph.class), at);
+            case WORKFLOW_SUBMITTED, WORKFLOW_SUBMITTED_HEADER -> new WorkflowEvent.Submitted(workflowId, read(event.data(), Graph.class), at);
             case NODE_CHANGED -> new WorkflowEvent.NodeChanged(workflowId, read(event.data(), Node.class), at);
             case WORKFLOW_CHANGED -> new WorkflowEvent.WorkflowChanged(workflowId, read(event.data(), GraphState.class).state(),
                     type == EventType.WORKFLOW_RERUN, at);
@@ -111,12 +118,20 @@ public final class CloudEvents {
 
     private static Object data(WorkflowEvent event) {
         if (event instanceof WorkflowEvent.Submitted submitted) {
-            return submitted.graph();
+            return EventType.of(event) == EventType.WORKFLOW_SUBMITTED ? submitted.graph() : header(submitted.graph());
         }
         if (event instanceof WorkflowEvent.NodeChanged changed) {
             return changed.node();
         }
         return new GraphState(((WorkflowEvent.WorkflowChanged) event).state());
+    }
+
+    /** The data of {@code workflow.submitted.v2}: the document with {@code node_count} in place of its nodes. */
+    private static ObjectNode header(Graph graph) {
+        ObjectNode header = Json.mapper().valueToTree(graph.withNodes(List.of()));
+        header.remove("nodes");
+        header.put(NODE_COUNT, graph.nodes().size());
+        return header;
     }
 
     private static <T> T read(JsonNode data, Class<T> type) {

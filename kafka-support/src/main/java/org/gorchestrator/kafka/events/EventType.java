@@ -4,6 +4,7 @@ import java.net.URI;
 import org.gorchestrator.message.WorkflowEvent;
 import org.gorchestrator.model.Node;
 import org.gorchestrator.model.State;
+import org.gorchestrator.model.StateRecords;
 
 /**
  * The CloudEvents {@code type} of each workflow event, e.g. {@code org.gorchestrator.node.failed.v1},
@@ -11,6 +12,12 @@ import org.gorchestrator.model.State;
  */
 public enum EventType {
     WORKFLOW_SUBMITTED("workflow.submitted", Payload.WORKFLOW_SUBMITTED),
+    /**
+     * The submit of a workflow whose state travels in parts ({@link StateRecords#inParts}): its document without the
+     * nodes, which would make the event grow with the graph, and their count. Each node's definition comes with its first
+     * node event, the whole document from the API.
+     */
+    WORKFLOW_SUBMITTED_IN_PARTS("workflow.submitted", Payload.WORKFLOW_SUBMITTED_HEADER),
     WORKFLOW_STARTED("workflow.started", Payload.WORKFLOW_CHANGED),
     WORKFLOW_RERUN("workflow.rerun", Payload.WORKFLOW_CHANGED),
     WORKFLOW_FINISHED("workflow.finished", Payload.WORKFLOW_CHANGED),
@@ -24,21 +31,30 @@ public enum EventType {
     NODE_RETRYING("node.retrying", Payload.NODE_CHANGED),
     NODE_RESET("node.reset", Payload.NODE_CHANGED);
 
-    /** The three shapes of {@code data}, each with its JSON Schema, {@code docs/events/<name>.v1.json}. */
+    /** The shapes of {@code data}, each with its JSON Schema, {@code docs/events/<name>.v<version>.json}. */
     public enum Payload {
-        WORKFLOW_SUBMITTED("workflow-submitted"),
-        WORKFLOW_CHANGED("workflow-changed"),
-        NODE_CHANGED("node-changed");
+        WORKFLOW_SUBMITTED("workflow-submitted", 1),
+        /** A submitted document without its nodes, with their count ({@code node_count}). */
+        WORKFLOW_SUBMITTED_HEADER("workflow-submitted", 2),
+        WORKFLOW_CHANGED("workflow-changed", 1),
+        NODE_CHANGED("node-changed", 1);
 
         private final URI schema;
+        private final int version;
 
-        Payload(String name) {
-            this.schema = URI.create("urn:gorchestrator:events:" + name + ".v1");
+        Payload(String name, int version) {
+            this.schema = URI.create("urn:gorchestrator:events:" + name + ".v" + version);
+            this.version = version;
         }
 
         /** The schema's {@code $id}, given as the event's {@code dataschema}. */
         public URI schema() {
             return schema;
+        }
+
+        /** The version of the data's shape, which is the event type's. */
+        public int version() {
+            return version;
         }
     }
 
@@ -57,7 +73,7 @@ public enum EventType {
 
     /** The CloudEvents type, e.g. {@code org.gorchestrator.node.failed.v1}. */
     public String type() {
-        return "org.gorchestrator." + name + ".v1";
+        return "org.gorchestrator." + name + ".v" + payload.version();
     }
 
     public Payload payload() {
@@ -79,8 +95,8 @@ public enum EventType {
     }
 
     public static EventType of(WorkflowEvent event) {
-        if (event instanceof WorkflowEvent.Submitted) {
-            return WORKFLOW_SUBMITTED;
+        if (event instanceof WorkflowEvent.Submitted submitted) {
+            return StateRecords.inParts(submitted.graph().nodes().size()) ? WORKFLOW_SUBMITTED_IN_PARTS : WORKFLOW_SUBMITTED;
         }
         if (event instanceof WorkflowEvent.NodeChanged changed) {
             return ofNode(changed.node());

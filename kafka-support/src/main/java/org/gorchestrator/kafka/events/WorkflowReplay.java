@@ -2,6 +2,7 @@ package org.gorchestrator.kafka.events;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Objects;
 import org.gorchestrator.message.WorkflowEvent;
 import org.gorchestrator.model.Graph;
 import org.gorchestrator.model.Node;
@@ -10,7 +11,8 @@ import org.gorchestrator.model.State;
 /**
  * Rebuilds a workflow's document from its events alone, in the order they were published: the
  * submitted document, then every node change (each carries the whole node) and graph change. The
- * result is what {@code GET /v1/tasks/{id}} shows, except {@code deadline}, which no event carries.
+ * result is what {@code GET /v1/tasks/{id}} shows, except {@code deadline}, which no event carries. A workflow in parts
+ * is submitted without its nodes ({@code workflow.submitted.v2}): its replay holds the nodes its events brought so far.
  *
  * <pre>{@code WorkflowReplay replay = new WorkflowReplay(); events.forEach(replay::apply); replay.graph();}</pre>
  */
@@ -34,7 +36,11 @@ public final class WorkflowReplay {
         }
         checkSameWorkflow(event);
         if (event instanceof WorkflowEvent.NodeChanged changed) {
-            nodes[changed.node().id()] = changed.node();
+            int id = changed.node().id();
+            if (id >= nodes.length) {
+                nodes = Arrays.copyOf(nodes, Math.max(id + 1, 2 * nodes.length));
+            }
+            nodes[id] = changed.node();
         } else {
             graphChanged(((WorkflowEvent.WorkflowChanged) event).state(), event.at());
         }
@@ -45,7 +51,7 @@ public final class WorkflowReplay {
         if (document == null) {
             throw new IllegalStateException("no workflow.submitted event yet");
         }
-        return document.withNodes(Arrays.asList(nodes.clone())).withRun(state, started, stopped, null);
+        return document.withNodes(Arrays.stream(nodes).filter(Objects::nonNull).toList()).withRun(state, started, stopped, null);
     }
 
     /**

@@ -1,28 +1,48 @@
 package org.gorchestrator.api.commands;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
+import org.gorchestrator.json.Json;
 import org.gorchestrator.kafka.ClientRoles;
+import org.gorchestrator.kafka.RecordParts;
 import org.gorchestrator.message.WorkflowCommand;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.kafka.core.KafkaTemplate;
 
-/** Publishes submit and cancel commands keyed by workflow id and returns only once the broker has them. */
+/**
+ * Publishes submit and cancel commands keyed by workflow id and returns only once the broker has them. A command
+ * larger than {@code partBytes} as JSON (the submit of a graph of many thousands of nodes) goes as consecutive parts of
+ * that size ({@link RecordParts}), which the conductor joins: no command record grows with its graph.
+ */
 public final class CommandPublisher {
-    private final KafkaTemplate<String, WorkflowCommand> template;
+    /** The largest part: far under any record limit, so that a large submit goes in requests of the usual size. */
+    public static final int MAX_PART_BYTES = 1024 * 1024;
+
+    private final KafkaTemplate<String, byte[]> template;
     private final String topic;
     private final Duration timeout;
+    private final int partBytes;
 
-    public CommandPublisher(KafkaTemplate<String, WorkflowCommand> template, String topic, Duration timeout) {
+    /** {@code partBytes}: the most bytes of a command one record carries. */
+    public CommandPublisher(KafkaTemplate<String, byte[]> template, String topic, Duration timeout, int partBytes) {
         this.template = template;
         this.topic = topic;
         this.timeout = timeout;
+        this.partBytes = partBytes;
+    }
+
+    /** The part size for records of at most {@code maxMessageBytes}: {@link #MAX_PART_BYTES}, or less with room for the key and headers. */
+    public static int partBytesFor(int maxMessageBytes) {
+        return Math.min(MAX_PART_BYTES, maxMessageBytes / 2);
     }
 
     /**
@@ -48,9 +68,10 @@ public final class CommandPublisher {
     public void publish(WorkflowCommand command) {
         String id = command.workflowId();
         long deadline = System.nanoTime() + timeout.toNanos();
+        List<byte[]> parts = RecordParts.write(partBytes, out -> Json.mapper().writeValue(out, command));
         CompletableFuture<?> sent;
         try {
-            sent = template.send(topic, id, command);
+            sent = send(id, parts);
         } catch (KafkaException | org.springframework.kafka.KafkaException e) {
             throw refused(id, e);
         }
@@ -64,6 +85,21 @@ public final class CommandPublisher {
         } catch (ExecutionException e) {
             throw refused(id, e);
         }
+    }
+
+    /** Sends the parts in order, on one partition (they share the key); done when every one is, failed when any is. */
+    private CompletableFuture<?> send(String id, List<byte[]> parts) {
+        if (parts.size() == 1) {
+            return template.send(topic, id, parts.get(0));
+        }
+        String sendId = UUID.randomUUID().toString();
+        CompletableFuture<?>[] sends = new CompletableFuture<?>[parts.size()];
+        for (int i = 0; i < sends.length; i++) {
+            ProducerRecord<String, byte[]> part = new ProducerRecord<>(topic, id, parts.get(i));
+            part.headers().add(RecordParts.HEADER, new RecordParts.Part(sendId, i, sends.length).header());
+            sends[i] = template.send(part);
+        }
+        return CompletableFuture.allOf(sends);
     }
 
     private static BrokerUnavailableException refused(String id, Exception e) {

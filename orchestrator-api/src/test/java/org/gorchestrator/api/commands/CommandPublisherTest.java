@@ -4,23 +4,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Duration;
+import java.io.ByteArrayOutputStream;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.gorchestrator.kafka.JsonSerde;
+import org.gorchestrator.json.Json;
+import org.gorchestrator.kafka.RecordParts;
 import org.gorchestrator.message.WorkflowCommand;
+import org.gorchestrator.test.Graphs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.mock.MockProducerFactory;
 
 class CommandPublisherTest {
     /** Nothing listens on port 1, so no broker ever answers. */
-    private final DefaultKafkaProducerFactory<String, WorkflowCommand> noBroker = new DefaultKafkaProducerFactory<>(
+    private final DefaultKafkaProducerFactory<String, byte[]> noBroker = new DefaultKafkaProducerFactory<>(
             Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:1", ProducerConfig.MAX_BLOCK_MS_CONFIG, 500),
-            new StringSerializer(), JsonSerde.of(WorkflowCommand.class));
+            new StringSerializer(), new ByteArraySerializer());
 
     @AfterEach
     void close() {
@@ -29,7 +38,8 @@ class CommandPublisherTest {
 
     @Test
     void aBrokerThatDoesNotAnswerMakesTheCommandUnavailable() {
-        CommandPublisher publisher = new CommandPublisher(new KafkaTemplate<>(noBroker), "gorch.workflow-commands", Duration.ofSeconds(1));
+        CommandPublisher publisher = new CommandPublisher(new KafkaTemplate<>(noBroker), "gorch.workflow-commands", Duration.ofSeconds(1),
+                CommandPublisher.MAX_PART_BYTES);
 
         BrokerUnavailableException e = catchThrowableOfType(BrokerUnavailableException.class,
                 () -> publisher.publish(new WorkflowCommand.Cancel("id-1", "test", Instant.now())));
@@ -37,6 +47,43 @@ class CommandPublisherTest {
         assertThat(e.workflowId()).isEqualTo("id-1");
         assertThat(e.getMessage()).contains("broker");
         assertThat(e.delivery()).as("never sent: failed for good").isCompletedExceptionally();
+    }
+
+    @Test
+    void aCommandLargerThanAPartGoesAsPartsOfOneSendInOrderUnderItsKeyAndASmallOneWhole() {
+        // KafkaTemplate closes a producer after each send; the factory's producers ignore that, MockProducer would not.
+        MockProducer<String, byte[]> producer = new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer()) {
+            @Override
+            public void close(Duration timeout) {
+            }
+        };
+        CommandPublisher publisher = new CommandPublisher(new KafkaTemplate<>(new MockProducerFactory<>(() -> producer)), "commands",
+                Duration.ofSeconds(5), 100);
+        WorkflowCommand.Submit large = new WorkflowCommand.Submit("wf-1", Graphs.chain(20, Graphs.nil()).withId("wf-1"), Instant.EPOCH);
+        byte[] whole = Json.write(large);
+
+        publisher.publish(large);
+        publisher.publish(new WorkflowCommand.Cancel("wf-2", "enough", Instant.EPOCH));
+
+        List<ProducerRecord<String, byte[]>> sent = producer.history();
+        List<ProducerRecord<String, byte[]>> parts = sent.subList(0, sent.size() - 1);
+        assertThat(parts).hasSize((whole.length + 99) / 100).allSatisfy(part -> assertThat(part.key()).isEqualTo("wf-1"));
+        List<RecordParts.Part> headers = parts.stream().map(part -> RecordParts.of(part.headers()).orElseThrow()).toList();
+        assertThat(headers).extracting(RecordParts.Part::index).containsExactlyElementsOf(IntStream.range(0, parts.size()).boxed().toList());
+        assertThat(headers).extracting(RecordParts.Part::sendId).containsOnly(headers.get(0).sendId());
+        assertThat(headers).extracting(RecordParts.Part::count).containsOnly(parts.size());
+        ByteArrayOutputStream joined = new ByteArrayOutputStream();
+        parts.forEach(part -> joined.writeBytes(part.value()));
+        assertThat(joined.toByteArray()).isEqualTo(whole);
+        ProducerRecord<String, byte[]> cancel = sent.get(sent.size() - 1);
+        assertThat(RecordParts.of(cancel.headers())).as("a command that fits a part is one record, as always").isEmpty();
+        assertThat(Json.read(cancel.value(), WorkflowCommand.class)).isInstanceOf(WorkflowCommand.Cancel.class);
+    }
+
+    @Test
+    void thePartSizeLeavesRoomInARecord() {
+        assertThat(CommandPublisher.partBytesFor(8 * 1024 * 1024)).isEqualTo(CommandPublisher.MAX_PART_BYTES);
+        assertThat(CommandPublisher.partBytesFor(512 * 1024)).isEqualTo(256 * 1024);
     }
 
     @Test

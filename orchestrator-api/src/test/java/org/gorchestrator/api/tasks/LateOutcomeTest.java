@@ -18,12 +18,11 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.gorchestrator.api.admission.Admission;
 import org.gorchestrator.api.commands.CommandPublisher;
 import org.gorchestrator.api.config.DeliverySettings;
-import org.gorchestrator.kafka.JsonSerde;
-import org.gorchestrator.message.WorkflowCommand;
 import org.gorchestrator.model.Graph;
 import org.gorchestrator.model.Node;
 import org.gorchestrator.test.KafkaBroker;
@@ -48,7 +47,7 @@ class LateOutcomeTest {
     private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(8);
 
     private static Admin admin;
-    private static DefaultKafkaProducerFactory<String, WorkflowCommand> producers;
+    private static DefaultKafkaProducerFactory<String, byte[]> producers;
     private static SubmissionSender sender;
 
     @BeforeAll
@@ -58,8 +57,9 @@ class LateOutcomeTest {
         producers = new DefaultKafkaProducerFactory<>(CommandPublisher.producerSettings(Map.of(
                         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers(),
                         ProducerConfig.LINGER_MS_CONFIG, (int) LINGER.toMillis()), SUBMIT_TIMEOUT, DELIVERY_TIMEOUT),
-                new StringSerializer(), JsonSerde.of(WorkflowCommand.class));
-        sender = new SubmissionSender(Admission.OPEN, new CommandPublisher(new KafkaTemplate<>(producers), TOPIC, SUBMIT_TIMEOUT),
+                new StringSerializer(), new ByteArraySerializer());
+        sender = new SubmissionSender(Admission.OPEN, new CommandPublisher(new KafkaTemplate<>(producers), TOPIC, SUBMIT_TIMEOUT,
+                CommandPublisher.MAX_PART_BYTES),
                 new DeliverySettings(DELIVERY_TIMEOUT, 100, Duration.ofHours(1)), Clock.systemUTC());
     }
 

@@ -10,12 +10,11 @@ import java.util.Optional;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.gorchestrator.api.admission.Admission;
 import org.gorchestrator.api.commands.CommandPublisher;
 import org.gorchestrator.api.config.DeliverySettings;
-import org.gorchestrator.kafka.JsonSerde;
-import org.gorchestrator.message.WorkflowCommand;
 import org.gorchestrator.model.Graph;
 import org.gorchestrator.model.Node;
 import org.junit.jupiter.api.Test;
@@ -29,10 +28,9 @@ class SubmissionSenderTest {
     private static final Optional<IdempotencyKey> NO_KEY = Optional.empty();
 
     private final MutableClock clock = new MutableClock(Instant.parse("2025-01-01T12:00:00Z"));
-    private final MockProducer<String, WorkflowCommand> producer = new MockProducer<>(false, null, new StringSerializer(),
-            JsonSerde.of(WorkflowCommand.class));
+    private final MockProducer<String, byte[]> producer = new MockProducer<>(false, null, new StringSerializer(), new ByteArraySerializer());
     private final CommandPublisher publisher = new CommandPublisher(new KafkaTemplate<>(new MockProducerFactory<>(() -> producer)),
-            "commands", Duration.ofMillis(50));
+            "commands", Duration.ofMillis(50), CommandPublisher.MAX_PART_BYTES);
     private final SubmissionSender sender = new SubmissionSender(Admission.OPEN, publisher, new DeliverySettings(DELIVERY, 100,
             Duration.ofHours(1)), clock);
 
@@ -86,9 +84,9 @@ class SubmissionSenderTest {
 
     @Test
     void aConfirmedSubmissionLeavesNothingToRemember() {
-        MockProducer<String, WorkflowCommand> answering = new MockProducer<>(true, null, new StringSerializer(), JsonSerde.of(WorkflowCommand.class));
+        MockProducer<String, byte[]> answering = new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
         SubmissionSender confirmed = new SubmissionSender(Admission.OPEN, new CommandPublisher(
-                new KafkaTemplate<>(new MockProducerFactory<>(() -> answering)), "commands", Duration.ofSeconds(5)),
+                new KafkaTemplate<>(new MockProducerFactory<>(() -> answering)), "commands", Duration.ofSeconds(5), CommandPublisher.MAX_PART_BYTES),
                 new DeliverySettings(DELIVERY, 100, Duration.ofHours(1)), clock);
 
         confirmed.send(GRAPH, NO_KEY);
