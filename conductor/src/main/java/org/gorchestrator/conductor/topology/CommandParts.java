@@ -56,7 +56,8 @@ final class CommandParts implements Processor<String, byte[], String, Object> {
         this.context = context;
         this.parts = context.getStateStore(ConductorTopology.COMMAND_PARTS_STORE);
         this.deadLetters = new DeadLetters(context, metrics, settings.maxStateBytes());
-        this.wakeup = new Wakeup(context, settings.partsRetention(), now -> removeExpired(now));
+        // Parts go within a tenth of the retention after it ends: no punctuation (so no commit) while none waits.
+        this.wakeup = new Wakeup(context, settings.partsRetention().dividedBy(10), this::removeExpired);
         try (KeyValueIterator<String, byte[]> waiting = parts.all()) {
             if (waiting.hasNext()) {
                 wakeup.soon();
