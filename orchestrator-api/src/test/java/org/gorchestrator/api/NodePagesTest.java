@@ -7,17 +7,28 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.gorchestrator.api.view.WorkflowView;
 import org.gorchestrator.model.Graph;
 import org.gorchestrator.model.State;
 import org.gorchestrator.model.StateRecords;
 import org.gorchestrator.test.Graphs;
 import org.gorchestrator.test.NodeTestBuilder;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import tools.jackson.databind.JsonNode;
 
-/** GET /v1/tasks/{id}/nodes: a task's nodes a page at a time, from a workflow in parts as from a whole one. */
+/**
+ * GET /v1/tasks/{id}/nodes: a task's nodes a page at a time, from a workflow in parts as from a whole one; and the task
+ * list and counts, which show a workflow in parts by its header alone.
+ */
 class NodePagesTest extends ApiIntegrationTest {
     private static final int NODES = StateRecords.WHOLE_MAX_NODES + 5;
+
+    @Autowired
+    @Qualifier("apiWorkflowView")
+    WorkflowView view;
 
     @Test
     void aWorkflowInPartsIsServedWholeAndAPageAtATime() {
@@ -54,6 +65,39 @@ class NodePagesTest extends ApiIntegrationTest {
 
         kafka.publishState(graph.id(), null);
         await().atMost(VIEW_CATCH_UP).until(() -> api.get(task + "/nodes").status() == 404);
+    }
+
+    @Test
+    void theTaskListAndTheCountsShowEachWorkflowInPartsOnceAmongWholeOnes() {
+        Map<State, Long> before = view.countByState();
+        String first = publishWorkflow(State.SUCCESS);
+        String large = publishInParts(State.RUNNING);
+        String second = publishWorkflow(State.FAILURE);
+        String larger = publishInParts(State.TIMEOUT);
+
+        List<String> listed = new ArrayList<>();
+        String after = null;
+        for (int page = 0; page < 4; page++) {
+            JsonNode answer = api.get("/v1/tasks?limit=1" + (after == null ? "" : "&after=" + after)).json();
+            answer.get("tasks").forEach(task -> listed.add(task.get("id").asString()));
+            after = answer.has("next") ? answer.get("next").asString() : null; // none after the oldest workflow of all
+        }
+        assertThat(listed).as("newest first, one a page, each header once").containsExactly(larger, second, large, first);
+        Map<State, Long> counted = view.countByState();
+        assertThat(counted).allSatisfy((state, n) -> assertThat(n - before.get(state)).as(state.label())
+                .isEqualTo(switch (state) {
+                    case SUCCESS, FAILURE, RUNNING, TIMEOUT -> 1L;
+                    default -> 0L;
+                }));
+    }
+
+    /** A workflow of {@link #NODES} nodes in {@code state}, published in parts; waits until the API serves it. */
+    private String publishInParts(State state) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Graph graph = Graphs.chain(NODES, Graphs.nil()).withId(ids.next()).withRun(state, now, state.isFinished() ? now : null, null);
+        kafka.publishStateInParts(graph);
+        await().atMost(VIEW_CATCH_UP).until(() -> api.get("/v1/tasks/" + graph.id() + "/nodes?limit=1").status() == 200);
+        return graph.id();
     }
 
     @Test

@@ -120,13 +120,25 @@ public final class WorkflowView {
             for (State state : State.values()) {
                 counts.put(state, 0L);
             }
-            try (KeyValueIterator<String, byte[]> entries = view.all()) {
-                entries.forEachRemaining(entry -> {
-                    State state = entry.value == null || StateRecords.isNodeKey(entry.key) ? null : stateOf.apply(entry.value);
-                    if (state != null) {
-                        counts.merge(state, 1L, Long::sum);
+            String from = null;
+            boolean more = true;
+            while (more) {
+                more = false;
+                try (KeyValueIterator<String, byte[]> entries = view.range(from, null)) {
+                    while (entries.hasNext()) {
+                        KeyValue<String, byte[]> entry = entries.next();
+                        if (StateRecords.isNodeKey(entry.key)) {
+                            // A workflow in parts: go on after its nodes at once rather than step through them.
+                            from = StateRecords.afterNodeKeys(StateRecords.workflowOf(entry.key));
+                            more = true;
+                            break;
+                        }
+                        State state = entry.value == null ? null : stateOf.apply(entry.value);
+                        if (state != null) {
+                            counts.merge(state, 1L, Long::sum);
+                        }
                     }
-                });
+                }
             }
             return counts;
         });
@@ -161,14 +173,24 @@ public final class WorkflowView {
     public List<Graph> newestFirst(String before, Predicate<Graph> filter, int count) {
         return read(view -> {
             List<Graph> page = new ArrayList<>(count);
-            try (KeyValueIterator<String, byte[]> entries = view.reverseRange(null, before)) {
-                while (entries.hasNext() && page.size() < count) {
-                    KeyValue<String, byte[]> entry = entries.next();
-                    // range bounds are inclusive, and a cursor is the last id the client already has
-                    Graph graph = entry.key.equals(before) || entry.value == null || StateRecords.isNodeKey(entry.key) ? null
-                            : decode(entry.value);
-                    if (graph != null && filter.test(graph)) {
-                        page.add(graph);
+            String upTo = before;
+            boolean more = true;
+            while (more && page.size() < count) {
+                more = false;
+                try (KeyValueIterator<String, byte[]> entries = view.reverseRange(null, upTo)) {
+                    while (entries.hasNext() && page.size() < count) {
+                        KeyValue<String, byte[]> entry = entries.next();
+                        if (StateRecords.isNodeKey(entry.key)) {
+                            // The nodes of a workflow in parts sort after its header: go to the header at once.
+                            upTo = StateRecords.workflowOf(entry.key);
+                            more = true;
+                            break;
+                        }
+                        // range bounds are inclusive, and a cursor is the last id the client already has
+                        Graph graph = entry.key.equals(before) || entry.value == null ? null : decode(entry.value);
+                        if (graph != null && filter.test(graph)) {
+                            page.add(graph);
+                        }
                     }
                 }
             }
