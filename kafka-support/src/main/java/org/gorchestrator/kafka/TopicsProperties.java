@@ -11,7 +11,8 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * {@code gorch.kafka.*}: topic names and settings, mapped onto {@link Topics}; {@code handOffRetention} is how long the
- * topics between the services keep their records ({@link Topics#newTopics}).
+ * topics between the services keep their records ({@link Topics#newTopics}); {@code maxCommandSize} is the most bytes
+ * of a workflow command sent in parts ({@link RecordParts}): the API refuses a larger one, the conductor a larger join.
  */
 @Validated
 @ConfigurationProperties("gorch.kafka")
@@ -30,11 +31,15 @@ public record TopicsProperties(
         @DefaultValue("8MB") DataSize maxMessageSize,
         @DefaultValue("7d") Duration logRetention,
         List<String> pools,
-        @DefaultValue("12h") Duration handOffRetention) {
+        @DefaultValue("12h") Duration handOffRetention,
+        @DefaultValue("64MB") DataSize maxCommandSize) {
 
     public TopicsProperties {
         if (handOffRetention.isNegative() || handOffRetention.isZero()) {
             throw new IllegalArgumentException("gorch.kafka.hand-off-retention must be positive, was " + handOffRetention);
+        }
+        if (maxCommandSize.toBytes() <= 0) {
+            throw new IllegalArgumentException("gorch.kafka.max-command-size must be positive, was " + maxCommandSize);
         }
     }
 

@@ -60,6 +60,7 @@ import org.gorchestrator.api.view.ViewTopology;
 import org.gorchestrator.api.view.WorkflowView;
 import org.gorchestrator.kafka.GorchKafkaAutoConfiguration;
 import org.gorchestrator.kafka.Topics;
+import org.gorchestrator.kafka.TopicsProperties;
 import org.gorchestrator.kafka.TypedTopics;
 import org.gorchestrator.kafka.streams.StreamsRoles;
 import org.gorchestrator.validation.DocumentReader;
@@ -123,9 +124,9 @@ public class ApiAutoConfiguration {
 
     @Bean
     public CommandPublisher apiCommandPublisher(@Qualifier("apiCommandTemplate") KafkaTemplate<String, byte[]> template,
-                                                TypedTopics topics, ApiSettings config) {
+                                                TypedTopics topics, TopicsProperties topicsProperties, ApiSettings config) {
         return new CommandPublisher(template, topics.workflowCommands().name(), config.submitTimeout(),
-                CommandPublisher.partBytesFor(topics.topics().maxMessageBytes()));
+                CommandPublisher.partBytesFor(topics.topics().maxMessageBytes()), topicsProperties.maxCommandSize().toBytes());
     }
 
     @Bean

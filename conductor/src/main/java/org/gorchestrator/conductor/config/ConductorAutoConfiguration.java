@@ -10,12 +10,14 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThr
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.gorchestrator.conductor.topology.ConductorMetrics;
+import org.gorchestrator.conductor.topology.ConductorSettings;
 import org.gorchestrator.conductor.topology.ConductorTopology;
 import org.gorchestrator.conductor.topology.UnwritableRecords;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.kafka.streams.KafkaStreamsMicrometerListener;
 import org.gorchestrator.kafka.Topics;
+import org.gorchestrator.kafka.TopicsProperties;
 import org.gorchestrator.kafka.StartTopics;
 import org.gorchestrator.conductor.schedules.SchedulesProperties;
 import org.gorchestrator.kafka.streams.StreamsRoles;
@@ -47,10 +49,11 @@ public class ConductorAutoConfiguration {
     }
 
     @Bean
-    public ConductorTopology conductorTopology(Topics topics, ConductorProperties properties, ConductorMetrics conductorMetrics,
-                                               RecordTracing tracing, UnwritableRecords conductorUnwritableRecords) {
-        return new ConductorTopology(topics, properties.toSettings(topics.maxMessageBytes()), conductorMetrics, tracing,
-                conductorUnwritableRecords);
+    public ConductorTopology conductorTopology(Topics topics, TopicsProperties topicsProperties, ConductorProperties properties,
+                                               ConductorMetrics conductorMetrics, RecordTracing tracing,
+                                               UnwritableRecords conductorUnwritableRecords) {
+        ConductorSettings settings = properties.toSettings(topics.maxMessageBytes(), topicsProperties.maxCommandSize().toBytes());
+        return new ConductorTopology(topics, settings, conductorMetrics, tracing, conductorUnwritableRecords);
     }
 
     /**

@@ -44,8 +44,6 @@ import org.springframework.validation.annotation.Validated;
  * @param deadLetterTopic where the input records the conductor refuses go, each with its reason (created at start-up
  *                       like the gorch.kafka topics, with as many partitions)
  * @param deadLetterRetention how long the dead-letter topic keeps a refused record
- * @param maxCommandSize most bytes of a command sent in parts (the API sends a submit larger than a part so) once its
- *                       parts are joined: it is held whole in memory then
  * @param partsRetention how long the parts of a command wait for the rest of their send before they are removed
  */
 @Validated
@@ -69,13 +67,15 @@ public record ConductorProperties(
         @DefaultValue("2MB") @NotNull DataSize maxWorkflowOutputsSize,
         @DefaultValue(ConductorSettings.DEFAULT_DEAD_LETTER_TOPIC) @NotBlank String deadLetterTopic,
         @DefaultValue("14d") @NotNull Duration deadLetterRetention,
-        @DefaultValue("64MB") @NotNull DataSize maxCommandSize,
         @DefaultValue("10m") @NotNull Duration partsRetention) {
 
-    /** The settings for state records of at most {@code recordBytes} (gorch.kafka.max-message-size). */
-    public ConductorSettings toSettings(int recordBytes) {
+    /**
+     * The settings for state records of at most {@code recordBytes} (gorch.kafka.max-message-size) and commands of at
+     * most {@code commandBytes} (gorch.kafka.max-command-size).
+     */
+    public ConductorSettings toSettings(int recordBytes, long commandBytes) {
         EngineSettings engine = new EngineSettings(graphTimeout, nodeTimeout, reportGrace, maxWorkflowOutputsSize.toBytes());
         return new ConductorSettings(engine, tickInterval, retention, liveStateNodes, publishInterval, ConductorSettings.stateBytesIn(recordBytes),
-                deadLetterTopic, maxCommandSize.toBytes(), partsRetention);
+                deadLetterTopic, commandBytes, partsRetention);
     }
 }

@@ -119,7 +119,7 @@ final class CommandParts implements Processor<String, byte[], String, Object> {
         }
         if (problem == null && (long) joined.size() + lastBytes.length > settings.maxCommandBytes()) {
             problem = "its parts join into " + ((long) joined.size() + lastBytes.length) + " bytes, over the limit of "
-                    + settings.maxCommandBytes() + " bytes on a command (gorch.conductor.max-command-size)";
+                    + settings.maxCommandBytes() + " bytes on a command (gorch.kafka.max-command-size)";
         }
         if (problem != null) {
             reject(last, RejectReason.INCOMPLETE_PARTS, "the command sent in parts as " + part.sendId() + " is refused: " + problem);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Map;
 import org.apache.kafka.streams.StreamsConfig;
 import org.gorchestrator.conductor.topology.ConductorMetrics;
+import org.gorchestrator.conductor.topology.ConductorSettings;
 import org.gorchestrator.conductor.topology.UnwritableRecords;
 import org.gorchestrator.kafka.Topics;
 import org.junit.jupiter.api.Test;
@@ -76,9 +77,9 @@ class ConductorStreamsPropertiesTest {
     void outputsThatCannotFitInTheStateRecordAreRefusedAtStartUp() {
         ConductorProperties properties = conductor(Map.of("gorch.conductor.max-workflow-outputs-size", "8MB"));
 
-        assertThatThrownBy(() -> properties.toSettings(Topics.DEFAULTS.maxMessageBytes()))
+        assertThatThrownBy(() -> properties.toSettings(Topics.DEFAULTS.maxMessageBytes(), ConductorSettings.DEFAULT_MAX_COMMAND_BYTES))
                 .hasMessageContaining("max-workflow-outputs-size").hasMessageContaining("must fit in its state record");
-        assertThat(conductor(Map.of()).toSettings(Topics.DEFAULTS.maxMessageBytes()).engine().maxOutputsBytes()).isEqualTo(2 * 1024 * 1024);
+        assertThat(conductor(Map.of()).toSettings(Topics.DEFAULTS.maxMessageBytes(), ConductorSettings.DEFAULT_MAX_COMMAND_BYTES).engine().maxOutputsBytes()).isEqualTo(2 * 1024 * 1024);
     }
 
     private static ConductorProperties conductor(Map<String, String> properties) {

@@ -146,7 +146,7 @@ class CommandPartsTopologyTest {
 
         assertThat(nodeCommands.isEmpty()).isTrue();
         assertThat(header(deadLetters.readRecord(), DeadLetters.DETAIL)).contains("over the limit of " + MAX_COMMAND_BYTES,
-                "gorch.conductor.max-command-size");
+                "gorch.kafka.max-command-size");
         assertThat(count(parts)).isZero();
     }
 

@@ -31,13 +31,18 @@ public final class CommandPublisher {
     private final String topic;
     private final Duration timeout;
     private final int partBytes;
+    private final long maxCommandBytes;
 
-    /** {@code partBytes}: the most bytes of a command one record carries. */
-    public CommandPublisher(KafkaTemplate<String, byte[]> template, String topic, Duration timeout, int partBytes) {
+    /**
+     * {@code partBytes}: the most bytes of a command one record carries; {@code maxCommandBytes}: the most a command may
+     * take in all (gorch.kafka.max-command-size: the conductor joins no more).
+     */
+    public CommandPublisher(KafkaTemplate<String, byte[]> template, String topic, Duration timeout, int partBytes, long maxCommandBytes) {
         this.template = template;
         this.topic = topic;
         this.timeout = timeout;
         this.partBytes = partBytes;
+        this.maxCommandBytes = maxCommandBytes;
     }
 
     /** The part size for records of at most {@code maxMessageBytes}: {@link #MAX_PART_BYTES}, or less with room for the key and headers. */
@@ -62,6 +67,7 @@ public final class CommandPublisher {
     }
 
     /**
+     * @throws CommandTooLargeException   when the command is over the limit: nothing is sent
      * @throws BrokerUnavailableException when the broker does not acknowledge within the submit timeout (counted from the
      *                                    call: the producer's wait for metadata or buffer space is part of it)
      */
@@ -69,6 +75,10 @@ public final class CommandPublisher {
         String id = command.workflowId();
         long deadline = System.nanoTime() + timeout.toNanos();
         List<byte[]> parts = RecordParts.write(partBytes, out -> Json.mapper().writeValue(out, command));
+        long bytes = parts.stream().mapToLong(part -> part.length).sum();
+        if (bytes > maxCommandBytes) {
+            throw new CommandTooLargeException(id, bytes, maxCommandBytes);
+        }
         CompletableFuture<?> sent;
         try {
             sent = send(id, parts);

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import org.gorchestrator.api.admission.AdmissionRefusedException;
 import org.gorchestrator.api.commands.BrokerUnavailableException;
+import org.gorchestrator.api.commands.CommandTooLargeException;
 import org.gorchestrator.api.events.TooManyStreamsException;
 import org.gorchestrator.api.logs.NodeNotFoundException;
 import org.gorchestrator.api.logs.TooManyFollowersException;
@@ -67,6 +68,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ResponseEntity<ProblemDetail> tooLarge(BodyTooLargeException e) {
         return respond(problem(HttpStatus.CONTENT_TOO_LARGE, "Body too large", e.getMessage()));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> commandTooLarge(CommandTooLargeException e) {
+        return respond(problem(HttpStatus.CONTENT_TOO_LARGE, "Document too large", e.getMessage()));
     }
 
     @ExceptionHandler

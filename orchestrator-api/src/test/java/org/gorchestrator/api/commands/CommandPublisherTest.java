@@ -1,6 +1,7 @@
 package org.gorchestrator.api.commands;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Duration;
@@ -39,7 +40,7 @@ class CommandPublisherTest {
     @Test
     void aBrokerThatDoesNotAnswerMakesTheCommandUnavailable() {
         CommandPublisher publisher = new CommandPublisher(new KafkaTemplate<>(noBroker), "gorch.workflow-commands", Duration.ofSeconds(1),
-                CommandPublisher.MAX_PART_BYTES);
+                CommandPublisher.MAX_PART_BYTES, Long.MAX_VALUE);
 
         BrokerUnavailableException e = catchThrowableOfType(BrokerUnavailableException.class,
                 () -> publisher.publish(new WorkflowCommand.Cancel("id-1", "test", Instant.now())));
@@ -58,7 +59,7 @@ class CommandPublisherTest {
             }
         };
         CommandPublisher publisher = new CommandPublisher(new KafkaTemplate<>(new MockProducerFactory<>(() -> producer)), "commands",
-                Duration.ofSeconds(5), 100);
+                Duration.ofSeconds(5), 100, Long.MAX_VALUE);
         WorkflowCommand.Submit large = new WorkflowCommand.Submit("wf-1", Graphs.chain(20, Graphs.nil()).withId("wf-1"), Instant.EPOCH);
         byte[] whole = Json.write(large);
 
@@ -78,6 +79,19 @@ class CommandPublisherTest {
         ProducerRecord<String, byte[]> cancel = sent.get(sent.size() - 1);
         assertThat(RecordParts.of(cancel.headers())).as("a command that fits a part is one record, as always").isEmpty();
         assertThat(Json.read(cancel.value(), WorkflowCommand.class)).isInstanceOf(WorkflowCommand.Cancel.class);
+    }
+
+    @Test
+    void aCommandOverTheLimitIsRefusedAndNothingOfItIsSent() {
+        MockProducer<String, byte[]> producer = new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
+        WorkflowCommand.Submit large = new WorkflowCommand.Submit("wf-1", Graphs.chain(20, Graphs.nil()).withId("wf-1"), Instant.EPOCH);
+        int bytes = Json.write(large).length;
+        CommandPublisher publisher = new CommandPublisher(new KafkaTemplate<>(new MockProducerFactory<>(() -> producer)), "commands",
+                Duration.ofSeconds(5), 100, bytes - 1);
+
+        assertThatThrownBy(() -> publisher.publish(large)).isInstanceOf(CommandTooLargeException.class)
+                .hasMessageContaining(bytes + " bytes").hasMessageContaining("limit of " + (bytes - 1));
+        assertThat(producer.history()).isEmpty();
     }
 
     @Test

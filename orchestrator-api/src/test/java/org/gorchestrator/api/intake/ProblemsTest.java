@@ -3,6 +3,7 @@ package org.gorchestrator.api.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.gorchestrator.api.commands.CommandTooLargeException;
 import org.gorchestrator.api.http.ProblemHandler;
 import org.gorchestrator.api.templates.DefinitionNotFoundException;
 import org.gorchestrator.api.view.ViewNotReadyException;
@@ -22,6 +23,15 @@ class ProblemsTest {
         assertThat(problem.getStatus()).isEqualTo(400);
         assertThat(problem.getTitle()).isEqualTo("Invalid document");
         assertThat(problem.getProperties()).containsEntry("violations", List.of(new Violation("nodes[0].engine", "unknown engine 'x'")));
+        assertThat(Problems.passes(problem)).isFalse();
+    }
+
+    @Test
+    void aDocumentTooLargeToSubmitIsA413NamingTheLimitAndIsNotTriedAgain() {
+        ProblemDetail problem = problems.of(new CommandTooLargeException("wf-1", 70_000_000, 67_108_864));
+
+        assertThat(problem.getStatus()).isEqualTo(413);
+        assertThat(problem.getDetail()).contains("70000000 bytes", "gorch.kafka.max-command-size", "nothing was submitted");
         assertThat(Problems.passes(problem)).isFalse();
     }
 

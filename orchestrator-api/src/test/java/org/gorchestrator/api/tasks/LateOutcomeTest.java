@@ -59,7 +59,7 @@ class LateOutcomeTest {
                         ProducerConfig.LINGER_MS_CONFIG, (int) LINGER.toMillis()), SUBMIT_TIMEOUT, DELIVERY_TIMEOUT),
                 new StringSerializer(), new ByteArraySerializer());
         sender = new SubmissionSender(Admission.OPEN, new CommandPublisher(new KafkaTemplate<>(producers), TOPIC, SUBMIT_TIMEOUT,
-                CommandPublisher.MAX_PART_BYTES),
+                CommandPublisher.MAX_PART_BYTES, Long.MAX_VALUE),
                 new DeliverySettings(DELIVERY_TIMEOUT, 100, Duration.ofHours(1)), Clock.systemUTC());
     }
 

@@ -30,7 +30,7 @@ class SubmissionSenderTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2025-01-01T12:00:00Z"));
     private final MockProducer<String, byte[]> producer = new MockProducer<>(false, null, new StringSerializer(), new ByteArraySerializer());
     private final CommandPublisher publisher = new CommandPublisher(new KafkaTemplate<>(new MockProducerFactory<>(() -> producer)),
-            "commands", Duration.ofMillis(50), CommandPublisher.MAX_PART_BYTES);
+            "commands", Duration.ofMillis(50), CommandPublisher.MAX_PART_BYTES, Long.MAX_VALUE);
     private final SubmissionSender sender = new SubmissionSender(Admission.OPEN, publisher, new DeliverySettings(DELIVERY, 100,
             Duration.ofHours(1)), clock);
 
@@ -86,7 +86,7 @@ class SubmissionSenderTest {
     void aConfirmedSubmissionLeavesNothingToRemember() {
         MockProducer<String, byte[]> answering = new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
         SubmissionSender confirmed = new SubmissionSender(Admission.OPEN, new CommandPublisher(
-                new KafkaTemplate<>(new MockProducerFactory<>(() -> answering)), "commands", Duration.ofSeconds(5), CommandPublisher.MAX_PART_BYTES),
+                new KafkaTemplate<>(new MockProducerFactory<>(() -> answering)), "commands", Duration.ofSeconds(5), CommandPublisher.MAX_PART_BYTES, Long.MAX_VALUE),
                 new DeliverySettings(DELIVERY, 100, Duration.ofHours(1)), clock);
 
         confirmed.send(GRAPH, NO_KEY);
