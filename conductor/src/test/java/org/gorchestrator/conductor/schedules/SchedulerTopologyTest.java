@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
@@ -19,6 +18,7 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.gorchestrator.conductor.topology.ConductorMetrics;
 import org.gorchestrator.conductor.topology.ConductorSettings;
 import org.gorchestrator.conductor.topology.ConductorTopology;
+import org.gorchestrator.conductor.topology.DriverConfig;
 import org.gorchestrator.kafka.JsonSerde;
 import org.gorchestrator.kafka.StartTopics;
 import org.gorchestrator.kafka.Topics;
@@ -62,12 +62,7 @@ class SchedulerTopologyTest {
     }
 
     private void start(Instant at, SchedulerSettings settings) {
-        Properties config = new Properties();
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "scheduler-test");
-        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        // a directory of its own: /tmp/kafka-streams may be in use by another build on this machine
-        config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.resolve(at.toString().replace(':', '-')).toString());
+        Properties config = DriverConfig.exactlyOnce("scheduler-test", stateDir.resolve(at.toString().replace(':', '-')));
         Topology topology = new ConductorTopology(TOPICS, ConductorSettings.DEFAULTS, ConductorMetrics.NONE, RecordTracing.PASS_THROUGH)
                 .addSchedulesTo(new Topology(), START, settings);
         wallClock = at;

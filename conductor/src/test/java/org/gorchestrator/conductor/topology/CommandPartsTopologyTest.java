@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -14,20 +13,17 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
-import org.gorchestrator.engine.Decision;
 import org.gorchestrator.engine.EngineSettings;
 import org.gorchestrator.json.Json;
 import org.gorchestrator.kafka.JsonSerde;
 import org.gorchestrator.kafka.RecordParts;
 import org.gorchestrator.kafka.Topics;
 import org.gorchestrator.kafka.tracing.RecordTracing;
-import org.gorchestrator.message.EngineInput;
 import org.gorchestrator.message.NodeCommand;
 import org.gorchestrator.message.WorkflowCommand;
 import org.gorchestrator.test.Graphs;
@@ -52,7 +48,7 @@ class CommandPartsTopologyTest {
     @TempDir
     Path stateDir;
 
-    private final List<String> rejected = new ArrayList<>();
+    private final RejectionsKept metrics = new RejectionsKept();
     private TopologyTestDriver driver;
     private TestInputTopic<String, byte[]> commands;
     private TestOutputTopic<String, NodeCommand> nodeCommands;
@@ -64,21 +60,7 @@ class CommandPartsTopologyTest {
         ConductorSettings settings = new ConductorSettings(EngineSettings.DEFAULTS, Duration.ofMillis(250), Duration.ofHours(1), 0,
                 Duration.ZERO, ConductorSettings.stateBytesIn(8 * 1024 * 1024), ConductorSettings.DEFAULT_DEAD_LETTER_TOPIC, MAX_COMMAND_BYTES,
                 PARTS_RETENTION);
-        ConductorMetrics metrics = new ConductorMetrics() {
-            @Override
-            public void applied(EngineInput input, Decision decision, Instant now) {
-            }
-
-            @Override
-            public void rejected(String reason) {
-                rejected.add(reason);
-            }
-        };
-        Properties config = new Properties();
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "command-parts-test");
-        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        Properties config = DriverConfig.exactlyOnce("command-parts-test", stateDir);
         driver = new TopologyTestDriver(new ConductorTopology(TOPICS, settings, metrics, RecordTracing.PASS_THROUGH).build(), config, T0);
         commands = driver.createInputTopic(TOPICS.workflowCommands(), new StringSerializer(), new ByteArraySerializer());
         nodeCommands = driver.createOutputTopic(TOPICS.nodeCommands(), new StringDeserializer(), JsonSerde.of(NodeCommand.class));
@@ -101,7 +83,7 @@ class CommandPartsTopologyTest {
 
         assertThat(nodeCommands.readValuesToList()).extracting(NodeCommand::nodeId).containsExactly(0);
         assertThat(deadLetters.isEmpty()).isTrue();
-        assertThat(rejected).isEmpty();
+        assertThat(metrics.reasons).isEmpty();
         assertThat(count(parts)).isZero();
     }
 
@@ -162,7 +144,7 @@ class CommandPartsTopologyTest {
         driver.advanceWallClockTime(Duration.ofMinutes(2));
 
         assertThat(count(parts)).isZero();
-        assertThat(rejected).containsExactly("incomplete-parts", "incomplete-parts");
+        assertThat(metrics.reasons).containsExactly("incomplete-parts", "incomplete-parts");
         assertThat(nodeCommands.isEmpty()).isTrue();
     }
 

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -53,10 +52,7 @@ class LiveStatesTopologyTest {
     private Run run(int liveStateNodes) {
         ConductorSettings settings = new ConductorSettings(EngineSettings.DEFAULTS, Duration.ofMillis(250), Duration.ofHours(1), liveStateNodes,
                 ConductorSettings.DEFAULTS.publishInterval());
-        Properties config = new Properties();
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "live-states-test");
-        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.resolve("budget-" + liveStateNodes).toString());
+        Properties config = DriverConfig.atLeastOnce("live-states-test", stateDir.resolve("budget-" + liveStateNodes));
         ConductorTopology topology = new ConductorTopology(TOPICS, settings, ConductorMetrics.NONE, RecordTracing.PASS_THROUGH);
         try (TopologyTestDriver driver = new TopologyTestDriver(topology.build(), config, T0)) {
             TestInputTopic<String, WorkflowCommand> commands = driver.createInputTopic(TOPICS.workflowCommands(), new StringSerializer(),

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -15,19 +14,16 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
-import org.gorchestrator.engine.Decision;
 import org.gorchestrator.engine.EngineSettings;
 import org.gorchestrator.json.Json;
 import org.gorchestrator.kafka.JsonSerde;
 import org.gorchestrator.kafka.Topics;
 import org.gorchestrator.kafka.tracing.RecordTracing;
-import org.gorchestrator.message.EngineInput;
 import org.gorchestrator.message.NodeCommand;
 import org.gorchestrator.message.NodeEvent;
 import org.gorchestrator.message.WorkflowCommand;
@@ -53,7 +49,7 @@ class RejectedInputsTopologyTest {
     @TempDir
     Path stateDir;
 
-    private final List<String> rejected = new ArrayList<>();
+    private final RejectionsKept metrics = new RejectionsKept();
     private TopologyTestDriver driver;
     private TestInputTopic<String, WorkflowCommand> commands;
     private TestInputTopic<String, byte[]> rawCommands;
@@ -66,21 +62,7 @@ class RejectedInputsTopologyTest {
         // No workflow kept in memory: every input loads its workflow from the store, which a test may tamper with.
         ConductorSettings settings = new ConductorSettings(EngineSettings.DEFAULTS, Duration.ofMillis(250), Duration.ofHours(1), 0,
                 Duration.ZERO);
-        ConductorMetrics metrics = new ConductorMetrics() {
-            @Override
-            public void applied(EngineInput input, Decision decision, Instant now) {
-            }
-
-            @Override
-            public void rejected(String reason) {
-                rejected.add(reason);
-            }
-        };
-        Properties config = new Properties();
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "rejected-inputs-test");
-        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        Properties config = DriverConfig.exactlyOnce("rejected-inputs-test", stateDir);
         driver = new TopologyTestDriver(new ConductorTopology(TOPICS, settings, metrics, RecordTracing.PASS_THROUGH).build(), config, T0);
         commands = driver.createInputTopic(TOPICS.workflowCommands(), new StringSerializer(), JsonSerde.of(WorkflowCommand.class));
         rawCommands = driver.createInputTopic(TOPICS.workflowCommands(), new StringSerializer(), new ByteArraySerializer());
@@ -107,7 +89,7 @@ class RejectedInputsTopologyTest {
         nodeEvents.pipeInput("wf-1", neverDispatched);
 
         List<String> reasons = List.of("malformed", "malformed", "key-mismatch", "unknown-workflow", "unknown-node", "unknown-attempt");
-        assertThat(rejected).isEqualTo(reasons);
+        assertThat(metrics.reasons).isEqualTo(reasons);
         List<TestRecord<String, byte[]>> letters = deadLetters.readRecordsToList();
         assertThat(letters).extracting(letter -> header(letter, DeadLetters.REASON)).isEqualTo(reasons);
         assertThat(letters).extracting(TestRecord::key).containsExactly("wf-1", "wf-1", "someone-else", "nobody", "wf-1", "wf-1");
@@ -139,7 +121,7 @@ class RejectedInputsTopologyTest {
         commands.pipeInput("wf-2", new WorkflowCommand.Rerun("wf-2", T0));
         commands.pipeInput("wf-2", new WorkflowCommand.Rerun("wf-2", T0));
 
-        assertThat(rejected).isEmpty();
+        assertThat(metrics.reasons).isEmpty();
         assertThat(deadLetters.isEmpty()).isTrue();
     }
 
@@ -156,7 +138,7 @@ class RejectedInputsTopologyTest {
 
         commands.pipeInput("wf-3", new WorkflowCommand.Cancel("wf-3", "x", T0));
 
-        assertThat(rejected).containsExactly("illegal-transition");
+        assertThat(metrics.reasons).containsExactly("illegal-transition");
         TestRecord<String, byte[]> letter = deadLetters.readRecord();
         assertThat(header(letter, DeadLetters.REASON)).isEqualTo("illegal-transition");
         assertThat(header(letter, DeadLetters.DETAIL)).contains("illegal graph transition torun -> canceled");

@@ -14,7 +14,6 @@ import java.util.TreeMap;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -67,11 +66,7 @@ class StateInPartsTopologyTest {
     void start() {
         settings = new ConductorSettings(EngineSettings.DEFAULTS.withMaxOutputsBytes(1_000), Duration.ofMillis(250), RETENTION, 200_000,
                 Duration.ofMillis(100)).withMaxStateBytes(MAX_STATE);
-        Properties config = new Properties();
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "conductor-parts-test");
-        config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        Properties config = DriverConfig.exactlyOnce("conductor-parts-test", stateDir);
         now = Instant.now();
         driver = new TopologyTestDriver(new ConductorTopology(TOPICS, settings, ConductorMetrics.NONE, RecordTracing.PASS_THROUGH).build(),
                 config, now);

@@ -13,7 +13,6 @@ import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -63,11 +62,7 @@ class StateSizeTopologyTest {
     private void start(EngineSettings engine, long maxStateBytes) {
         ConductorSettings settings = new ConductorSettings(engine, Duration.ofMillis(250), Duration.ofHours(1), 200_000,
                 Duration.ofMillis(100)).withMaxStateBytes(maxStateBytes);
-        Properties config = new Properties();
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "conductor-size-test");
-        config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        Properties config = DriverConfig.exactlyOnce("conductor-size-test", stateDir);
         now = Instant.now();
         driver = new TopologyTestDriver(new ConductorTopology(TOPICS, settings, ConductorMetrics.NONE, RecordTracing.PASS_THROUGH, unwritable)
                 .build(), config, now);
