@@ -47,6 +47,7 @@ public final class WorkflowEventListener implements AutoCloseable {
 
     /** One method per kind of event; all optional. Called on the listener's thread, one event at a time. */
     public interface Handler {
+        /** A workflow of more than 1,000 nodes comes without them ({@code workflow.submitted.v2}): its node events bring them. */
         default void onSubmitted(WorkflowEvent.Submitted event) {}
 
         default void onNodeChanged(WorkflowEvent.NodeChanged event) {}
@@ -54,7 +55,10 @@ public final class WorkflowEventListener implements AutoCloseable {
         /** Started, rerun or finished (then {@link #onFinished} follows when the graph could be rebuilt). */
         default void onWorkflowChanged(WorkflowEvent.WorkflowChanged event) {}
 
-        /** The workflow finished; {@code graph} is its document rebuilt from its events (needs replay). */
+        /**
+         * The workflow finished; {@code graph} is its document rebuilt from its events (needs replay): for a workflow of
+         * more than 1,000 nodes, the nodes its events brought (every node that was dispatched, canceled or not runnable).
+         */
         default void onFinished(WorkflowEvent.WorkflowChanged event, Graph graph) {}
     }
 

@@ -89,7 +89,7 @@ public class TaskController {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "409", description = "The Idempotency-Key was already used with another document",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "413", description = "Body over gorch.api.max-body-size",
+    @ApiResponse(responseCode = "413", description = "Body over gorch.api.max-body-size, or a document over gorch.kafka.max-command-size as its command to the conductor",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "429", description = "Admission control: a backlog this task would wait behind (named with its "
             + "'lag' and 'limit') is over its limit, so it would start late; nothing was submitted: submit again after Retry-After",
