@@ -94,32 +94,11 @@ final class CommandParts implements Processor<String, byte[], String, Object> {
 
     /** The last part came: the earlier ones, in order, then it, as one command; or the dead letter of an incomplete or oversized send. */
     private void join(Record<String, byte[]> last, RecordParts.Part part) {
-        List<String> keys = new ArrayList<>();
-        ByteArrayOutputStream joined = new ByteArrayOutputStream();
-        String problem = null;
-        String prefix = prefix(last.key(), part.sendId());
-        // The range ends just after the send's keys: its prefix with the last separator one higher.
-        String end = prefix.substring(0, prefix.length() - 1) + (char) (SEPARATOR + 1);
-        try (KeyValueIterator<String, byte[]> earlier = parts.range(prefix, end)) {
-            while (earlier.hasNext()) {
-                KeyValue<String, byte[]> entry = earlier.next();
-                keys.add(entry.key);
-                int index = Integer.parseInt(entry.key.substring(prefix.length()));
-                if (problem == null && index != keys.size() - 1) {
-                    problem = "part " + (keys.size() - 1) + " of " + part.count() + " never came";
-                } else if (problem == null) {
-                    joined.write(entry.value, STAMP_BYTES, entry.value.length - STAMP_BYTES);
-                }
-            }
-        }
-        keys.forEach(parts::delete);
         byte[] lastBytes = last.value() == null ? new byte[0] : last.value();
-        if (problem == null && keys.size() != part.count() - 1) {
-            problem = "part " + keys.size() + " of " + part.count() + " never came";
-        }
+        ByteArrayOutputStream joined = new ByteArrayOutputStream();
+        String problem = takeEarlierParts(last.key(), part, joined);
         if (problem == null && (long) joined.size() + lastBytes.length > settings.maxCommandBytes()) {
-            problem = "its parts join into " + ((long) joined.size() + lastBytes.length) + " bytes, over the limit of "
-                    + settings.maxCommandBytes() + " bytes on a command (gorch.kafka.max-command-size)";
+            problem = tooLarge();
         }
         if (problem != null) {
             reject(last, RejectReason.INCOMPLETE_PARTS, "the command sent in parts as " + part.sendId() + " is refused: " + problem);
@@ -129,6 +108,45 @@ final class CommandParts implements Processor<String, byte[], String, Object> {
         Headers headers = new RecordHeaders(last.headers().toArray());
         headers.remove(RecordParts.HEADER);
         context.forward(new Record<>(last.key(), joined.toByteArray(), last.timestamp(), headers), ConductorTopology.COMMANDS_READER);
+    }
+
+    /**
+     * Appends the parts before {@code last} of its send to {@code joined}, in order, as long as none is missing and
+     * they stay within the limit (so an oversized send is never held whole), and removes them all from the store.
+     *
+     * @return what is wrong with them, or null when they are all there
+     */
+    private String takeEarlierParts(String workflowId, RecordParts.Part last, ByteArrayOutputStream joined) {
+        String prefix = prefix(workflowId, last.sendId());
+        // The range ends just after the send's keys: its prefix with the last separator one higher.
+        String end = prefix.substring(0, prefix.length() - 1) + (char) (SEPARATOR + 1);
+        List<String> keys = new ArrayList<>();
+        String problem = null;
+        try (KeyValueIterator<String, byte[]> earlier = parts.range(prefix, end)) {
+            while (earlier.hasNext()) {
+                KeyValue<String, byte[]> entry = earlier.next();
+                int expected = keys.size();
+                keys.add(entry.key);
+                if (problem == null && Integer.parseInt(entry.key.substring(prefix.length())) != expected) {
+                    problem = missing(expected, last.count());
+                } else if (problem == null && (long) joined.size() + entry.value.length - STAMP_BYTES > settings.maxCommandBytes()) {
+                    problem = tooLarge();
+                } else if (problem == null) {
+                    joined.write(entry.value, STAMP_BYTES, entry.value.length - STAMP_BYTES);
+                }
+            }
+        }
+        keys.forEach(parts::delete);
+        return problem == null && keys.size() != last.count() - 1 ? missing(keys.size(), last.count()) : problem;
+    }
+
+    private static String missing(int index, int count) {
+        return "part " + index + " of " + count + " never came";
+    }
+
+    private String tooLarge() {
+        return "its parts join into more than a command may take: over the limit of " + settings.maxCommandBytes()
+                + " bytes (gorch.kafka.max-command-size)";
     }
 
     /** Removes the parts that waited longer than the retention for the rest of their send; moves the wake-up to the next to expire. */
