@@ -127,13 +127,12 @@ public final class ConductorTopology {
         topology.addSource(COMMANDS_SOURCE, commands.keyDeserializer(), values, commands.name());
         topology.addSource(NODE_EVENTS_SOURCE, nodeEvents.keyDeserializer(), values, nodeEvents.name());
         topology.addProcessor(COMMAND_PARTS, () -> new CommandParts(settings, metrics), COMMANDS_SOURCE);
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(COMMAND_PARTS_STORE), Serdes.String(),
-                Serdes.ByteArray()).withCachingDisabled(), COMMAND_PARTS);
+        topology.addStateStore(bytesStore(COMMAND_PARTS_STORE), COMMAND_PARTS);
         topology.addProcessor(COMMANDS_READER, () -> new InputReader<>(WorkflowCommand.class, metrics, deadLetterBytes), COMMAND_PARTS);
         topology.addProcessor(NODE_EVENTS_READER, () -> new InputReader<>(NodeEvent.class, metrics, deadLetterBytes), NODE_EVENTS_SOURCE);
         topology.addProcessor(ENGINE_PROCESSOR, () -> new WorkflowProcessor(settings, metrics, tracing, unwritable, typed.workflowState().name()),
                 COMMANDS_READER, NODE_EVENTS_READER);
-        topology.addStateStore(workflowStore(), ENGINE_PROCESSOR);
+        topology.addStateStore(bytesStore(WORKFLOW_STORE), ENGINE_PROCESSOR);
         topology.addStateStore(stringStore(TIMER_STORE), ENGINE_PROCESSOR);
         topology.addStateStore(stringStore(TRACE_STORE), ENGINE_PROCESSOR);
         topology.addStateStore(stringStore(UNPUBLISHED_STORE), ENGINE_PROCESSOR);
@@ -194,15 +193,14 @@ public final class ConductorTopology {
     }
 
     /**
-     * Each workflow's document as JSON in parts: its header under its id, its nodes beside it ({@link WorkflowStore}).
-     * Not cached: {@link LiveStates} already keeps the running workflows decoded, so a cache would only fold a key's
-     * writes within one commit, and a Streams record cache entry also holds its input record's raw bytes and headers
-     * (Kafka 4.1) for as long as it stays cached: long enough to be copied by young collections and promoted, then to
-     * die as old garbage. Those entries were most of what each young collection copied (BENCHMARKS.md, "Settings
-     * behind the figures").
+     * Not cached either. The workflow store holds each workflow's document as JSON in parts: its header under its id,
+     * its nodes beside it ({@link WorkflowStore}). {@link LiveStates} already keeps the running workflows decoded, so a
+     * cache would only fold a key's writes within one commit, and a Streams record cache entry also holds its input
+     * record's raw bytes and headers (Kafka 4.1) for as long as it stays cached: long enough to be copied by young
+     * collections and promoted, then to die as old garbage. Those entries were most of what each young collection
+     * copied (BENCHMARKS.md, "Settings behind the figures").
      */
-    private static StoreBuilder<KeyValueStore<String, byte[]>> workflowStore() {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WORKFLOW_STORE), Serdes.String(), Serdes.ByteArray())
-                .withCachingDisabled();
+    private static StoreBuilder<KeyValueStore<String, byte[]>> bytesStore(String name) {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), Serdes.ByteArray()).withCachingDisabled();
     }
 }
