@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,6 +11,7 @@ import java.util.Map;
 import org.gorchestrator.cli.Cli.Run;
 import org.gorchestrator.json.Json;
 import org.gorchestrator.model.Graph;
+import org.gorchestrator.test.LocalPorts;
 import org.gorchestrator.model.State;
 import org.gorchestrator.test.GorchSystem;
 import org.gorchestrator.test.KafkaBroker;
@@ -253,11 +252,8 @@ class GorchCommandLineIT {
     }
 
     @Test
-    void aServerThatDoesNotAnswerExits69() throws IOException {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closedPort = socket.getLocalPort();
-        }
+    void aServerThatDoesNotAnswerExits69() {
+        int closedPort = LocalPorts.free();
 
         Run run = gorch.run("--server", "http://127.0.0.1:" + closedPort, "list");
 

@@ -8,7 +8,6 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -18,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.gorchestrator.client.ProblemException.TooManyRequestsException;
+import org.gorchestrator.test.LocalPorts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -94,11 +94,8 @@ class GorchClientStandInTest {
     }
 
     @Test
-    void aServerThatDoesNotAnswerIsAConnectionProblem() throws IOException {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closedPort = socket.getLocalPort();
-        }
+    void aServerThatDoesNotAnswerIsAConnectionProblem() {
+        int closedPort = LocalPorts.free();
         URI nowhere = URI.create("http://127.0.0.1:" + closedPort);
 
         ConnectionException down = catchThrowableOfType(ConnectionException.class, () -> GorchClient.create(nowhere).get("x"));

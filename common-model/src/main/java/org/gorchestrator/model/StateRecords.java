@@ -12,16 +12,14 @@ package org.gorchestrator.model;
  * follows them.
  *
  * <p>A node key is the workflow id, a NUL (which no workflow id holds: the conductor refuses it) and the node's
- * index, zero-padded so that a workflow's nodes sort by index right after its header.
+ * index, zero-padded so that a workflow's nodes sort by index right after its header ({@link NumberedKeys}).
  */
 public final class StateRecords {
     /** The largest workflow, in nodes, whose state is one record: every workflow the default limits admit. */
     public static final int WHOLE_MAX_NODES = 1_000;
     /** The record header of a header-in-parts: the workflow's node count, in decimal. */
     public static final String NODES_HEADER = "gorch-nodes";
-    private static final char NODES = '\u0000';
-    private static final int INDEX_DIGITS = 10;
-    private static final String ZEROS = "0".repeat(INDEX_DIGITS);
+    private static final NumberedKeys NODE_KEYS = new NumberedKeys(10);
 
     private StateRecords() {}
 
@@ -32,38 +30,36 @@ public final class StateRecords {
 
     /** Whether {@code id} can name a workflow: a NUL in it would run into another workflow's nodes. */
     public static boolean storable(String id) {
-        return id.indexOf(NODES) < 0;
+        return NumberedKeys.plain(id);
     }
 
     /** The key of node {@code index} of workflow {@code id}. */
     public static String nodeKey(String id, int index) {
-        String digits = Integer.toString(index);
-        return id + NODES + ZEROS.substring(digits.length()) + digits;
+        return NODE_KEYS.key(id, index);
     }
 
     /** The first key of workflow {@code id}'s nodes (inclusive). */
     public static String firstNodeKey(String id) {
-        return id + NODES;
+        return NumberedKeys.first(id);
     }
 
     /** A key just after every node key of workflow {@code id} (inclusive bound: no key equals it). */
     public static String afterNodeKeys(String id) {
-        return id + '\u0001';
+        return NumberedKeys.after(id);
     }
 
     /** Whether {@code key} names a node rather than a workflow. */
     public static boolean isNodeKey(String key) {
-        return key.indexOf(NODES) >= 0;
+        return NumberedKeys.isMember(key);
     }
 
     /** The workflow of a node key, or the key itself when it names a workflow. */
     public static String workflowOf(String key) {
-        int nul = key.indexOf(NODES);
-        return nul < 0 ? key : key.substring(0, nul);
+        return NumberedKeys.outermostGroup(key);
     }
 
     /** The node index of a node key. */
     public static int indexOf(String nodeKey) {
-        return Integer.parseInt(nodeKey, nodeKey.indexOf(NODES) + 1, nodeKey.length(), 10);
+        return NumberedKeys.numberOf(nodeKey);
     }
 }

@@ -1,9 +1,5 @@
 package org.gorchestrator.faults;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +9,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.common.Uuid;
 import org.gorchestrator.faults.Service.Role;
+import org.gorchestrator.test.LocalPorts;
 
 /**
  * A whole Gorchestrator system of separate processes: Kafka brokers (KRaft), conductors, workers and
@@ -64,7 +61,7 @@ final class Cluster implements AutoCloseable {
         NetworkCut network = topology.lastBrokerCuttable() ? NetworkCut.create() : null;
         int brokerCount = topology.brokers();
         List<Broker.Endpoint> endpoints = IntStream.range(0, brokerCount)
-                .mapToObj(i -> new Broker.Endpoint(brokerHost(network, i == brokerCount - 1), freePort(), freePort())).toList();
+                .mapToObj(i -> new Broker.Endpoint(brokerHost(network, i == brokerCount - 1), LocalPorts.free(), LocalPorts.free())).toList();
         String clusterId = Uuid.randomUuid().toString();
         List<Broker> brokers = IntStream.rangeClosed(1, brokerCount).parallel()
                 .mapToObj(id -> Broker.create(id, endpoints, clusterId, dir.resolve("broker-" + id),
@@ -101,7 +98,7 @@ final class Cluster implements AutoCloseable {
 
     private void addServices(Role role, String prefix, int count, List<String> settings) {
         for (int i = 1; i <= count; i++) {
-            services.add(new Service(role, prefix + "-" + i, freePort(), dir, settings));
+            services.add(new Service(role, prefix + "-" + i, LocalPorts.free(), dir, settings));
         }
     }
 
@@ -182,14 +179,5 @@ final class Cluster implements AutoCloseable {
     @Override
     public String toString() {
         return topology + " in " + dir;
-    }
-
-    // Another process may take the port before its server binds it: acceptable on a test machine.
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free local port", e);
-        }
     }
 }

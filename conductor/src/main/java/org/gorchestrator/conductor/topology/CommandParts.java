@@ -15,6 +15,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.gorchestrator.kafka.RecordParts;
+import org.gorchestrator.model.NumberedKeys;
 import org.gorchestrator.model.StateRecords;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,8 +36,8 @@ import org.slf4j.LoggerFactory;
  */
 final class CommandParts implements Processor<String, byte[], String, Object> {
     private static final Logger LOG = LoggerFactory.getLogger(CommandParts.class);
-    private static final char SEPARATOR = '\u0000';
-    private static final int INDEX_DIGITS = 9;
+    /** A part's key: its workflow and send, then its index (at most 9 digits: {@code RecordParts}' header). */
+    private static final NumberedKeys PART_KEYS = new NumberedKeys(9);
     private static final int STAMP_BYTES = Long.BYTES;
 
     private final ConductorSettings settings;
@@ -88,7 +89,7 @@ final class CommandParts implements Processor<String, byte[], String, Object> {
     private void keep(Record<String, byte[]> record, RecordParts.Part part) {
         long now = context.currentSystemTimeMs();
         byte[] value = record.value() == null ? new byte[0] : record.value();
-        parts.put(key(record.key(), part.sendId(), part.index()), ByteBuffer.allocate(STAMP_BYTES + value.length).putLong(now).put(value).array());
+        parts.put(PART_KEYS.key(send(record.key(), part.sendId()), part.index()), ByteBuffer.allocate(STAMP_BYTES + value.length).putLong(now).put(value).array());
         wakeup.notLaterThan(Instant.ofEpochMilli(now).plus(settings.partsRetention()));
     }
 
@@ -117,17 +118,15 @@ final class CommandParts implements Processor<String, byte[], String, Object> {
      * @return what is wrong with them, or null when they are all there
      */
     private String takeEarlierParts(String workflowId, RecordParts.Part last, ByteArrayOutputStream joined) {
-        String prefix = prefix(workflowId, last.sendId());
-        // The range ends just after the send's keys: its prefix with the last separator one higher.
-        String end = prefix.substring(0, prefix.length() - 1) + (char) (SEPARATOR + 1);
+        String send = send(workflowId, last.sendId());
         List<String> keys = new ArrayList<>();
         String problem = null;
-        try (KeyValueIterator<String, byte[]> earlier = parts.range(prefix, end)) {
+        try (KeyValueIterator<String, byte[]> earlier = parts.range(NumberedKeys.first(send), NumberedKeys.after(send))) {
             while (earlier.hasNext()) {
                 KeyValue<String, byte[]> entry = earlier.next();
                 int expected = keys.size();
                 keys.add(entry.key);
-                if (problem == null && Integer.parseInt(entry.key.substring(prefix.length())) != expected) {
+                if (problem == null && NumberedKeys.numberOf(entry.key) != expected) {
                     problem = missing(expected, last.count());
                 } else if (problem == null && (long) joined.size() + entry.value.length - STAMP_BYTES > settings.maxCommandBytes()) {
                     problem = tooLarge();
@@ -179,13 +178,8 @@ final class CommandParts implements Processor<String, byte[], String, Object> {
         deadLetters.send(reason, detail, record.key(), record.value(), record.headers(), record.timestamp());
     }
 
-    /** The store key of a part: the workflow id (which holds no NUL), its send, its index zero-padded so parts sort in order. */
-    private static String key(String workflowId, String sendId, int index) {
-        String digits = Integer.toString(index);
-        return prefix(workflowId, sendId) + "0".repeat(INDEX_DIGITS - digits.length()) + digits;
-    }
-
-    private static String prefix(String workflowId, String sendId) {
-        return workflowId + SEPARATOR + sendId + SEPARATOR;
+    /** The group of a send's parts: its workflow id (which holds no NUL) and its send id (letters, digits and dashes). */
+    private static String send(String workflowId, String sendId) {
+        return NumberedKeys.first(workflowId) + sendId;
     }
 }
