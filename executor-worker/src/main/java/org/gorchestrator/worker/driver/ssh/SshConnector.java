@@ -17,16 +17,14 @@ import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
  * gives (see {@link KnownHostsOnly}). Neither {@code ~/.ssh/config} nor any default key is used.
  */
 public final class SshConnector implements AutoCloseable {
-    private final SshClient client;
     private final KnownHostsOnly verifier;
+    // Started with the first session: a worker that runs no ssh node never starts one, and a start of the worker
+    // does not wait for it.
+    private SshClient client;
+    private boolean closed;
 
     public SshConnector(Path knownHosts) {
-        client = SshClient.setUpDefaultClient();
         verifier = new KnownHostsOnly(knownHosts.toAbsolutePath());
-        client.setServerKeyVerifier(verifier);
-        client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
-        client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
-        client.start();
     }
 
     /** @throws IOException saying why the session could not be opened: the host key, the login, the network */
@@ -38,7 +36,7 @@ public final class SshConnector implements AutoCloseable {
         InetSocketAddress server = new InetSocketAddress(host.host(), host.port());
         ClientSession session = null;
         try {
-            session = client.connect(host.user(), server).verify(timeout).getClientSession();
+            session = client().connect(host.user(), server).verify(timeout).getClientSession();
             session.setKeyIdentityProvider(new FileKeyPairProvider(key));
             session.auth().verify(timeout);
             return session;
@@ -55,7 +53,25 @@ public final class SshConnector implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        client.stop();
+    public synchronized void close() {
+        closed = true;
+        if (client != null) {
+            client.stop();
+        }
+    }
+
+    private synchronized SshClient client() throws IOException {
+        if (closed) {
+            throw new IOException("the SSH client is closed: the worker is stopping");
+        }
+        if (client == null) {
+            SshClient started = SshClient.setUpDefaultClient();
+            started.setServerKeyVerifier(verifier);
+            started.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
+            started.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
+            started.start();
+            client = started;
+        }
+        return client;
     }
 }

@@ -110,6 +110,20 @@ class SshDriverTest {
     }
 
     @Test
+    void onceTheWorkerStopsItsConnectorOpensNoSessionAndNothingRuns() {
+        DriverResult first = runMarker();
+        assertThat(first.success()).as(first.message()).isTrue();
+        connector.close();
+        home.resolve("ran").toFile().delete();
+
+        DriverResult result = runMarker();
+
+        assertThat(result.success()).isFalse();
+        assertThat(result.message()).contains("the SSH client is closed: the worker is stopping");
+        assertThat(home.resolve("ran")).doesNotExist();
+    }
+
+    @Test
     void aChangedHostKeyIsRefusedAndNothingRuns() throws Exception {
         Files.writeString(knownHosts, server.knownHostsLine(TestSshServer.newKey().getPublic()));
 
