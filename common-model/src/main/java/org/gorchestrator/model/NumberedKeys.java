@@ -53,9 +53,4 @@ public record NumberedKeys(int digits) {
         int separator = key.indexOf(SEPARATOR);
         return separator < 0 ? key : key.substring(0, separator);
     }
-
-    /** Whether {@code key} holds no NUL: only then are its members never taken for another group's. */
-    public static boolean plain(String key) {
-        return key.indexOf(SEPARATOR) < 0;
-    }
 }

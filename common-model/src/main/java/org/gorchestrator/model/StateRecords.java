@@ -30,7 +30,7 @@ public final class StateRecords {
 
     /** Whether {@code id} can name a workflow: a NUL in it would run into another workflow's nodes. */
     public static boolean storable(String id) {
-        return NumberedKeys.plain(id);
+        return !NumberedKeys.isMember(id);
     }
 
     /** The key of node {@code index} of workflow {@code id}. */

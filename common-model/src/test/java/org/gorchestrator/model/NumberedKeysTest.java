@@ -49,8 +49,6 @@ class NumberedKeysTest {
         assertThat(NumberedKeys.isMember(keys.key("wf-1", 7))).isTrue();
         assertThat(NumberedKeys.isMember("wf-1")).isFalse();
         assertThat(NumberedKeys.outermostGroup("wf-1")).isEqualTo("wf-1");
-        assertThat(NumberedKeys.plain("wf-1")).isTrue();
-        assertThat(NumberedKeys.plain("wf\u00001")).isFalse();
     }
 
     @Test

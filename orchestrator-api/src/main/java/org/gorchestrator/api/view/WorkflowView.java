@@ -120,26 +120,13 @@ public final class WorkflowView {
             for (State state : State.values()) {
                 counts.put(state, 0L);
             }
-            String from = null;
-            boolean more = true;
-            while (more) {
-                more = false;
-                try (KeyValueIterator<String, byte[]> entries = view.range(from, null)) {
-                    while (entries.hasNext()) {
-                        KeyValue<String, byte[]> entry = entries.next();
-                        if (StateRecords.isNodeKey(entry.key)) {
-                            // A workflow in parts: go on after its nodes at once rather than step through them.
-                            from = StateRecords.afterNodeKeys(StateRecords.workflowOf(entry.key));
-                            more = true;
-                            break;
-                        }
-                        State state = entry.value == null ? null : stateOf.apply(entry.value);
-                        if (state != null) {
-                            counts.merge(state, 1L, Long::sum);
-                        }
-                    }
+            eachWorkflow(view, false, null, entry -> {
+                State state = entry.value == null ? null : stateOf.apply(entry.value);
+                if (state != null) {
+                    counts.merge(state, 1L, Long::sum);
                 }
-            }
+                return true;
+            });
             return counts;
         });
     }
@@ -173,29 +160,49 @@ public final class WorkflowView {
     public List<Graph> newestFirst(String before, Predicate<Graph> filter, int count) {
         return read(view -> {
             List<Graph> page = new ArrayList<>(count);
-            String upTo = before;
-            boolean more = true;
-            while (more && page.size() < count) {
-                more = false;
-                try (KeyValueIterator<String, byte[]> entries = view.reverseRange(null, upTo)) {
-                    while (entries.hasNext() && page.size() < count) {
-                        KeyValue<String, byte[]> entry = entries.next();
-                        if (StateRecords.isNodeKey(entry.key)) {
-                            // The nodes of a workflow in parts sort after its header: go to the header at once.
-                            upTo = StateRecords.workflowOf(entry.key);
-                            more = true;
-                            break;
-                        }
-                        // range bounds are inclusive, and a cursor is the last id the client already has
-                        Graph graph = entry.key.equals(before) || entry.value == null ? null : decode(entry.value);
-                        if (graph != null && filter.test(graph)) {
-                            page.add(graph);
-                        }
+            eachWorkflow(view, true, before, entry -> {
+                if (page.size() >= count) {
+                    return false;
+                }
+                // range bounds are inclusive, and a cursor is the last id the client already has
+                Graph graph = entry.key.equals(before) || entry.value == null ? null : decode(entry.value);
+                if (graph != null && filter.test(graph)) {
+                    page.add(graph);
+                }
+                return page.size() < count;
+            });
+            return page;
+        });
+    }
+
+    /**
+     * Shows {@code visit} the view's workflows in key order (oldest first, or newest first), from {@code bound} (inclusive;
+     * null: the first or the last key) on, until it answers false: whole documents and the headers of workflows in
+     * parts, never their nodes. A node key sorts right after its workflow's header, so on meeting one the range is
+     * opened again beyond that workflow's nodes (after them going forward, at the header going backward): the cost
+     * follows the workflows, not their nodes.
+     */
+    private static void eachWorkflow(ReadOnlyKeyValueStore<String, byte[]> view, boolean newestFirst, String bound,
+                                     Predicate<KeyValue<String, byte[]>> visit) {
+        String next = bound;
+        boolean reopen = true;
+        while (reopen) {
+            reopen = false;
+            try (KeyValueIterator<String, byte[]> entries = newestFirst ? view.reverseRange(null, next) : view.range(next, null)) {
+                while (entries.hasNext()) {
+                    KeyValue<String, byte[]> entry = entries.next();
+                    if (StateRecords.isNodeKey(entry.key)) {
+                        String workflow = StateRecords.workflowOf(entry.key);
+                        next = newestFirst ? workflow : StateRecords.afterNodeKeys(workflow);
+                        reopen = true;
+                        break;
+                    }
+                    if (!visit.test(entry)) {
+                        return;
                     }
                 }
             }
-            return page;
-        });
+        }
     }
 
     private <T> T read(Function<ReadOnlyKeyValueStore<String, byte[]>, T> query) {
