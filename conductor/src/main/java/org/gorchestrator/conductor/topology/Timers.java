@@ -3,6 +3,7 @@ package org.gorchestrator.conductor.topology;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -23,9 +24,16 @@ final class Timers {
         this.store = store;
     }
 
-    /** The workflow's due moment moved from {@code before} to {@code after} (either may be null: none). */
+    /**
+     * The workflow's due moment moved from {@code before} to {@code after} (either may be null: none). Most inputs
+     * leave it where it was (a running workflow's is usually its graph's deadline): then nothing is written, for
+     * every write goes to the store's changelog in the input's transaction.
+     */
     void move(String workflowId, Instant before, Instant after) {
-        if (before != null && !before.equals(after)) {
+        if (Objects.equals(before, after)) {
+            return;
+        }
+        if (before != null) {
             store.delete(key(before, workflowId));
         }
         if (after != null) {

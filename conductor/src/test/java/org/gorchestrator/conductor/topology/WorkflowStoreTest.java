@@ -40,6 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The workflow store's layout, through the conductor's topology with no workflow kept in memory, so
  * that every event loads its workflow from the store: a header and one entry per node, an event
  * changelogs the nodes it changed, and a whole document stored by an earlier version still runs.
+ * Beside it, the timer store is written only when a workflow's due moment moves.
  */
 class WorkflowStoreTest {
     private static final Topics TOPICS = new Topics("wc", "nc", "ne", "we", "ws", "ctl", "logs", 6, 12, (short) 1,
@@ -56,6 +57,7 @@ class WorkflowStoreTest {
     private TestInputTopic<String, NodeEvent> nodeEvents;
     private TestOutputTopic<String, NodeCommand> nodeCommands;
     private TestOutputTopic<String, byte[]> changelog;
+    private TestOutputTopic<String, String> timerChangelog;
     private KeyValueStore<String, byte[]> store;
 
     @BeforeEach
@@ -69,6 +71,8 @@ class WorkflowStoreTest {
         nodeCommands = driver.createOutputTopic(TOPICS.nodeCommands(), new StringDeserializer(), JsonSerde.of(NodeCommand.class));
         changelog = driver.createOutputTopic(APPLICATION + "-" + ConductorTopology.WORKFLOW_STORE + "-changelog", new StringDeserializer(),
                 new ByteArrayDeserializer());
+        timerChangelog = driver.createOutputTopic(APPLICATION + "-" + ConductorTopology.TIMER_STORE + "-changelog", new StringDeserializer(),
+                new StringDeserializer());
         store = driver.getKeyValueStore(ConductorTopology.WORKFLOW_STORE);
     }
 
@@ -112,6 +116,18 @@ class WorkflowStoreTest {
         Graph done = Json.read(workflows.document(ID), Graph.class);
         assertThat(done.state()).isEqualTo(State.SUCCESS);
         assertThat(done.nodes()).extracting(Node::state).containsOnly(State.SUCCESS);
+    }
+
+    @Test
+    void theTimerIsWrittenWhenTheWorkflowStartsAndEndsNotAtEveryNodeEvent() {
+        commands.pipeInput(ID, new WorkflowCommand.Submit(ID, Graphs.chain(6, Graphs.nil()), T0));
+        assertThat(timerChangelog.readKeyValuesToList()).as("at submit: the graph's deadline")
+                .containsExactly(KeyValue.pair(Timers.key(T0.plus(EngineSettings.DEFAULTS.graphTimeout()), ID), ID));
+
+        runToTheEnd();
+        assertThat(timerChangelog.readKeyValuesToList()).as("six node events later: the deadline goes, the end of its retention comes")
+                .containsExactly(KeyValue.pair(Timers.key(T0.plus(EngineSettings.DEFAULTS.graphTimeout()), ID), null),
+                        KeyValue.pair(Timers.key(T0.plus(Duration.ofHours(1)), ID), ID));
     }
 
     @Test
