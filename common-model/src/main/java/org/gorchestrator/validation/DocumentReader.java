@@ -2,6 +2,7 @@ package org.gorchestrator.validation;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import org.gorchestrator.json.Json;
 import org.gorchestrator.model.Graph;
@@ -11,6 +12,10 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.type.LogicalType;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -22,13 +27,15 @@ import tools.jackson.databind.exc.ValueInstantiationException;
  * and the command line's offline {@code validate} both read with it, so they say the same.
  *
  * <p>Strict where the shared mapping is lenient: an unknown field is refused here (a misspelt {@code tmeout} would
- * otherwise run the node with the default timeout), while the conductor's state and events, read with the shared
- * mapping, stay readable by an older version. Server-owned fields ({@code id}, {@code state}, dates, attempts) are
+ * otherwise run the node with the default timeout), and so is a value of another JSON type than its field's, which
+ * Jackson would convert: a number as a string ({@code "timeout": "30"}, a matrix entry {@code "1"}), a number or a
+ * boolean where a string goes ({@code "args": [5]}), as the seed's reader refused them too. The conductor's state and
+ * events, read with the shared mapping, stay readable by an older version. Server-owned fields ({@code id}, {@code state}, dates, attempts) are
  * known fields, so a document read back from the API can be submitted again; the server sets them anew.
  */
 public final class DocumentReader {
     private static final String BODY = "body";
-    private static final ObjectReader STRICT = Json.mapper().readerFor(Graph.class)
+    private static final ObjectReader STRICT = strictTypes(Json.mapper().rebuild()).build().readerFor(Graph.class)
             .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     /** @throws UnreadableDocumentException naming the field (or "body") and what is wrong */
@@ -48,6 +55,18 @@ public final class DocumentReader {
         return graph;
     }
 
+    /** No conversion between JSON's scalar types: each field takes only values of its own. */
+    private static JsonMapper.Builder strictTypes(JsonMapper.Builder mapper) {
+        for (LogicalType number : List.of(LogicalType.Integer, LogicalType.Float, LogicalType.Boolean)) {
+            mapper.withCoercionConfig(number, refuse -> refuse.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail));
+        }
+        mapper.withCoercionConfig(LogicalType.Textual, refuse -> refuse.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail).setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+        mapper.withCoercionConfig(LogicalType.Boolean, refuse -> refuse.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail));
+        return mapper;
+    }
+
     private static String describe(JacksonException e) {
         if (JsonSyntax.isSyntax(e)) {
             return "malformed JSON: " + JsonSyntax.describe(e);
@@ -56,7 +75,8 @@ public final class DocumentReader {
             return DidYouMean.unknown("field", unknown.getPropertyName(),
                     unknown.getKnownPropertyIds().stream().map(String::valueOf).toList());
         }
-        if (e instanceof InvalidFormatException invalid) {
+        // A string is quoted as it came; a number or a boolean in quotes would read as a string.
+        if (e instanceof InvalidFormatException invalid && (invalid.getValue() instanceof String || invalid.getCurrentToken() == null)) {
             return "'" + invalid.getValue() + "' is not " + expected(invalid.getTargetType());
         }
         if (e instanceof ValueInstantiationException && e.getCause() instanceof IllegalArgumentException cause

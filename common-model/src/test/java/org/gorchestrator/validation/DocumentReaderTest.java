@@ -126,10 +126,23 @@ class DocumentReaderTest {
 
     @Test
     void aValueThatCannotBeConvertedIsQuoted() {
-        Violation violation = failure("{\"nodes\": [{\"id\": \"abc\"}]}");
+        Violation violation = failure("{\"nodes\": [{\"id\": 0, \"start_date\": \"yesterday\"}]}");
 
-        assertThat(violation.field()).isEqualTo("nodes[0].id");
-        assertThat(violation.message()).startsWith("'abc' is not a whole number");
+        assertThat(violation.field()).isEqualTo("nodes[0].start_date");
+        assertThat(violation.message()).startsWith("'yesterday' is not a date-time such as 2024-01-31T10:00:00Z");
+    }
+
+    @Test
+    void aScalarOfAnotherJsonTypeIsRefusedNotConverted() {
+        assertThat(failure("{\"digraph\": [0, \"1\", 0, 0], \"nodes\": [{\"id\": 0}, {\"id\": 1}]}"))
+                .extracting(Violation::field, Violation::message).containsExactly("digraph[1]", "must be a whole number, not a string (line 1, column 17)");
+        assertThat(failure("{\"nodes\": [{\"id\": 0, \"timeout\": \"30\"}]}").field()).isEqualTo("nodes[0].timeout");
+        assertThat(failure("{\"nodes\": [{\"id\": 0, \"timeout\": \"\"}]}").field()).isEqualTo("nodes[0].timeout");
+        assertThat(failure("{\"nodes\": [{\"id\": 0, \"args\": [\"-c\", 5]}]}"))
+                .extracting(Violation::field, Violation::message).containsExactly("nodes[0].args[1]", "must be a string, not a number (line 1, column 37)");
+        assertThat(failure("{\"name\": true}").field()).isEqualTo("name");
+        assertThat(failure("{\"nodes\": [{\"id\": 0, \"artifact\": 1.5}]}").field()).isEqualTo("nodes[0].artifact");
+        assertThat(parse("{\"nodes\": [{\"id\": 0, \"timeout\": 30, \"args\": [\"5\"]}]}").nodes().get(0).timeout()).isEqualTo(30);
     }
 
     @Test
