@@ -229,7 +229,8 @@ final class LoadRun {
         double perSecond = seconds > 0 ? 1 / seconds : 0;
         return new Measurement(scenario.label(), scenario.nodes(), rate, attempted / (submitWindowNanos / 1e9), seconds,
                 submitted, rejected, succeeded, failed, unfinished, finished * perSecond, nodesSucceeded * perSecond,
-                Latencies.ofMicros(endToEnd.build().toArray()), Latencies.ofMicros(handOffs.build().toArray()), BytesPerNode.NONE);
+                Latencies.ofMicros(endToEnd.build().toArray()), Latencies.ofMicros(handOffs.build().toArray()), BytesPerNode.NONE,
+                HandOffSplit.NONE);
     }
 
     private synchronized double fractionDone() {

@@ -4,20 +4,26 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.LogDirDescription;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.ReplicaInfo;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * The bytes each topic holds on the broker's disks, read with the Admin API ({@code describeLogDirs}), so it works for a
- * remote cluster too. A partition counts once, by its largest replica: the figure is what the topic holds, whatever the
- * replication factor (the disks hold it that many times over).
+ * The bytes each topic holds on the broker's disks and the records written to it, read with the Admin API
+ * ({@code describeLogDirs}, {@code listOffsets}), so it works for a remote cluster too. A partition's bytes count once,
+ * by its largest replica: the figure is what the topic holds, whatever the replication factor (the disks hold it that
+ * many times over). Its records are its end offset: every record ever appended, the transaction markers the broker
+ * writes at each commit among them, however many were deleted or compacted since.
  */
 final class LogSizes implements AutoCloseable {
     private static final long TIMEOUT_SECONDS = 30;
@@ -28,12 +34,26 @@ final class LogSizes implements AutoCloseable {
         this.admin = Admin.create(adminSettings);
     }
 
-    /** Topic name to its bytes on disk, now. */
-    Map<String, Long> read() {
+    /**
+     * Per topic, now.
+     *
+     * @param bytes   topic name to its bytes on disk
+     * @param records topic name to the records appended to it so far (its partitions' end offsets summed)
+     */
+    record Totals(Map<String, Long> bytes, Map<String, Long> records) {
+        Totals {
+            bytes = Map.copyOf(bytes);
+            records = Map.copyOf(records);
+        }
+    }
+
+    /** Every topic's bytes and records, now. */
+    Totals read() {
         try {
             Collection<Node> brokers = admin.describeCluster().nodes().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            return byTopic(admin.describeLogDirs(brokers.stream().map(Node::id).toList()).allDescriptions()
+            Map<String, Long> bytes = byTopic(admin.describeLogDirs(brokers.stream().map(Node::id).toList()).allDescriptions()
                     .get(TIMEOUT_SECONDS, TimeUnit.SECONDS).values());
+            return new Totals(bytes, records());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Unreadable("interrupted reading the broker's log sizes", e);
@@ -42,6 +62,18 @@ final class LogSizes implements AutoCloseable {
         } catch (TimeoutException e) {
             throw new Unreadable("the broker did not tell its log sizes within " + TIMEOUT_SECONDS + " s (is --kafka its address?)", e);
         }
+    }
+
+    private Map<String, Long> records() throws InterruptedException, ExecutionException, TimeoutException {
+        Set<String> topics = admin.listTopics(new ListTopicsOptions().listInternal(true)).names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+        for (TopicDescription topic : admin.describeTopics(topics).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).values()) {
+            topic.partitions().forEach(p -> ends.put(new TopicPartition(topic.name(), p.partition()), OffsetSpec.latest()));
+        }
+        Map<String, Long> records = new TreeMap<>();
+        admin.listOffsets(ends).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                .forEach((partition, end) -> records.merge(partition.topic(), end.offset(), Long::sum));
+        return records;
     }
 
     /**

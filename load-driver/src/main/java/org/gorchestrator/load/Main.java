@@ -2,9 +2,9 @@ package org.gorchestrator.load;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.gorchestrator.client.GorchClient;
 
 /**
@@ -47,6 +47,9 @@ public final class Main {
             if (m.bytesPerNode().measured()) {
                 System.out.print(m.bytesPerNode().table("bytes per node, " + m.scenario() + " @ " + m.targetLabel()));
             }
+            if (m.handOffSplit().measured()) {
+                System.out.print(m.handOffSplit().table("hand-off split, " + m.scenario() + " @ " + m.targetLabel()));
+            }
         }
         for (Path file : ResultFiles.write(options.out(), results)) {
             System.out.println("wrote " + file);
@@ -74,43 +77,51 @@ public final class Main {
     /** Every run the options ask for, in the order they ran. */
     static List<Measurement> run(Options options) throws InterruptedException {
         try (LogSizes sizes = options.kafkaAdmin().isEmpty() ? null : new LogSizes(options.kafkaAdmin())) {
-            return run(options, sizes);
+            return run(options, new Observers(sizes, options.brokerLogs()));
         }
     }
 
-    private static List<Measurement> run(Options options, LogSizes sizes) throws InterruptedException {
+    /** What is read around each run besides the API: the broker's log sizes (null: not read), its log files (null: not read). */
+    private record Observers(LogSizes sizes, Path brokerLogs) {
+    }
+
+    private static List<Measurement> run(Options options, Observers observers) throws InterruptedException {
         GorchClient client = client(options);
         if (!options.warmup().isZero()) {
             LoadRun.run(client, options.scenario(), options.settings().lasting(options.warmup()), 0, "warm-up (not counted)");
         }
         List<Measurement> results = new ArrayList<>();
         if (options.autoSweep()) {
-            Measurement max = measured(sizes, () -> LoadRun.run(client, options.scenario(), options.settings(), 0));
+            Measurement max = measured(observers, () -> LoadRun.run(client, options.scenario(), options.settings(), 0));
             results.add(max);
             for (double fraction : AUTO_FRACTIONS) {
                 if (max.workflowsPerSecond() > 0) {
                     double rate = fraction * max.workflowsPerSecond();
-                    results.add(measured(sizes, () -> LoadRun.run(client, options.scenario(), options.settings(), rate)));
+                    results.add(measured(observers, () -> LoadRun.run(client, options.scenario(), options.settings(), rate)));
                 }
             }
         } else {
             for (double rate : options.rates()) {
-                results.add(measured(sizes, () -> LoadRun.run(client, options.scenario(), options.settings(), rate)));
+                results.add(measured(observers, () -> LoadRun.run(client, options.scenario(), options.settings(), rate)));
             }
         }
         return results;
     }
 
-    /** One run, with what it added to each topic when there is a broker to read ({@code sizes} not null). */
-    private static Measurement measured(LogSizes sizes, LoadRun.Once run) throws InterruptedException {
-        if (sizes == null) {
+    /** One run, with what it added to each topic and how its hand-offs split when there is a broker to read. */
+    private static Measurement measured(Observers observers, LoadRun.Once run) throws InterruptedException {
+        if (observers.sizes() == null && observers.brokerLogs() == null) {
             return run.run();
         }
-        Map<String, Long> before = sizes.read();
+        LogSizes.Totals before = observers.sizes() == null ? null : observers.sizes().read();
+        Instant start = Instant.now();
         Measurement measurement = run.run();
         // The last records of a run (the conductor's last commit, the workers' offsets) reach the broker just after the
         // driver has seen the last workflow finish.
         Thread.sleep(SETTLE.toMillis());
-        return measurement.withBytesPerNode(BytesPerNode.between(before, sizes.read(), measurement.nodesRun()));
+        if (before != null) {
+            measurement = measurement.withBytesPerNode(BytesPerNode.between(before, observers.sizes().read(), measurement.nodesRun()));
+        }
+        return observers.brokerLogs() == null ? measurement : measurement.withHandOffSplit(HandOffSplit.read(observers.brokerLogs(), start));
     }
 }

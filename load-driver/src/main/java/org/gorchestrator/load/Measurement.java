@@ -12,14 +12,16 @@ package org.gorchestrator.load;
  * @param submitToFinish     from sending the POST to the graph's stop_date
  * @param handOff            from the latest predecessor's stop_date to a node's start_date
  * @param bytesPerNode       what the run added to each topic on the broker ({@link BytesPerNode#NONE} without {@code --kafka})
+ * @param handOffSplit       where the hand-offs' time went ({@link HandOffSplit#NONE} without {@code --broker-logs})
  */
 public record Measurement(String scenario, int nodesPerWorkflow, double targetRate, double offeredRate, double seconds,
                           int submitted, int rejected, int succeeded, int failed, int unfinished,
                           double workflowsPerSecond, double nodesPerSecond, Latencies submitToFinish, Latencies handOff,
-                          BytesPerNode bytesPerNode) {
+                          BytesPerNode bytesPerNode, HandOffSplit handOffSplit) {
 
     public Measurement {
         java.util.Objects.requireNonNull(bytesPerNode, "bytesPerNode");
+        java.util.Objects.requireNonNull(handOffSplit, "handOffSplit");
     }
 
     /** The nodes this run finished (every node of the scenarios is nil, so each succeeds). */
@@ -29,7 +31,12 @@ public record Measurement(String scenario, int nodesPerWorkflow, double targetRa
 
     public Measurement withBytesPerNode(BytesPerNode bytes) {
         return new Measurement(scenario, nodesPerWorkflow, targetRate, offeredRate, seconds, submitted, rejected, succeeded, failed,
-                unfinished, workflowsPerSecond, nodesPerSecond, submitToFinish, handOff, bytes);
+                unfinished, workflowsPerSecond, nodesPerSecond, submitToFinish, handOff, bytes, handOffSplit);
+    }
+
+    public Measurement withHandOffSplit(HandOffSplit split) {
+        return new Measurement(scenario, nodesPerWorkflow, targetRate, offeredRate, seconds, submitted, rejected, succeeded, failed,
+                unfinished, workflowsPerSecond, nodesPerSecond, submitToFinish, handOff, bytesPerNode, split);
     }
 
     public String targetLabel() {

@@ -26,10 +26,12 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  * @param warmup      how long to load the system at max before measuring anything (JIT, connections, caches)
  * @param kafkaAdmin  Admin client settings for the system's broker ({@code --kafka}, {@code --kafka-config}), to report
  *                    what each run added to each topic; empty for no such report
+ * @param brokerLogs  the log directory of the system's broker, on this machine ({@code --broker-logs}), to split each
+ *                    run's hand-offs there ({@link HandOffSplit}); null for no such report
  */
 public record Options(URI baseUrl, Scenario scenario, double rate, List<Double> sweep, boolean autoSweep,
                       Duration warmup, LoadRun.Settings settings, Path out, boolean allowRemote,
-                      Map<String, Object> kafkaAdmin) {
+                      Map<String, Object> kafkaAdmin, Path brokerLogs) {
 
     static final String USAGE = """
             usage: java -jar load-driver.jar [options]
@@ -45,9 +47,12 @@ public record Options(URI baseUrl, Scenario scenario, double rate, List<Double> 
               --out DIR             where results.csv, results.json and latency.svg go (default load-results)
               --quick               the seed scenario, auto sweep, 10s per run after a 5s warm-up: about a minute
               --allow-remote        accept a base URL that is not a loopback address
-              --kafka SERVERS       the system's Kafka bootstrap servers: report the bytes each run added to each topic,
-                                    per node (the broker's log sizes, read with the Admin API)
+              --kafka SERVERS       the system's Kafka bootstrap servers: report the bytes and records each run added to
+                                    each topic, per node (the broker's log sizes and end offsets, read with the Admin API)
               --kafka-config FILE   more Admin client settings for --kafka (a properties file: security, timeouts)
+              --broker-logs DIR     the log directory of the system's broker, on this machine (the standalone's
+                                    <data-dir>/kafka): split each run's hand-offs into finish -> command visible (the
+                                    commit marker) and visible -> start, from the broker's own files
             """;
 
     public Options {
@@ -71,6 +76,7 @@ public record Options(URI baseUrl, Scenario scenario, double rate, List<Double> 
         Path out = Path.of("load-results");
         boolean allowRemote = false;
         Map<String, Object> kafkaAdmin = new HashMap<>();
+        Path brokerLogs = null;
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             switch (name) {
@@ -97,6 +103,7 @@ public record Options(URI baseUrl, Scenario scenario, double rate, List<Double> 
                         case "--out" -> out = Path.of(value);
                         case "--kafka" -> kafkaAdmin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, value);
                         case "--kafka-config" -> kafkaAdmin.putAll(properties(Path.of(value)));
+                        case "--broker-logs" -> brokerLogs = directory(name, Path.of(value));
                         case "--sweep" -> {
                             auto = value.equals("auto");
                             sweep = auto ? List.of() : Arrays.stream(value.split(",")).map(Options::rate).toList();
@@ -107,7 +114,7 @@ public record Options(URI baseUrl, Scenario scenario, double rate, List<Double> 
             }
         }
         Options options = new Options(url, scenario, rate, sweep, auto, warmup, new LoadRun.Settings(concurrency, duration, count, finishTimeout),
-                out, allowRemote, kafkaAdmin);
+                out, allowRemote, kafkaAdmin, brokerLogs);
         options.checkTarget();
         return options;
     }
@@ -135,6 +142,13 @@ public record Options(URI baseUrl, Scenario scenario, double rate, List<Double> 
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException("unknown host " + baseUrl.getHost(), e);
         }
+    }
+
+    private static Path directory(String option, Path path) {
+        if (!Files.isDirectory(path)) {
+            throw new IllegalArgumentException(option + " must name a directory, was " + path);
+        }
+        return path;
     }
 
     private static double rate(String value) {

@@ -37,20 +37,25 @@ class LogSizesTest {
     }
 
     @Test
-    void readsWhatTheBrokerHoldsOfATopic() throws Exception {
+    void readsWhatTheBrokerHoldsOfATopicAndTheRecordsWrittenToIt() throws Exception {
         String topic = "sizes-" + UUID.randomUUID();
         Map<String, Object> admin = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers());
         try (Admin client = Admin.create(admin); LogSizes sizes = new LogSizes(admin)) {
             client.createTopics(List.of(new NewTopic(topic, 2, (short) 1))).all().get();
-            Map<String, Long> before = sizes.read();
+            LogSizes.Totals before = sizes.read();
             try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                     KafkaBroker.bootstrapServers()), new StringSerializer(), new StringSerializer())) {
                 producer.send(new ProducerRecord<>(topic, 0, "k", "x".repeat(10_000))).get();
+                producer.send(new ProducerRecord<>(topic, 1, "k", "y")).get();
+                producer.send(new ProducerRecord<>(topic, 1, "k", "z")).get();
             }
 
             // a topic just created may not be on the broker's disk yet: nothing, or an empty log
-            assertThat(before.getOrDefault(topic, 0L)).isZero();
-            assertThat(sizes.read().get(topic)).isGreaterThan(10_000L);
+            assertThat(before.bytes().getOrDefault(topic, 0L)).isZero();
+            assertThat(before.records().getOrDefault(topic, 0L)).isZero();
+            LogSizes.Totals after = sizes.read();
+            assertThat(after.bytes().get(topic)).isGreaterThan(10_000L);
+            assertThat(after.records()).as("both partitions' records").containsEntry(topic, 3L);
         }
     }
 }

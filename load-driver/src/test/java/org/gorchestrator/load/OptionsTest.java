@@ -68,4 +68,12 @@ class OptionsTest {
         assertThatThrownBy(() -> Options.parse("--kafka", "127.0.0.1:9092", "--kafka-config", dir.resolve("missing").toString()))
                 .hasMessageContaining("missing");
     }
+
+    @Test
+    void brokerLogsNamesAnExistingDirectory(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        assertThat(Options.parse().brokerLogs()).isNull();
+        assertThat(Options.parse("--broker-logs", dir.toString()).brokerLogs()).isEqualTo(dir);
+        assertThatThrownBy(() -> Options.parse("--broker-logs", dir.resolve("missing").toString()))
+                .hasMessageContaining("--broker-logs must name a directory");
+    }
 }

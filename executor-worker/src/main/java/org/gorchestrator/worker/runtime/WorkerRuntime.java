@@ -114,9 +114,14 @@ public final class WorkerRuntime implements SmartLifecycle {
         return running;
     }
 
-    /** From a node's dispatch by the conductor to its start here: time spent queued in Kafka and in this worker. */
+    /**
+     * From the moment a node became ready to its start here: the time of the conductor's input that dispatched it (its
+     * last predecessor's finish on that worker's clock, the submission, or the retry time), as the command carries it.
+     * For a node with predecessors it is the whole hand-off: the report's way to the conductor, the decision, the commit
+     * and the way to this worker.
+     */
     private static Timer scheduleLatency(MeterRegistry meters) {
-        return Timer.builder("gorch.node.schedule").description("from a node's dispatch to its start on a worker")
+        return Timer.builder("gorch.node.schedule").description("from the moment a node became ready to its start on a worker")
                 .publishPercentileHistogram().register(meters);
     }
 
