@@ -18,6 +18,13 @@ import org.gorchestrator.model.StateRecords;
  * ({@link #document}): after one node of a 1,000-node workflow changed, that node is serialized and
  * stored, and the whole document is only a copy of bytes.
  *
+ * <p>What is stored: a workflow of up to {@link StateRecords#WHOLE_MAX_NODES} nodes goes first as its whole document,
+ * one record, and from then on each node that changes gets a record of its own, which overrides its entry in that
+ * document. When the header changes, the nodes that have no record yet get one, and the header goes without nodes. A
+ * workflow in parts (more nodes) stores its header and every node from the start, so that no record grows with the graph.
+ * A node has a record of its own once it changed: most nodes of a run change twice (dispatched, ended), and storing
+ * each one a third time at the submit only added a record per node to the changelog.
+ *
  * <p>The document is exactly {@code Json.write(state.toGraph())}: {@code nodes} is the last property
  * of a {@link Graph}, so a document is its header, written with an empty node array, with that array
  * filled in ({@link #join}).
@@ -37,6 +44,8 @@ final class DocumentWriter {
     private final byte[][] nodeJson;
     /** The nodes changed since they were last stored. */
     private final BitSet toStore = new BitSet();
+    /** The nodes stored as records of their own; the others are stored in the header's node array. */
+    private final BitSet ownRecords = new BitSet();
     /**
      * The nodes changed since they were last published in parts (see {@link StateRecords}); all of them until the
      * first publish of this writer: a writer just loaded does not know what went out before it.
@@ -56,26 +65,33 @@ final class DocumentWriter {
     }
 
     /**
-     * A writer for a state just loaded from the store, whose header is stored as {@code headerAsStored}
-     * and nodes as {@code nodesAsStored}, index by index (null: not in parts, so all is written at the
-     * next change).
+     * A writer for a state just loaded from the store, whose header is stored as {@code headerAsStored} (with or
+     * without its nodes) and nodes as {@code nodesAsStored}, index by index: a node's own record, or null for a node
+     * stored in the header's node array (null for all: none has a record of its own).
      */
     DocumentWriter(WorkflowState state, byte[] headerAsStored, byte[][] nodesAsStored) {
         this.state = state;
         this.serialized = new Node[state.size()];
         this.nodeJson = new byte[state.size()][];
         this.toPublish.set(0, state.size());
-        this.storedState = headerAsStored == null ? null : state.state();
-        if (headerAsStored != null && nodesAsStored != null && nodesAsStored.length == state.size()) {
-            this.header = this.storedHeader = state.header();
-            this.headerJson = headerAsStored;
-            for (int id = 0; id < nodesAsStored.length; id++) {
-                serialized[id] = state.node(id);
-                nodeJson[id] = nodesAsStored[id];
-                nodeBytes += nodesAsStored[id].length;
-            }
-        } else {
+        if (headerAsStored == null) {
+            this.storedState = null;
             toStore.set(0, state.size());
+            return;
+        }
+        this.storedState = state.state();
+        this.header = this.storedHeader = state.header();
+        this.headerJson = endsWithEmptyNodes(headerAsStored) ? headerAsStored : Json.write(header);
+        for (int id = 0; id < state.size(); id++) {
+            byte[] own = nodesAsStored == null ? null : nodesAsStored[id];
+            if (own != null) {
+                serialized[id] = state.node(id);
+                nodeJson[id] = own;
+                nodeBytes += own.length;
+                ownRecords.set(id);
+            } else {
+                nodeJson(id);
+            }
         }
     }
 
@@ -88,16 +104,36 @@ final class DocumentWriter {
         return storedState != state.state();
     }
 
-    /** Hands {@code changes} the header, if it changed, and every node that changed since the last call. */
+    /**
+     * Hands {@code changes} what changed since the last call: the first time, the whole document (or, in parts, the
+     * header and every node); then every node that changed, and when the header changed, every node without a record
+     * of its own and the header without nodes.
+     */
     void storeChanges(Changes changes) {
         takeChanges();
+        boolean first = storedState == null;
         storedState = state.state();
+        if (first && !StateRecords.inParts(state.size())) {
+            changes.header(document());
+            storedHeader = header;
+            toStore.clear();
+            return;
+        }
         byte[] head = headerJson();
-        if (storedHeader != header) {
+        boolean headerChanged = storedHeader != header;
+        if (headerChanged) {
+            // The header goes without nodes: the nodes it held get records of their own.
+            BitSet inHeader = new BitSet();
+            inHeader.set(0, state.size());
+            inHeader.andNot(ownRecords);
+            toStore.or(inHeader);
+        }
+        ownRecords.or(toStore);
+        hand(toStore, changes);
+        if (headerChanged) {
             changes.header(head);
             storedHeader = header;
         }
-        hand(toStore, changes);
     }
 
     /**

@@ -14,15 +14,14 @@ import org.gorchestrator.model.Node;
 import org.gorchestrator.model.StateRecords;
 
 /**
- * The workflows in the {@link ConductorTopology#WORKFLOW_STORE}, each in parts: the header of its
- * document ({@link WorkflowState#header()}: the document with an empty node array) under its id, and
- * each node's JSON under its id, a NUL and the node's index ({@link StateRecords#nodeKey}: the keys of the state topic's parts). A
- * node event stores the one or two nodes it changed, not the whole document: the store's changelog,
- * written at every commit, carries what changed rather than every running workflow's document again
- * (a 100-node document is about 20 kB, a node about 200 bytes).
- *
- * <p>A value from before this layout, the whole document under the id and no nodes of its own, is
- * read as it is; the next change stores the workflow in parts.
+ * The workflows in the {@link ConductorTopology#WORKFLOW_STORE}: under its id, a workflow's document as
+ * submitted, or once its header changed, the header ({@link WorkflowState#header()}: the document with an
+ * empty node array); under its id, a NUL and the node's index ({@link StateRecords#nodeKey}: the keys of the
+ * state topic's parts), the JSON of each node that changed since, which overrides the node of the document
+ * under the id. A node event stores the one or two nodes it changed, not the whole document: the store's
+ * changelog, written at every commit, carries what changed rather than every running workflow's document
+ * again (a 100-node document is about 20 kB, a node about 200 bytes). {@link DocumentWriter} decides what
+ * goes when.
  */
 final class WorkflowStore {
     private static final StringSerializer KEYS = new StringSerializer();
@@ -45,15 +44,25 @@ final class WorkflowStore {
             return null;
         }
         Graph graph = Json.read(header, Graph.class);
-        List<byte[]> nodeJson = nodes(id);
-        if (nodeJson.isEmpty()) {
-            return new DocumentWriter(WorkflowState.of(graph), header, null); // stored whole, before the parts
+        List<KeyValue<String, byte[]>> own = new ArrayList<>();
+        eachNode(id, own::add);
+        int size = graph.nodes().isEmpty() ? own.size() : graph.nodes().size();
+        Node[] nodes = graph.nodes().toArray(new Node[size]);
+        byte[][] nodeJson = new byte[size][];
+        for (KeyValue<String, byte[]> node : own) {
+            int index = StateRecords.indexOf(node.key);
+            if (index >= size) {
+                throw new IllegalStateException("workflow " + id + " has a stored node " + index + " past its " + size + " nodes");
+            }
+            nodes[index] = Json.read(node.value, Node.class);
+            nodeJson[index] = node.value;
         }
-        List<Node> nodes = new ArrayList<>(nodeJson.size());
-        for (byte[] json : nodeJson) {
-            nodes.add(Json.read(json, Node.class));
+        for (int index = 0; index < size; index++) {
+            if (nodes[index] == null) {
+                throw new IllegalStateException("workflow " + id + " has no stored node " + index);
+            }
         }
-        return new DocumentWriter(WorkflowState.of(graph.withNodes(nodes)), header, nodeJson.toArray(byte[][]::new));
+        return new DocumentWriter(WorkflowState.of(graph.withNodes(List.of(nodes))), header, nodeJson);
     }
 
     /** Stores what changed in the writer's document since it last stored it. */
@@ -73,27 +82,17 @@ final class WorkflowStore {
 
     /** The workflow's whole document as stored, or null. */
     byte[] document(String id) {
-        byte[] header = store.get(id);
-        if (header == null) {
-            return null;
-        }
-        List<byte[]> nodes = nodes(id);
-        return nodes.isEmpty() ? header : DocumentWriter.join(header, nodes.toArray(byte[][]::new));
+        DocumentWriter stored = load(id);
+        return stored == null ? null : stored.document();
     }
 
-    /** Deletes the workflow; returns how many nodes it had stored in parts. */
+    /** Deletes the workflow; returns how many of its nodes had records of their own (every node of a workflow in parts). */
     int delete(String id) {
         List<String> keys = new ArrayList<>();
         eachNode(id, node -> keys.add(node.key));
         keys.forEach(store::delete);
         store.delete(id);
         return keys.size();
-    }
-
-    private List<byte[]> nodes(String id) {
-        List<byte[]> nodes = new ArrayList<>();
-        eachNode(id, node -> nodes.add(node.value));
-        return nodes;
     }
 
     /** The workflow's nodes, in index order. */

@@ -21,12 +21,17 @@ import org.gorchestrator.message.NodeEvent;
 import org.gorchestrator.message.WorkflowCommand;
 import org.gorchestrator.model.Graph;
 import org.gorchestrator.test.Graphs;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The writer's document, and the parts it stores put together, are the plain serialization's, through
- * every kind of change a run makes; a writer loaded from the stored parts stores nothing again.
+ * every kind of change a run makes; a writer loaded from the stored parts stores nothing again. The store
+ * here keeps what the workflow store keeps: a record under the id (the whole document, or the header) and
+ * the nodes' own records, each of which overrides its node of that document.
  */
 class DocumentWriterTest {
     private static final DagEngine ENGINE = new DagEngine(EngineSettings.DEFAULTS);
@@ -59,6 +64,26 @@ class DocumentWriterTest {
         run.apply(new NodeEvent.Succeeded(ID, root.nodeId(), root.attempt(), "w1", 0, Map.of("k", "v\"\u00e9"), run.tick(), run.tick()));
         run.apply(new WorkflowCommand.Cancel(ID, "test", run.tick()));
         assertThat(run.state.isFinished()).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {5, 1_001})
+    void aWorkflowOfUpToAThousandNodesIsStoredWholeFirstOneInPartsHeaderAndNodes(int length) {
+        Run run = new Run(new Random(length));
+        run.apply(new WorkflowCommand.Submit(ID, Graphs.chain(length, Graphs.nil()).withId(ID), run.tick()));
+        if (length <= 1_000) {
+            assertThat(run.stored.nodes).as("no node of its own").isEmpty();
+            assertThat(Json.read(run.stored.header, Graph.class).nodes()).hasSize(length);
+        } else {
+            assertThat(run.stored.nodes).hasSize(length);
+            assertThat(Json.read(run.stored.header, Graph.class).nodes()).isEmpty();
+        }
+        byte[] header = run.stored.header;
+
+        NodeCommand first = run.dispatched.pollFirst();
+        run.apply(new NodeEvent.Started(ID, first.nodeId(), first.attempt(), "w1", run.tick()));
+        assertThat(run.stored.header).as("the header did not change").isSameAs(header);
+        assertThat(run.stored.nodes).containsKey(0).hasSize(length <= 1_000 ? 1 : length);
     }
 
     /** Feeds the engine and, after every change, compares the writer with a plain serialization. */
@@ -102,8 +127,8 @@ class DocumentWriterTest {
             writer.storeChanges(stored);
             String expected = new String(whole, UTF_8);
             assertThat(new String(writer.document(), UTF_8)).isEqualTo(expected);
-            assertThat(new String(stored.document(), UTF_8)).as("the stored parts put together").isEqualTo(expected);
-            DocumentWriter loaded = new DocumentWriter(state, stored.header, stored.nodes.values().toArray(byte[][]::new));
+            assertThat(stored.document()).as("the stored parts put together").isEqualTo(Json.mapper().readTree(whole));
+            DocumentWriter loaded = new DocumentWriter(state, stored.header, stored.ownRecords(state.size()));
             assertThat(loaded.size()).as("the size of a writer just loaded from the store").isEqualTo(whole.length);
             loaded.storeChanges(stored.expectingNothing());
             documents++;
@@ -125,8 +150,25 @@ class DocumentWriterTest {
             nodes.put(index, json);
         }
 
-        byte[] document() {
-            return DocumentWriter.join(header, nodes.values().toArray(byte[][]::new));
+        /** The document under the workflow's id, each node with a record of its own put in its place. */
+        JsonNode document() {
+            ObjectNode document = (ObjectNode) Json.mapper().readTree(header);
+            ArrayNode array = (ArrayNode) document.get("nodes");
+            nodes.forEach((index, json) -> {
+                if (index < array.size()) {
+                    array.set(index, Json.mapper().readTree(json));
+                } else {
+                    array.insert(index, Json.mapper().readTree(json));
+                }
+            });
+            return document;
+        }
+
+        /** Each node's own record, by index, null where the header holds the node. */
+        byte[][] ownRecords(int size) {
+            byte[][] own = new byte[size][];
+            nodes.forEach((index, json) -> own[index] = json);
+            return own;
         }
 
         /** A writer loaded from these parts has nothing to store. */

@@ -82,12 +82,11 @@ class WorkflowStoreTest {
     }
 
     @Test
-    void aWorkflowIsStoredAsAHeaderAndItsNodesAndAnEventChangelogsOnlyWhatItChanged() {
+    void aWorkflowIsStoredWholeAtSubmitAndAnEventChangelogsOnlyTheNodesItChanged() {
         commands.pipeInput(ID, new WorkflowCommand.Submit(ID, Graphs.fanOutFanIn(3, Graphs.nil()), T0));
-        assertThat(keys(changelog.readKeyValuesToList())).as("at submit: the header and all five nodes")
-                .containsExactlyInAnyOrder(ID, StateRecords.nodeKey(ID, 0), StateRecords.nodeKey(ID, 1), StateRecords.nodeKey(ID, 2),
-                        StateRecords.nodeKey(ID, 3), StateRecords.nodeKey(ID, 4));
-        assertThat(Json.read(store.get(ID), Graph.class).nodes()).as("the header has no nodes").isEmpty();
+        assertThat(keys(changelog.readKeyValuesToList())).as("at submit: one record, the whole document").containsExactly(ID);
+        assertThat(Json.read(store.get(ID), Graph.class).nodes()).as("its five nodes").hasSize(5)
+                .extracting(Node::state).containsOnly(State.TORUN);
 
         nodeEvents.pipeInput(ID, new NodeEvent.Started(ID, 0, 1, "w1", T0));
         assertThat(keys(changelog.readKeyValuesToList())).as("a node started: that node, loaded from the store and nothing else stored again")
@@ -99,10 +98,21 @@ class WorkflowStoreTest {
                         StateRecords.nodeKey(ID, 3));
         Node stored = Json.read(store.get(StateRecords.nodeKey(ID, 0)), Node.class);
         assertThat(stored.state()).isEqualTo(State.SUCCESS);
+
+        for (int node = 1; node <= 3; node++) {
+            nodeEvents.pipeInput(ID, new NodeEvent.Succeeded(ID, node, 1, "w1", 0, Map.of(), T0, T0.plusSeconds(2)));
+        }
+        changelog.readKeyValuesToList();
+        commands.pipeInput(ID, new WorkflowCommand.Cancel(ID, "enough", T0.plusSeconds(3)));
+        assertThat(keys(changelog.readKeyValuesToList())).as("canceled: the node the document still held gets its record, the header goes without nodes")
+                .containsExactly(StateRecords.nodeKey(ID, 4), ID);
+        assertThat(Json.read(store.get(ID), Graph.class).nodes()).isEmpty();
+        assertThat(Json.read(new WorkflowStore(store).document(ID), Graph.class).nodes()).extracting(Node::state)
+                .containsExactly(State.SUCCESS, State.SUCCESS, State.SUCCESS, State.SUCCESS, State.CANCELED);
     }
 
     @Test
-    void aWholeDocumentStoredByAnEarlierVersionRunsOnAndIsThenStoredInParts() {
+    void aWholeDocumentStoredWithNoNodeOfItsOwnRunsOnAndIsThenStoredInParts() {
         commands.pipeInput(ID, new WorkflowCommand.Submit(ID, Graphs.seedExampleWith("nil"), T0));
         WorkflowStore workflows = new WorkflowStore(store);
         byte[] whole = workflows.document(ID);
