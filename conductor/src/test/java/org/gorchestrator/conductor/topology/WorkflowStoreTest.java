@@ -38,8 +38,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The workflow store's layout, through the conductor's topology with no workflow kept in memory, so
- * that every event loads its workflow from the store: a header and one entry per node, an event
- * changelogs the nodes it changed, and a whole document stored by an earlier version still runs.
+ * that every event loads its workflow from the store: the whole document at submit, then an entry for
+ * each node an event changed, the header without nodes once it changed, and a whole document with no
+ * node of its own (as an earlier version left it too) runs on.
  * Beside it, the timer store is written only when a workflow's due moment moves.
  */
 class WorkflowStoreTest {
