@@ -34,12 +34,14 @@ public final class EmbeddedKafka implements AutoCloseable {
     private static final Set<String> OWN_SETTINGS = ownSettings("", 0, 0).keySet();
 
     private final KafkaRaftServer server;
+    private final StorageLock storage;
     private final String bootstrapServers;
     private final String clusterId;
     private boolean closed;
 
-    private EmbeddedKafka(KafkaRaftServer server, String bootstrapServers, String clusterId) {
+    private EmbeddedKafka(KafkaRaftServer server, StorageLock storage, String bootstrapServers, String clusterId) {
         this.server = server;
+        this.storage = storage;
         this.bootstrapServers = bootstrapServers;
         this.clusterId = clusterId;
     }
@@ -50,12 +52,23 @@ public final class EmbeddedKafka implements AutoCloseable {
      *
      * @param settings broker settings ({@code server.properties} names) over this class's defaults
      * @throws IllegalArgumentException for a setting this class must own: the roles, node id, listeners and log dirs
+     * @throws IllegalStateException    when another embedded broker runs on {@code storageDir}, or this one failed to start
      */
     public static EmbeddedKafka start(Path storageDir, int port, Map<String, String> settings) {
         settings.keySet().stream().filter(OWN_SETTINGS::contains).findFirst().ifPresent(name -> {
             throw new IllegalArgumentException("the embedded broker sets " + name + " itself: it cannot be overridden");
         });
-        String logDir = createDirectories(storageDir.toAbsolutePath().normalize()).toString();
+        Path storage = createDirectories(storageDir.toAbsolutePath().normalize());
+        StorageLock lock = StorageLock.take(storage);
+        try {
+            return start(storage.toString(), lock, port, settings);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private static EmbeddedKafka start(String logDir, StorageLock lock, int port, Map<String, String> settings) {
         String clusterId = formatOnce(logDir);
         int brokerPort = port == 0 ? freePort() : port;
         // The controller's address lives only in the configuration (a static quorum), so any free port will do.
@@ -73,7 +86,7 @@ public final class EmbeddedKafka implements AutoCloseable {
             throw new IllegalStateException("The embedded Kafka broker failed to start on " + bootstrapServers + " with data in " + logDir, e);
         }
         LOG.info("Embedded Kafka broker listening on {}, cluster id {}, data in {}", bootstrapServers, clusterId, logDir);
-        return new EmbeddedKafka(server, bootstrapServers, clusterId);
+        return new EmbeddedKafka(server, lock, bootstrapServers, clusterId);
     }
 
     /** {@code host:port} for {@code bootstrap.servers}. */
@@ -99,6 +112,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         closed = true;
         LOG.info("Stopping the embedded Kafka broker");
         stop(server);
+        storage.close();
     }
 
     private static void stop(KafkaRaftServer server) {

@@ -66,6 +66,24 @@ class EmbeddedKafkaTest {
     }
 
     @Test
+    void aSecondBrokerOnTheSameStorageIsRefusedBeforeItTouchesItAndTheFirstRunsOn() throws Exception {
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(dataDir, 0, Map.of())) {
+            try (Admin admin = admin(kafka)) {
+                admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get();
+            }
+            assertThatThrownBy(() -> EmbeddedKafka.start(dataDir, 0, Map.of()))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("another embedded broker runs on " + dataDir.toAbsolutePath().normalize())
+                    .hasMessageContaining("--gorch.standalone.data-dir");
+            produce(kafka, "key", "written after the refusal");
+            assertThat(consumeAll(kafka)).extracting(ConsumerRecord::value).containsExactly("written after the refusal");
+        }
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(dataDir, 0, Map.of())) {
+            assertThat(consumeAll(kafka)).as("the storage is free again once the first stopped").hasSize(1);
+        }
+    }
+
+    @Test
     void takesBrokerSettingsOverItsDefaults() throws Exception {
         try (EmbeddedKafka kafka = EmbeddedKafka.start(dataDir, 0, Map.of("add.partitions.to.txn.retry.backoff.ms", "3"));
              Admin admin = admin(kafka)) {
