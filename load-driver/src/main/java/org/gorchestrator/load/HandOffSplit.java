@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,14 +49,18 @@ public record HandOffSplit(Latencies toVisible, Latencies toStart) {
     static HandOffSplit read(Path dir, Instant from) {
         Map<String, Instant> started = new HashMap<>();
         Set<Instant> finishes = new HashSet<>();
-        eachRecord(dir, EVENTS, value -> {
-            NodeEvent event = Json.read(value, NodeEvent.class);
-            Instant start = event == null ? null : startOf(event);
-            if (start != null) {
-                started.put(attempt(event.workflowId(), event.nodeId(), event.attempt()), start);
-                finishes.add(event.at());
-            }
-        });
+        for (Path partition : partitions(dir, EVENTS)) {
+            eachBatch(partition, batch -> {
+                for (Record record : batch) {
+                    NodeEvent event = batch.isControlBatch() ? null : read(record, NodeEvent.class);
+                    Instant start = event == null ? null : startOf(event);
+                    if (start != null) {
+                        started.put(attempt(event.workflowId(), event.nodeId(), event.attempt()), start);
+                        finishes.add(event.at());
+                    }
+                }
+            });
+        }
         List<long[]> split = new ArrayList<>();
         for (Path partition : partitions(dir, COMMANDS)) {
             List<NodeCommand> awaitingMarker = new ArrayList<>();
@@ -72,7 +77,7 @@ public record HandOffSplit(Latencies toVisible, Latencies toStart) {
                     return;
                 }
                 for (Record record : batch) {
-                    NodeCommand command = record.hasValue() ? read(record, NodeCommand.class) : null;
+                    NodeCommand command = read(record, NodeCommand.class);
                     if (command != null && !command.at().isBefore(from) && finishes.contains(command.at())) {
                         awaitingMarker.add(command);
                     }
@@ -112,29 +117,15 @@ public record HandOffSplit(Latencies toVisible, Latencies toStart) {
     }
 
     private static long micros(Instant from, Instant to) {
-        long micros = (to.getEpochSecond() - from.getEpochSecond()) * 1_000_000L + (to.getNano() - from.getNano()) / 1_000;
-        return Math.max(0, micros); // clocks of one machine; a marker's millisecond may round below the finish
+        // clocks of one machine; a marker's millisecond may round below the finish
+        return Math.max(0, Duration.between(from, to).toNanos() / 1_000);
     }
 
-    private static void eachRecord(Path dir, String topic, Consumer<byte[]> visitor) {
-        for (Path partition : partitions(dir, topic)) {
-            eachBatch(partition, batch -> {
-                if (!batch.isControlBatch()) {
-                    for (Record record : batch) {
-                        if (record.hasValue()) {
-                            try {
-                                visitor.accept(Utils.toArray(record.value()));
-                            } catch (JacksonException notOneOfOurs) {
-                                // another version's record, or not a node record at all: it has no part in the split
-                            }
-                        }
-                    }
-                }
-            });
-        }
-    }
-
+    /** The record's value as {@code type}; null for none, or for another version's record or one not of this topic. */
     private static <T> T read(Record record, Class<T> type) {
+        if (!record.hasValue()) {
+            return null;
+        }
         try {
             return Json.read(Utils.toArray(record.value()), type);
         } catch (JacksonException notOneOfOurs) {

@@ -3,7 +3,6 @@ package org.gorchestrator.standalone;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -16,12 +15,11 @@ import java.nio.file.StandardOpenOption;
  * {@code kafka}), so Kafka never sees it; the operating system releases it when the process ends, however it ends.
  */
 final class StorageLock implements AutoCloseable {
+    /** Holds the lock: closing it releases the lock. */
     private final FileChannel channel;
-    private final FileLock lock;
 
-    private StorageLock(FileChannel channel, FileLock lock) {
+    private StorageLock(FileChannel channel) {
         this.channel = channel;
-        this.lock = lock;
     }
 
     /** @throws IllegalStateException when another process, or this one, holds {@code storageDir} */
@@ -30,9 +28,8 @@ final class StorageLock implements AutoCloseable {
         FileChannel channel = null;
         try {
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock = channel.tryLock();
-            if (lock != null) {
-                return new StorageLock(channel, lock);
+            if (channel.tryLock() != null) {
+                return new StorageLock(channel);
             }
         } catch (OverlappingFileLockException heldHere) {
             // this JVM holds it already: another embedded broker on the same storage
@@ -47,11 +44,6 @@ final class StorageLock implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            lock.release();
-        } catch (IOException e) {
-            // closing the channel releases it too
-        }
         close(channel);
     }
 

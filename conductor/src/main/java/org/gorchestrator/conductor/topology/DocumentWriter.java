@@ -67,7 +67,7 @@ final class DocumentWriter {
     /**
      * A writer for a state just loaded from the store, whose header is stored as {@code headerAsStored} (with or
      * without its nodes) and nodes as {@code nodesAsStored}, index by index: a node's own record, or null for a node
-     * stored in the header's node array (null for all: none has a record of its own).
+     * stored in the header's node array.
      */
     DocumentWriter(WorkflowState state, byte[] headerAsStored, byte[][] nodesAsStored) {
         this.state = state;
@@ -83,7 +83,7 @@ final class DocumentWriter {
         this.header = this.storedHeader = state.header();
         this.headerJson = endsWithEmptyNodes(headerAsStored) ? headerAsStored : Json.write(header);
         for (int id = 0; id < state.size(); id++) {
-            byte[] own = nodesAsStored == null ? null : nodesAsStored[id];
+            byte[] own = nodesAsStored[id];
             if (own != null) {
                 serialized[id] = state.node(id);
                 nodeJson[id] = own;
