@@ -30,6 +30,8 @@ import org.gorchestrator.worker.driver.shell.ShellDriver;
 public final class AnsibleDriver implements Driver {
     private static final Pattern HOST_OR_GROUP = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
     private static final int SHOWN_CHARS = 200;
+    /** Relative: ansible resolves it against its working directory, the node's private one. */
+    private static final String CONTROL_PATH_DIR = "ssh-control";
 
     private final ShellDriver shell;
     private final AnsibleSettings settings;
@@ -69,6 +71,9 @@ public final class AnsibleDriver implements Driver {
         List<String> argv = new ArrayList<>();
         // The shell driver takes argv only, so ansible's settings ride on env(1).
         argv.add("ANSIBLE_CALLBACK_PLUGINS=" + callback.directory());
+        // ssh's connection masters (ControlPersist) live in the node's private directory, not in ~/.ansible/cp where
+        // other nodes would use them: they are the node's processes and end with it (ShellDriver).
+        argv.add("ANSIBLE_SSH_CONTROL_PATH_DIR=" + CONTROL_PATH_DIR);
         argv.add(settings.command());
         argv.addAll(inventory(command.target()));
         argv.add("--extra-vars=" + unsafeJson(args.extraVars()));

@@ -20,7 +20,8 @@ import org.gorchestrator.worker.driver.Texts;
 /**
  * Engine {@code shell}: runs the artifact with the args as its argv, never through a shell, in a
  * private working directory, with the node's identity in {@code GORCH_*} environment variables.
- * Exit code 0 is success. On timeout or cancel the whole process tree is killed.
+ * Exit code 0 is success. On timeout or cancel every process of the node is killed; when the program exits, whatever
+ * it left running is ({@link ProcessTree}).
  */
 public final class ShellDriver implements Driver {
     private static final int SHOWN_CHARS = 200;
@@ -63,25 +64,27 @@ public final class ShellDriver implements Driver {
             return DriverResult.failed("cannot create a working directory on worker " + context.workerId() + ": " + e.getMessage());
         }
         try (dir) {
+            String tag = ProcessTree.newTag();
             Process process;
             try {
                 sandbox.handOver(dir.path());
-                process = processBuilder(command, dir).start();
+                process = processBuilder(command, dir, tag).start();
             } catch (IOException e) {
                 return DriverResult.failed("cannot start '" + Texts.clip(command.artifact(), SHOWN_CHARS) + "' on worker "
                         + context.workerId() + ": " + e.getMessage());
             }
-            return supervise(process, command, context);
+            return supervise(process, ProcessTree.of(process.toHandle(), tag), command, context);
         }
     }
 
-    private ProcessBuilder processBuilder(NodeCommand command, WorkDir dir) {
+    private ProcessBuilder processBuilder(NodeCommand command, WorkDir dir, String tag) {
         List<String> argv = new ArrayList<>(command.args().size() + 1);
         argv.add(program(command.artifact()));
         argv.addAll(command.args());
         ProcessBuilder builder = new ProcessBuilder(sandbox.argv(argv)).directory(dir.path().toFile());
         builder.environment().clear();
         builder.environment().putAll(sandbox.environment(command, System.getenv(), dir.path()));
+        builder.environment().put(ProcessTree.VARIABLE, tag);
         return builder;
     }
 
@@ -91,26 +94,36 @@ public final class ShellDriver implements Driver {
         return path.isAbsolute() || path.getNameCount() == 1 ? artifact : artifactsDir.resolve(path).toString();
     }
 
-    private DriverResult supervise(Process process, NodeCommand command, RunContext context) {
+    /**
+     * Waits for the program, then ends whatever of its processes still runs: all of them on a timeout or cancel, its
+     * leftovers (background children, daemons) when it exits by itself. A node's processes end with the node, and its
+     * output streams, which a leftover may hold open, close with them.
+     */
+    private DriverResult supervise(Process process, ProcessTree tree, NodeCommand command, RunContext context) {
         closeInput(process);
         NodeOutput output = new NodeOutput(command, context);
         StreamPump stdout = output.pump(OutputChannel.STDOUT, process.getInputStream(), "gorch-stdout-" + process.pid());
         StreamPump stderr = output.pump(OutputChannel.STDERR, process.getErrorStream(), "gorch-stderr-" + process.pid());
 
-        Ending ending = Ending.await(process.onExit(), context.cancellation(), context.timeLimit(),
-                () -> ProcessTree.kill(process.toHandle(), killGrace));
+        Ending ending = Ending.await(process.onExit(), context.cancellation(), context.timeLimit(), () -> tree.end(killGrace));
+        int leftovers = ending == Ending.ENDED ? tree.end(killGrace) : 0;
         stdout.await(killGrace);
         stderr.await(killGrace);
         DriverResult result = switch (ending) {
-            case ENDED -> exited(process.exitValue(), output.declaredValues());
+            case ENDED -> exited(process.exitValue(), leftovers, output.declaredValues());
             case TIMED_OUT -> DriverResult.timedOut(context.timeLimit());
             case CANCELED -> DriverResult.canceled();
         };
         return output.withTails(result);
     }
 
-    private static DriverResult exited(int exitCode, Map<String, String> outputs) {
-        return new DriverResult(exitCode == 0, exitCode, outputs, "exit code " + exitCode, "", "", false);
+    private static DriverResult exited(int exitCode, int leftovers, Map<String, String> outputs) {
+        String message = "exit code " + exitCode + switch (leftovers) {
+            case 0 -> "";
+            case 1 -> "; ended 1 process it left running";
+            default -> "; ended " + leftovers + " processes it left running";
+        };
+        return new DriverResult(exitCode == 0, exitCode, outputs, message, "", "", false);
     }
 
     /** The program reads no input: it sees end of file at once instead of waiting forever. */

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /** Real {@code ansible-playbook} runs against localhost; skipped where ansible is not installed. */
 class AnsibleDriverTest {
-    private static final List<String> OUTPUTS = List.of("ip_address", "count", "greeting", "check_mode", "host", "node", "from_debug");
+    private static final List<String> OUTPUTS = List.of("ip_address", "count", "greeting", "check_mode", "host", "node", "from_debug", "ssh_control");
 
     @BeforeEach
     void needsAnsible() {
@@ -31,6 +31,8 @@ class AnsibleDriverTest {
         assertThat(result.exitCode()).isZero();
         assertThat(result.outputs()).containsAllEntriesOf(Map.of("ip_address", "10.0.0.7", "count", "3", "host", "localhost",
                 "node", "n4", "from_debug", "seen", "check_mode", "false"));
+        // Relative, so under the node's private working directory: its ssh masters are its own, and end with it.
+        assertThat(result.outputs()).containsEntry("ssh_control", "ssh-control");
     }
 
     @Test

@@ -165,6 +165,52 @@ class ShellDriverTest {
     }
 
     @Test
+    void whatAProgramLeavesRunningEndsWhenItExitsEvenIfItLeftTheTree() throws IOException {
+        Path pids = tmp.resolve("pids");
+        // A background child, and a daemon that a double fork re-parents away from the program.
+        String leaveTwo = "sleep 60 & echo $! > \"$1\"; (sleep 61 & echo $! >> \"$1\"); echo done";
+
+        DriverResult result = run(command("wf", 1, "shell", "bash", List.of("-c", leaveTwo, "fixture", pids.toString())),
+                Duration.ofSeconds(30));
+
+        assertThat(result.success()).isTrue();
+        assertThat(result.message()).isEqualTo("exit code 0; ended 2 processes it left running");
+        assertThat(result.stdoutTail()).isEqualTo("done");
+        assertThat(pids(pids)).hasSize(2).allSatisfy(pid -> assertThat(gone(pid)).as("pid %d gone", pid).isTrue());
+    }
+
+    @Test
+    void aTimeoutKillsADaemonThatLeftTheTree() throws IOException {
+        Path pids = tmp.resolve("pids");
+        String daemonThenWait = "(sleep 60 & echo $! > \"$1\"); sleep 60";
+
+        DriverResult result = run(command("wf", 1, "shell", "bash", List.of("-c", daemonThenWait, "fixture", pids.toString())),
+                Duration.ofSeconds(1));
+
+        assertThat(result.timedOut()).isTrue();
+        assertThat(pids(pids)).hasSize(1).allSatisfy(pid -> assertThat(gone(pid)).as("pid %d gone", pid).isTrue());
+    }
+
+    @Test
+    void aDaemonStartedWithoutTheTagOutlivesTheNodeOnPurpose() throws IOException {
+        Path pids = tmp.resolve("pids");
+        // Waits until env(1) has become sleep: before its exec it still carries the tag.
+        String untaggedDaemon = "(env -u " + ProcessTree.VARIABLE + " sleep 60 & echo $! > \"$1\"; "
+                + "until [ \"$(cat /proc/$!/comm)\" = sleep ]; do :; done)";
+
+        DriverResult result = run(command("wf", 1, "shell", "bash", List.of("-c", untaggedDaemon, "fixture", pids.toString())),
+                Duration.ofSeconds(30));
+
+        long daemon = pids(pids).get(0);
+        try {
+            assertThat(result.message()).isEqualTo("exit code 0");
+            assertThat(gone(daemon)).as("untagged daemon %d still runs", daemon).isFalse();
+        } finally {
+            ProcessHandle.of(daemon).ifPresent(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    @Test
     void theProgramSeesNoInput() {
         DriverResult result = run(command("wf", 1, "shell", "cat", List.of()), Duration.ofSeconds(10));
 
