@@ -4,11 +4,16 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.gorchestrator.json.Json;
 import org.gorchestrator.model.Graph;
 import org.gorchestrator.model.State;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectReader;
@@ -35,7 +40,10 @@ import tools.jackson.databind.exc.ValueInstantiationException;
  */
 public final class DocumentReader {
     private static final String BODY = "body";
-    private static final ObjectReader STRICT = strictTypes(Json.mapper().rebuild()).build().readerFor(Graph.class)
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate Object property \"(.*)\"", Pattern.DOTALL);
+    private static final ObjectReader STRICT = strictTypes(Json.mapper().rebuild())
+            // A field given twice would mean what the last one says here and perhaps the first elsewhere.
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build().readerFor(Graph.class)
             .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     /** @throws UnreadableDocumentException naming the field (or "body") and what is wrong */
@@ -47,12 +55,24 @@ public final class DocumentReader {
         try {
             graph = STRICT.readValue(body);
         } catch (JacksonException e) {
+            Optional<String> repeated = repeatedField(e);
+            if (repeated.isPresent()) {
+                String field = field(e);
+                throw new UnreadableDocumentException(new Violation((field.equals(BODY) ? "" : field + ".") + repeated.get(),
+                        "is given twice; a field may appear once in an object" + at(e.getLocation())));
+            }
             throw new UnreadableDocumentException(new Violation(field(e), describe(e) + at(e.getLocation())));
         }
         if (graph == null) {
             throw malformed(BODY, "is null; send a gorch document (a JSON object)");
         }
         return graph;
+    }
+
+    /** The name of a field the object holds twice ({@link StreamReadFeature#STRICT_DUPLICATE_DETECTION}'s error). */
+    private static Optional<String> repeatedField(JacksonException e) {
+        Matcher matcher = e instanceof StreamReadException ? DUPLICATE.matcher(e.getOriginalMessage()) : null;
+        return matcher != null && matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
     }
 
     /** No conversion between JSON's scalar types: each field takes only values of its own. */
@@ -142,7 +162,8 @@ public final class DocumentReader {
             case START_OBJECT -> "an object";
             case START_ARRAY -> "an array";
             case VALUE_STRING -> "a string";
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_NUMBER_INT -> "a number";
+            case VALUE_NUMBER_FLOAT -> "a decimal number";
             case VALUE_TRUE, VALUE_FALSE -> "a boolean";
             case VALUE_NULL -> "null";
             default -> token.name();

@@ -143,6 +143,16 @@ class DocumentReaderTest {
         assertThat(failure("{\"name\": true}").field()).isEqualTo("name");
         assertThat(failure("{\"nodes\": [{\"id\": 0, \"artifact\": 1.5}]}").field()).isEqualTo("nodes[0].artifact");
         assertThat(parse("{\"nodes\": [{\"id\": 0, \"timeout\": 30, \"args\": [\"5\"]}]}").nodes().get(0).timeout()).isEqualTo(30);
+        assertThat(failure("{\"digraph\": [0.5], \"nodes\": [{\"id\": 0}]}"))
+                .extracting(Violation::field, Violation::message).containsExactly("digraph[0]", "must be a whole number, not a decimal number (line 1, column 14)");
+    }
+
+    @Test
+    void aFieldGivenTwiceIsRefusedNamingIt() {
+        Violation violation = failure("{\"name\": \"x\", \"nodes\": [{\"id\": 0, \"engine\": \"nil\", \"engine\": \"shell\"}]}");
+
+        assertThat(violation).isEqualTo(new Violation("nodes[0].engine", "is given twice; a field may appear once in an object (line 1, column 60)"));
+        assertThat(failure("{\"name\": \"x\", \"name\": \"y\"}").field()).isEqualTo("name");
     }
 
     @Test
