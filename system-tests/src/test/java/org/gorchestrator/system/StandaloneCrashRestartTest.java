@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,13 +28,21 @@ import tools.jackson.databind.JsonNode;
  * The packaged standalone, killed with SIGKILL and started again on its data directory, runs nodes and reads
  * submission records as soon as it is ready. Its conductor, worker and submissions consumer are static members of
  * their groups: the new process takes the dead one's place at once. As dynamic members, the dead process's would hold
- * their partitions until their sessions ended, two minutes here, and nothing would run until then.
+ * their partitions until their sessions ended, two minutes here, and nothing would run until then. A node the killed
+ * process was running runs again, and the process it had started, which outlived it, is ended first.
  */
 class StandaloneCrashRestartTest {
     private static final Path JAR = Gorch.REPO.resolve("standalone/target/gorchestrator-standalone.jar");
     private static final String SESSION_MS = "120000";
     /** Well under the sessions: a restart that waited them out fails. */
     private static final Duration RUNS_WITHIN = Duration.ofSeconds(60);
+
+    /**
+     * A shell node's script: the first run records its pid and sleeps a minute (the standalone is killed meanwhile);
+     * the run after the restart records its start and its end.
+     */
+    private static final String RUN_ONCE_LONG = "if [ -e \"$1\" ]; then echo \"start $$\" >> \"$1\"; echo \"end $$\" >> \"$1\"; "
+            + "else echo \"start $$\" > \"$1\"; sleep 60; echo \"end $$\" >> \"$1\"; fi";
 
     @TempDir
     Path dir;
@@ -45,17 +54,27 @@ class StandaloneCrashRestartTest {
         int kafkaPort = LocalPorts.free();
         GorchClient client = GorchClient.create(URI.create("http://127.0.0.1:" + httpPort));
 
+        Path runs = dir.resolve("runs");
+        String interrupted;
         Process first = start(httpPort, kafkaPort, "first");
         try {
             awaitReady(httpPort, first);
             assertThat(runChain(client).state()).isEqualTo(State.SUCCESS);
+            interrupted = client.submit(Graphs.chain(1, Graphs.shell("/bin/sh", "-c", RUN_ONCE_LONG, "node", runs.toString()))).id();
+            await().atMost(RUNS_WITHIN).until(() -> Files.exists(runs) && !Files.readString(runs).isEmpty());
         } finally {
             first.destroyForcibly().waitFor();
         }
+        long orphan = Long.parseLong(Files.readAllLines(runs).get(0).split(" ")[1]);
+        assertThat(Processes.running(orphan)).as("the killed worker's node process outlives it").isTrue();
 
         Process second = start(httpPort, kafkaPort, "second");
         try {
             awaitReady(httpPort, second);
+            assertThat(Processes.running(orphan))
+                    .as("the restarted worker ends the process the killed one left, before it runs the node again").isFalse();
+            assertThat(client.awaitFinished(interrupted, RUNS_WITHIN).state()).isEqualTo(State.SUCCESS);
+            assertThat(Files.readAllLines(runs)).as("the node's runs").hasSize(3).first().asString().startsWith("start ");
             assertThat(runChain(client).state()).isEqualTo(State.SUCCESS);
             String submitted = submitThroughKafka("127.0.0.1:" + kafkaPort);
             assertThat(client.awaitFinished(submitted, RUNS_WITHIN).state()).isEqualTo(State.SUCCESS);

@@ -28,12 +28,15 @@ final class CommandIntake implements AcknowledgingMessageListener<String, byte[]
     private final InFlightOffsets offsets;
     private final NodePool pool;
     private final Deserializer<NodeCommand> commands;
+    private final Runnable beforeTakingOver;
     private final AtomicInteger rebalances = new AtomicInteger();
 
-    CommandIntake(InFlightOffsets offsets, NodePool pool, Deserializer<NodeCommand> commands) {
+    /** @param beforeTakingOver runs before the commands of newly assigned partitions are read */
+    CommandIntake(InFlightOffsets offsets, NodePool pool, Deserializer<NodeCommand> commands, Runnable beforeTakingOver) {
         this.offsets = offsets;
         this.pool = pool;
         this.commands = commands;
+        this.beforeTakingOver = beforeTakingOver;
     }
 
     @Override
@@ -57,6 +60,10 @@ final class CommandIntake implements AcknowledgingMessageListener<String, byte[]
     @Override
     public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
         rebalances.incrementAndGet();
+        if (!partitions.isEmpty()) {
+            // Their uncommitted commands may be running still under a worker that died here: those end first.
+            beforeTakingOver.run();
+        }
     }
 
     int rebalances() {

@@ -19,7 +19,10 @@ import org.gorchestrator.kafka.Topics;
 import org.gorchestrator.kafka.TypedTopics;
 import org.gorchestrator.kafka.tracing.RecordTracing;
 import org.gorchestrator.worker.driver.DriverRegistry;
+import org.gorchestrator.worker.driver.shell.ShellDriver;
 import org.gorchestrator.worker.logs.LogShipper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -37,6 +40,7 @@ import org.springframework.kafka.listener.KafkaMessageListenerContainer;
  * attempts they name.
  */
 public final class WorkerRuntime implements SmartLifecycle {
+    private static final Logger LOG = LoggerFactory.getLogger(WorkerRuntime.class);
     private static final Duration PAUSED_POLL_TIMEOUT = Duration.ofMillis(5);
 
     private final WorkerSettings config;
@@ -71,7 +75,7 @@ public final class WorkerRuntime implements SmartLifecycle {
                 offsets, attempts, this::pauseIntake, this::resumeIntake);
         TypedTopics typed = TypedTopics.of(topics);
         // Every pool's commands are the same records: one deserializer reads them all.
-        this.intake = new CommandIntake(offsets, pool, typed.nodeCommands(Topics.DEFAULT_POOL).valueDeserializer());
+        this.intake = new CommandIntake(offsets, pool, typed.nodeCommands(Topics.DEFAULT_POOL).valueDeserializer(), this::endOrphans);
         this.container = container(config.pools().stream().map(p -> typed.nodeCommands(p).name()).distinct().toArray(String[]::new),
                 consumerProperties);
         this.kills = new KillListener(config, typed.nodeControl(), consumerProperties, attempts);
@@ -107,6 +111,18 @@ public final class WorkerRuntime implements SmartLifecycle {
         container.stop();
         kills.stop();
         running = false;
+    }
+
+    /**
+     * Ends the node processes that workers gone without ending them (killed, crashed) left on this host: before this
+     * worker takes their partitions' commands, which run those nodes again.
+     */
+    private void endOrphans() {
+        int orphans = ShellDriver.endOrphans(config.killGrace());
+        if (orphans > 0) {
+            LOG.warn("worker {}: ended {} node processes that a worker gone without ending them (killed, crashed) left running on this host",
+                    config.workerId(), orphans);
+        }
     }
 
     @Override

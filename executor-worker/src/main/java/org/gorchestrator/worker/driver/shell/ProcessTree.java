@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -13,6 +14,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.LongPredicate;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,17 +36,58 @@ final class ProcessTree {
     private static final Path PROC = Path.of("/proc");
     private static final long POLL_MILLIS = 50;
 
+    private static final byte[] PREFIX = (VARIABLE + "=").getBytes(StandardCharsets.UTF_8);
+
     private final ProcessHandle root;
-    private final byte[] entry;
+    private final String tag;
 
     private ProcessTree(ProcessHandle root, String tag) {
         this.root = root;
-        this.entry = (VARIABLE + "=" + tag).getBytes(StandardCharsets.UTF_8);
+        this.tag = tag;
     }
 
-    /** A new tag: the value of {@link #VARIABLE} for one program's start. */
+    /**
+     * A new tag: the value of {@link #VARIABLE} for one program's start. It names the worker's own process (pid and
+     * start time), so that a worker started later can tell a dead worker's leftovers from a live one's ({@link #endOrphans}).
+     */
     static String newTag() {
-        return UUID.randomUUID().toString();
+        ProcessHandle worker = ProcessHandle.current();
+        return worker.pid() + "." + startMillis(worker) + "." + UUID.randomUUID();
+    }
+
+    /**
+     * Ends the tagged processes of workers that are gone: a worker killed outright (SIGKILL, a crash, the machine's OOM
+     * killer) cannot end its nodes' processes, and its commands run again elsewhere or after its restart. Ended here
+     * before this worker takes commands, an attempt never runs twice at once on this host.
+     *
+     * @return how many processes were ended
+     */
+    static int endOrphans(Duration grace) {
+        List<ProcessHandle> orphans = scan(pid -> true, tag -> !ownerRuns(tag));
+        orphans.forEach(ProcessHandle::destroy);
+        List<ProcessHandle> survivors = awaitGone(orphans, grace);
+        survivors.forEach(ProcessHandle::destroyForcibly);
+        awaitGone(survivors, grace);
+        return orphans.size();
+    }
+
+    /** Whether the worker a tag names still runs: the same pid, started at the same time (a pid is reused). */
+    private static boolean ownerRuns(String tag) {
+        String[] parts = tag.split("\\.", 3);
+        if (parts.length != 3) {
+            return true; // not a tag of ours: leave it alone
+        }
+        try {
+            long pid = Long.parseLong(parts[0]);
+            long started = Long.parseLong(parts[1]);
+            return ProcessHandle.of(pid).filter(ProcessTree::isRunning).map(ProcessTree::startMillis).filter(s -> s == started).isPresent();
+        } catch (NumberFormatException e) {
+            return true;
+        }
+    }
+
+    private static long startMillis(ProcessHandle process) {
+        return process.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
     }
 
     /** The processes of the program {@code root}, started with {@link #VARIABLE} set to {@code tag}. */
@@ -86,19 +130,26 @@ final class ProcessTree {
         return new ArrayList<>(members);
     }
 
-    /** The processes whose environment holds this tree's tag; none where there is no {@code /proc}. */
+    /** The processes whose environment holds this tree's tag. */
     private List<ProcessHandle> tagged() {
+        OptionalLong last = lastPid();
+        return scan(pid -> last.isEmpty() || handedOutBetween(root.pid(), pid, last.getAsLong()), tag::equals);
+    }
+
+    /**
+     * The running processes among {@code candidates} whose {@link #VARIABLE} passes {@code select}; none where there is
+     * no {@code /proc} (there the descendants are all that can be found). Another user's environment cannot be read.
+     */
+    private static List<ProcessHandle> scan(LongPredicate candidates, Predicate<String> select) {
         if (!Files.isDirectory(PROC)) {
             return List.of();
         }
-        OptionalLong last = lastPid();
         try (Stream<Path> entries = Files.list(PROC)) {
             return entries.map(Path::getFileName).map(Path::toString).filter(ProcessTree::isPid).mapToLong(Long::parseLong)
-                    .filter(pid -> last.isEmpty() || handedOutBetween(root.pid(), pid, last.getAsLong()))
-                    .filter(pid -> carriesTag(PROC.resolve(Long.toString(pid)).resolve("environ")))
-                    .mapToObj(ProcessHandle::of).flatMap(Optional::stream).toList();
+                    .filter(candidates).filter(pid -> tagOf(pid).filter(select).isPresent())
+                    .mapToObj(ProcessHandle::of).flatMap(Optional::stream).filter(ProcessTree::isRunning).toList();
         } catch (IOException | RuntimeException e) {
-            return List.of(); // /proc unreadable here: the descendants are all that can be found
+            return List.of();
         }
     }
 
@@ -126,25 +177,25 @@ final class ProcessTree {
         return !name.isEmpty() && name.chars().allMatch(c -> c >= '0' && c <= '9');
     }
 
-    /** Whether one NUL-separated entry of the environment file equals the tag's (another user's file cannot be read). */
-    private boolean carriesTag(Path environ) {
+    /** The value of {@link #VARIABLE} in a process's environment: one of its NUL-separated {@code NAME=value} entries. */
+    private static Optional<String> tagOf(long pid) {
         byte[] environment;
         try {
-            environment = Files.readAllBytes(environ);
+            environment = Files.readAllBytes(PROC.resolve(Long.toString(pid)).resolve("environ"));
         } catch (IOException | SecurityException e) {
-            return false; // gone meanwhile, or another user's
+            return Optional.empty(); // gone meanwhile, or another user's
         }
         for (int start = 0; start < environment.length; ) {
             int end = start;
             while (end < environment.length && environment[end] != 0) {
                 end++;
             }
-            if (end - start == entry.length && Arrays.equals(environment, start, end, entry, 0, entry.length)) {
-                return true;
+            if (end - start > PREFIX.length && Arrays.equals(environment, start, start + PREFIX.length, PREFIX, 0, PREFIX.length)) {
+                return Optional.of(new String(environment, start + PREFIX.length, end - start - PREFIX.length, StandardCharsets.UTF_8));
             }
             start = end + 1;
         }
-        return false;
+        return Optional.empty();
     }
 
     /** @return the processes still running when the grace is over */

@@ -47,6 +47,16 @@ public final class ShellDriver implements Driver {
         this(killGrace, artifactsDir, NodeSandbox.CLEAN);
     }
 
+    /**
+     * Ends the processes that workers which died on this host left running, so that their attempts, which run again,
+     * never run twice at once: for a worker to call before it takes commands.
+     *
+     * @return how many processes were ended
+     */
+    public static int endOrphans(Duration killGrace) {
+        return ProcessTree.endOrphans(killGrace);
+    }
+
     @Override
     public String engine() {
         return "shell";
