@@ -21,6 +21,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 /** Runs the JMH benchmarks and the memory measurement of a {@link Plan}, and gathers their {@link Report}. */
 public final class Suite {
     private static final String ALLOCATED = "gc.alloc.rate.norm";
+    /** Every benchmark method of a class. */
+    private static final String ALL = ".*";
     private final Plan plan;
 
     public Suite(Plan plan) {
@@ -29,16 +31,16 @@ public final class Suite {
 
     public Report run() throws RunnerException {
         MachineLoad load = new MachineLoad();
-        RunResult seed = jmh(SeedBenchmark.class, null, List.of()).iterator().next();
+        RunResult seed = jmh(SeedBenchmark.class, ALL, null, List.of()).iterator().next();
         List<Report.Scaling> scaling = new ArrayList<>();
-        for (RunResult r : jmh(ScalingBenchmark.class, "nodes", plan.scalingSizes())) {
+        for (RunResult r : jmh(ScalingBenchmark.class, ALL, "nodes", plan.scalingSizes())) {
             Shape shape = Shape.valueOf(r.getParams().getParam("shape"));
             int nodes = Integer.parseInt(r.getParams().getParam("nodes"));
             scaling.add(new Report.Scaling(shape, nodes, edges(shape.build(nodes)), nanos(r), cpuNanos(r), allocated(r)));
         }
         scaling.sort(Comparator.comparing(Report.Scaling::shape).thenComparing(Report.Scaling::nodes));
         List<Report.Parse> parse = new ArrayList<>();
-        for (RunResult r : jmh(ParseBenchmark.class, "nodes", plan.parseSizes())) {
+        for (RunResult r : jmh(ParseBenchmark.class, "parseAndValidate", "nodes", plan.parseSizes())) {
             ParseBenchmark.Form form = ParseBenchmark.Form.valueOf(r.getParams().getParam("form"));
             int nodes = Integer.parseInt(r.getParams().getParam("nodes"));
             long jsonBytes = ParseBenchmark.document(form, nodes).length;
@@ -46,7 +48,7 @@ public final class Suite {
         }
         parse.sort(Comparator.comparing(Report.Parse::nodes).thenComparing(Report.Parse::form));
         List<Report.RoundTrip> roundTrips = new ArrayList<>();
-        for (RunResult r : jmh(StoreRoundTripBenchmark.class, "nodes", plan.roundTripSizes())) {
+        for (RunResult r : jmh(StoreRoundTripBenchmark.class, ALL, "nodes", plan.roundTripSizes())) {
             int nodes = Integer.parseInt(r.getParams().getParam("nodes"));
             roundTrips.add(new Report.RoundTrip(nodes, edges(Shape.RANDOM.build(nodes)), StoreRoundTripBenchmark.storedBytes(nodes),
                     nanos(r), cpuNanos(r), allocated(r)));
@@ -73,9 +75,10 @@ public final class Suite {
         return new Report.Footprint(name, nodes, edges(graph), copies, StateFootprint.bytesPerWorkflow(graph, copies));
     }
 
-    private Collection<RunResult> jmh(Class<?> benchmark, String param, List<Integer> values) throws RunnerException {
+    /** Runs {@code benchmark}'s methods matching {@code method} (a regular expression) for each value of {@code param}. */
+    private Collection<RunResult> jmh(Class<?> benchmark, String method, String param, List<Integer> values) throws RunnerException {
         ChainedOptionsBuilder options = new OptionsBuilder()
-                .include("^" + Pattern.quote(benchmark.getName()) + "\\.")
+                .include("^" + Pattern.quote(benchmark.getName()) + "\\." + method + "$")
                 .forks(plan.forks())
                 .warmupIterations(plan.warmups())
                 .warmupTime(plan.iteration())
