@@ -132,6 +132,9 @@ class GorchCommandLineIT {
         Run server = gorch.run("submit", bad.toString());
         Run brokenOffline = gorch.run("validate", broken.toString());
         Run brokenServer = gorch.run("submit", "--wait", broken.toString());
+        Path repeated = document("repeated.json", "{\"name\": \"x\", \"name\": \"y\", \"nodes\": [{\"id\": 0, \"engine\": \"nil\"}]}");
+        Run repeatedOffline = gorch.run("validate", repeated.toString());
+        Run repeatedServer = gorch.run("submit", repeated.toString());
         Run valid = gorch.run("validate", "examples/seed-runnable.json");
         Run missing = gorch.run("submit", "no-such-file.json");
 
@@ -145,8 +148,12 @@ class GorchCommandLineIT {
         assertThat(brokenOffline.err()).startsWith(broken + ": nodes[0]: malformed JSON").contains("(line 2, column");
         assertThat(brokenServer.exit()).isEqualTo(65);
         assertThat(brokenServer.err()).isEqualTo(brokenOffline.err());
+        assertThat(repeatedOffline.exit()).isEqualTo(65);
+        assertThat(repeatedOffline.err()).isEqualTo(repeated + ": name: is given twice; a field may appear once in an object (line 1, column 21)\n");
+        assertThat(repeatedServer.err()).isEqualTo(repeatedOffline.err());
         assertThat(valid.exit()).isZero();
         assertThat(valid.out()).isEqualTo("examples/seed-runnable.json: valid, 8 nodes, 9 edges\n");
+        assertThat(valid.err()).as("nothing else, no logging library's warnings").isEmpty();
         assertThat(missing.exit()).isEqualTo(66);
         assertThat(missing.err()).isEqualTo("gorch: no-such-file.json: no such file\n");
     }
