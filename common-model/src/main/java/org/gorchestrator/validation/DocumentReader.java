@@ -16,6 +16,7 @@ import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
@@ -41,10 +42,10 @@ import tools.jackson.databind.exc.ValueInstantiationException;
 public final class DocumentReader {
     private static final String BODY = "body";
     private static final Pattern DUPLICATE = Pattern.compile("Duplicate Object property \"(.*)\"", Pattern.DOTALL);
-    private static final ObjectReader STRICT = strictTypes(Json.mapper().rebuild())
+    private static final JsonMapper MAPPER = strictTypes(Json.mapper().rebuild())
             // A field given twice would mean what the last one says here and perhaps the first elsewhere.
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build().readerFor(Graph.class)
-            .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    private static final ObjectReader STRICT = MAPPER.readerFor(Graph.class).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     /** @throws UnreadableDocumentException naming the field (or "body") and what is wrong */
     public Graph read(byte[] body) {
@@ -55,18 +56,39 @@ public final class DocumentReader {
         try {
             graph = STRICT.readValue(body);
         } catch (JacksonException e) {
-            Optional<String> repeated = repeatedField(e);
-            if (repeated.isPresent()) {
-                String field = field(e);
-                throw new UnreadableDocumentException(new Violation((field.equals(BODY) ? "" : field + ".") + repeated.get(),
-                        "is given twice; a field may appear once in an object" + at(e.getLocation())));
-            }
-            throw new UnreadableDocumentException(new Violation(field(e), describe(e) + at(e.getLocation())));
+            throw unreadable(e);
         }
         if (graph == null) {
             throw malformed(BODY, "is null; send a gorch document (a JSON object)");
         }
         return graph;
+    }
+
+    /**
+     * Reads JSON as strictly as a document's syntax (a field given twice is refused, errors say where), without mapping
+     * it: for a body that carries a document among fields of its own (a template's {@code inputs}).
+     *
+     * @throws UnreadableDocumentException naming the field (or "body") and what is wrong
+     */
+    public JsonNode readTree(byte[] body) {
+        if (isBlank(body)) {
+            throw malformed(BODY, "is empty; send a JSON object");
+        }
+        try {
+            return MAPPER.readTree(body);
+        } catch (JacksonException e) {
+            throw unreadable(e);
+        }
+    }
+
+    private static UnreadableDocumentException unreadable(JacksonException e) {
+        Optional<String> repeated = repeatedField(e);
+        if (repeated.isPresent()) {
+            String field = field(e);
+            return new UnreadableDocumentException(new Violation((field.equals(BODY) ? "" : field + ".") + repeated.get(),
+                    "is given twice; a field may appear once in an object" + at(e.getLocation())));
+        }
+        return new UnreadableDocumentException(new Violation(field(e), describe(e) + at(e.getLocation())));
     }
 
     /** The name of a field the object holds twice ({@link StreamReadFeature#STRICT_DUPLICATE_DETECTION}'s error). */

@@ -156,6 +156,18 @@ class DocumentReaderTest {
     }
 
     @Test
+    void aTreeIsReadAsStrictlyAsADocument() {
+        DocumentReader reader = new DocumentReader();
+
+        assertThat(reader.readTree("{\"inputs\": {}, \"name\": \"x\"}".getBytes(StandardCharsets.UTF_8)).get("name").asString()).isEqualTo("x");
+        assertThat(catchThrowableOfType(UnreadableDocumentException.class,
+                () -> reader.readTree("{\"inputs\": {\"a\": 1, \"a\": 2}}".getBytes(StandardCharsets.UTF_8))).violation())
+                .isEqualTo(new Violation("a", "is given twice; a field may appear once in an object (line 1, column 24)"));
+        assertThat(catchThrowableOfType(UnreadableDocumentException.class, () -> reader.readTree(" ".getBytes(StandardCharsets.UTF_8))).violation().message())
+                .startsWith("is empty");
+    }
+
+    @Test
     void anUnknownStateIsNamed() {
         Violation violation = failure("{\"state\": \"bogus\"}");
 

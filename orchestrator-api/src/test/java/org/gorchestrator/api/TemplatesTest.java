@@ -76,6 +76,18 @@ class TemplatesTest extends ApiIntegrationTest {
     }
 
     @Test
+    void aTemplateIsReadAsStrictlyAsADocument() {
+        ApiClient.Response repeated = api.putJson("/v1/templates/" + name(),
+                DEPLOY.replaceFirst("\"name\": \"deploy\", ", "\"name\": \"deploy\", \"name\": \"other\", "));
+        ApiClient.Response broken = api.putJson("/v1/templates/" + name(), "{\"name\": x}");
+
+        assertThat(repeated.status()).isEqualTo(400);
+        assertThat(fields(repeated)).containsExactly("name");
+        assertThat(broken.status()).isEqualTo(400);
+        assertThat(broken.json().get("detail").asString()).startsWith("body: malformed JSON: unrecognized token 'x'").endsWith("(line 1, column 10)");
+    }
+
+    @Test
     void anArchivedTemplateStartsNothingAndAnUnknownOneIsA404() {
         String name = name();
         api.putJson("/v1/templates/" + name, DEPLOY);

@@ -64,7 +64,7 @@ public final class TemplateService {
      * @throws UnreadableDocumentException or InvalidGraphException naming what is wrong
      */
     public TemplateVersion put(String name, byte[] body, Caller caller) {
-        ObjectNode tree = objectOf(body);
+        ObjectNode tree = objectOf(reader.readTree(body));
         Map<String, InputSpec> inputs = inputsOf(tree.remove("inputs"));
         Graph document = TaskService.definitionOf(reader.read(Json.write(tree)));
         validator.check(document);
@@ -127,13 +127,7 @@ public final class TemplateService {
         }
     }
 
-    private static ObjectNode objectOf(byte[] body) {
-        JsonNode tree;
-        try {
-            tree = Json.mapper().readTree(body);
-        } catch (JacksonException e) {
-            throw new UnreadableDocumentException(new Violation("body", "malformed JSON: " + e.getOriginalMessage()));
-        }
+    private static ObjectNode objectOf(JsonNode tree) {
         if (!(tree instanceof ObjectNode object)) {
             throw new UnreadableDocumentException(new Violation("body", "send a gorch document (a JSON object) with an 'inputs' object"));
         }
