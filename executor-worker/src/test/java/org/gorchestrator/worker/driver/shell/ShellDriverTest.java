@@ -126,13 +126,12 @@ class ShellDriverTest {
     void aTimeoutKillsTheProcessAndItsChildren() throws IOException {
         Path pids = tmp.resolve("pids");
 
-        DriverResult result = run(command("wf", 1, "shell", "bash", List.of("-c", PARENT_AND_CHILD, "fixture", pids.toString())),
-                Duration.ofSeconds(2));
+        DriverResult result = runRecording(PARENT_AND_CHILD, pids, Duration.ofSeconds(2));
 
         assertThat(result.success()).isFalse();
         assertThat(result.timedOut()).isTrue();
         assertThat(result.message()).isEqualTo("timed out after 2s");
-        assertThat(pids(pids)).hasSize(2).allSatisfy(pid -> assertThat(gone(pid)).as("pid %d gone", pid).isTrue());
+        assertAllGone(pids, 2);
     }
 
     @Test
@@ -157,11 +156,10 @@ class ShellDriverTest {
         Path pids = tmp.resolve("pids");
         String ignoreTerm = "trap '' TERM; " + PARENT_AND_CHILD;
 
-        DriverResult result = run(command("wf", 1, "shell", "bash", List.of("-c", ignoreTerm, "fixture", pids.toString())),
-                Duration.ofSeconds(1));
+        DriverResult result = runRecording(ignoreTerm, pids, Duration.ofSeconds(1));
 
         assertThat(result.timedOut()).isTrue();
-        assertThat(pids(pids)).hasSize(2).allSatisfy(pid -> assertThat(gone(pid)).as("pid %d gone", pid).isTrue());
+        assertAllGone(pids, 2);
     }
 
     @Test
@@ -170,13 +168,12 @@ class ShellDriverTest {
         // A background child, and a daemon that a double fork re-parents away from the program.
         String leaveTwo = "sleep 60 & echo $! > \"$1\"; (sleep 61 & echo $! >> \"$1\"); echo done";
 
-        DriverResult result = run(command("wf", 1, "shell", "bash", List.of("-c", leaveTwo, "fixture", pids.toString())),
-                Duration.ofSeconds(30));
+        DriverResult result = runRecording(leaveTwo, pids, Duration.ofSeconds(30));
 
         assertThat(result.success()).isTrue();
         assertThat(result.message()).isEqualTo("exit code 0; ended 2 processes it left running");
         assertThat(result.stdoutTail()).isEqualTo("done");
-        assertThat(pids(pids)).hasSize(2).allSatisfy(pid -> assertThat(gone(pid)).as("pid %d gone", pid).isTrue());
+        assertAllGone(pids, 2);
     }
 
     @Test
@@ -184,11 +181,10 @@ class ShellDriverTest {
         Path pids = tmp.resolve("pids");
         String daemonThenWait = "(sleep 60 & echo $! > \"$1\"); sleep 60";
 
-        DriverResult result = run(command("wf", 1, "shell", "bash", List.of("-c", daemonThenWait, "fixture", pids.toString())),
-                Duration.ofSeconds(1));
+        DriverResult result = runRecording(daemonThenWait, pids, Duration.ofSeconds(1));
 
         assertThat(result.timedOut()).isTrue();
-        assertThat(pids(pids)).hasSize(1).allSatisfy(pid -> assertThat(gone(pid)).as("pid %d gone", pid).isTrue());
+        assertAllGone(pids, 1);
     }
 
     @Test
@@ -198,8 +194,7 @@ class ShellDriverTest {
         String untaggedDaemon = "(env -u " + ProcessTree.VARIABLE + " sleep 60 & echo $! > \"$1\"; "
                 + "until [ \"$(cat /proc/$!/comm)\" = sleep ]; do :; done)";
 
-        DriverResult result = run(command("wf", 1, "shell", "bash", List.of("-c", untaggedDaemon, "fixture", pids.toString())),
-                Duration.ofSeconds(30));
+        DriverResult result = runRecording(untaggedDaemon, pids, Duration.ofSeconds(30));
 
         long daemon = pids(pids).get(0);
         try {
@@ -236,6 +231,15 @@ class ShellDriverTest {
 
     private DriverResult run(NodeCommand command, Duration limit) {
         return driver.run(command, RunContext.of("w1", limit, 64 * 1024));
+    }
+
+    /** Runs a bash fixture whose first argument is the file it records pids in. */
+    private DriverResult runRecording(String script, Path pids, Duration limit) {
+        return run(command("wf", 1, "shell", "bash", List.of("-c", script, "fixture", pids.toString())), limit);
+    }
+
+    private static void assertAllGone(Path pids, int count) throws IOException {
+        assertThat(pids(pids)).hasSize(count).allSatisfy(pid -> assertThat(gone(pid)).as("pid %d gone", pid).isTrue());
     }
 
     private static List<String> prepend(String first, List<String> rest) {
