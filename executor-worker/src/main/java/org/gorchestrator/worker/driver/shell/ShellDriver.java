@@ -16,6 +16,8 @@ import org.gorchestrator.worker.driver.OutputChannel;
 import org.gorchestrator.worker.driver.RunContext;
 import org.gorchestrator.worker.driver.StreamPump;
 import org.gorchestrator.worker.driver.Texts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Engine {@code shell}: runs the artifact with the args as its argv, never through a shell, in a
@@ -24,6 +26,7 @@ import org.gorchestrator.worker.driver.Texts;
  * it left running is ({@link ProcessTree}).
  */
 public final class ShellDriver implements Driver {
+    private static final Logger LOG = LoggerFactory.getLogger(ShellDriver.class);
     private static final int SHOWN_CHARS = 200;
 
     private final Duration killGrace;
@@ -117,6 +120,11 @@ public final class ShellDriver implements Driver {
 
         Ending ending = Ending.await(process.onExit(), context.cancellation(), context.timeLimit(), () -> tree.end(killGrace));
         int leftovers = ending == Ending.ENDED ? tree.end(killGrace) : 0;
+        if (leftovers > 0) {
+            // A succeeded attempt carries no message: the worker's log is where that one says it.
+            LOG.info("node {}/{} attempt {}: ended {} processes it left running when it exited", command.workflowId(), command.nodeId(),
+                    command.attempt(), leftovers);
+        }
         stdout.await(killGrace);
         stderr.await(killGrace);
         DriverResult result = switch (ending) {
