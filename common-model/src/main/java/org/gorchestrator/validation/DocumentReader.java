@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.gorchestrator.json.Json;
@@ -82,19 +81,14 @@ public final class DocumentReader {
     }
 
     private static UnreadableDocumentException unreadable(JacksonException e) {
-        Optional<String> repeated = repeatedField(e);
-        if (repeated.isPresent()) {
+        // STRICT_DUPLICATE_DETECTION's error names the repeated field only in its message.
+        Matcher repeated = DUPLICATE.matcher(e instanceof StreamReadException ? e.getOriginalMessage() : "");
+        if (repeated.matches()) {
             String field = field(e);
-            return new UnreadableDocumentException(new Violation((field.equals(BODY) ? "" : field + ".") + repeated.get(),
+            return new UnreadableDocumentException(new Violation((field.equals(BODY) ? "" : field + ".") + repeated.group(1),
                     "is given twice; a field may appear once in an object" + at(e.getLocation())));
         }
         return new UnreadableDocumentException(new Violation(field(e), describe(e) + at(e.getLocation())));
-    }
-
-    /** The name of a field the object holds twice ({@link StreamReadFeature#STRICT_DUPLICATE_DETECTION}'s error). */
-    private static Optional<String> repeatedField(JacksonException e) {
-        Matcher matcher = e instanceof StreamReadException ? DUPLICATE.matcher(e.getOriginalMessage()) : null;
-        return matcher != null && matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
     }
 
     /** No conversion between JSON's scalar types: each field takes only values of its own. */

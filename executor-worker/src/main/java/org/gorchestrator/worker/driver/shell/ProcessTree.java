@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.LongPredicate;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,11 +64,9 @@ final class ProcessTree {
      * @return how many processes were ended
      */
     static int endOrphans(Duration grace) {
+        // Their children are tagged too, so the scan found them: survivors need no widening.
         List<ProcessHandle> orphans = scan(pid -> true, tag -> !ownerRuns(tag));
-        orphans.forEach(ProcessHandle::destroy);
-        List<ProcessHandle> survivors = awaitGone(orphans, grace);
-        survivors.forEach(ProcessHandle::destroyForcibly);
-        awaitGone(survivors, grace);
+        stop(orphans, grace, UnaryOperator.identity());
         return orphans.size();
     }
 
@@ -104,17 +103,26 @@ final class ProcessTree {
     int end(Duration grace) {
         // Snapshot before signalling: a child whose parent dies is re-parented and no longer listed as a descendant.
         List<ProcessHandle> tree = running(members(List.of(root)));
-        tree.forEach(ProcessHandle::destroy);
-        List<ProcessHandle> survivors = awaitGone(tree, grace);
-        if (!survivors.isEmpty()) {
-            List<ProcessHandle> toKill = members(survivors);
-            toKill.forEach(ProcessHandle::destroyForcibly);
-            List<ProcessHandle> left = awaitGone(toKill, grace);
-            if (!left.isEmpty()) {
-                LOG.warn("processes {} still run after SIGKILL", left.stream().map(ProcessHandle::pid).toList());
-            }
-        }
+        stop(tree, grace, this::members);
         return (int) tree.stream().filter(process -> !process.equals(root)).count();
+    }
+
+    /**
+     * SIGTERM to {@code processes}, then SIGKILL after {@code grace} to the survivors and what {@code withStarted} adds
+     * to them (what they started meanwhile).
+     */
+    private static void stop(List<ProcessHandle> processes, Duration grace, UnaryOperator<List<ProcessHandle>> withStarted) {
+        processes.forEach(ProcessHandle::destroy);
+        List<ProcessHandle> survivors = awaitGone(processes, grace);
+        if (survivors.isEmpty()) {
+            return;
+        }
+        List<ProcessHandle> toKill = withStarted.apply(survivors);
+        toKill.forEach(ProcessHandle::destroyForcibly);
+        List<ProcessHandle> left = awaitGone(toKill, grace);
+        if (!left.isEmpty()) {
+            LOG.warn("processes {} still run after SIGKILL", left.stream().map(ProcessHandle::pid).toList());
+        }
     }
 
     /** {@code roots}, their descendants and every tagged process. */
