@@ -42,7 +42,7 @@ final class Documents {
     /** {@code FILE: FIELD: MESSAGE}, one a line, as compilers say it, so editors and scripts can read them. */
     static List<String> describe(Object source, List<Violation> violations) {
         return violations.stream()
-                .map(v -> source + ": " + (v.field().equals(WHOLE_DOCUMENT) ? "" : v.field() + ": ") + v.message())
+                .map(v -> Printable.of(source + ": " + (v.field().equals(WHOLE_DOCUMENT) ? "" : v.field() + ": ") + v.message()))
                 .toList();
     }
 }

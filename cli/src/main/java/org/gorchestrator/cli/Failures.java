@@ -42,9 +42,9 @@ final class Failures implements IExecutionExceptionHandler {
     }
 
     static int problem(ProblemException problem, PrintWriter err) {
-        err.println("gorch: " + problem.title() + (problem.detail().isEmpty() ? "" : ": " + problem.detail()));
+        err.println(Printable.of("gorch: " + problem.title() + (problem.detail().isEmpty() ? "" : ": " + problem.detail())));
         if (problem.violations().size() > 1) {
-            problem.violations().forEach(v -> err.println("  " + v));
+            problem.violations().forEach(v -> err.println(Printable.of("  " + v)));
         }
         if (problem instanceof RetryLaterException later) {
             later.retryAfter().ifPresent(wait -> err.println("  the server asks to try again in " + wait.toSeconds() + "s"));

@@ -50,10 +50,6 @@ record NodeChange(Node node, State before) {
         if (node.attempt() > 1) {
             text += " (attempt " + node.attempt() + ")";
         }
-        return node.message() == null || node.state() == State.RUNNING ? text : text + ": " + oneLine(node.message());
-    }
-
-    private static String oneLine(String text) {
-        return text.replace('\n', ' ').replace('\r', ' ');
+        return Printable.of(node.message() == null || node.state() == State.RUNNING ? text : text + ": " + node.message());
     }
 }

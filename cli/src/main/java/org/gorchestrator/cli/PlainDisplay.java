@@ -52,6 +52,6 @@ final class PlainDisplay implements RunDisplay {
     }
 
     static String name(Graph graph) {
-        return graph.name() == null || graph.name().isBlank() ? "(unnamed)" : graph.name();
+        return graph.name() == null || graph.name().isBlank() ? "(unnamed)" : Printable.of(graph.name());
     }
 }

@@ -20,7 +20,7 @@ record Progress(int done, int total, List<String> running, Map<State, Long> coun
         Map<State, Long> counts = new EnumMap<>(State.class);
         counts.putAll(nodes.stream().collect(Collectors.groupingBy(Node::state, Collectors.counting())));
         int done = (int) nodes.stream().filter(node -> node.state().isFinished()).count();
-        List<String> running = nodes.stream().filter(node -> node.state() == State.RUNNING).map(Node::displayName).toList();
+        List<String> running = nodes.stream().filter(node -> node.state() == State.RUNNING).map(Node::displayName).map(Printable::of).toList();
         return new Progress(done, nodes.size(), running, counts, elapsed(graph, clock));
     }
 

@@ -40,7 +40,7 @@ final class Table {
         }
     }
 
-    /** Instants to the second, in UTC as the API gives them; nothing as a dash. */
+    /** Instants to the second, in UTC as the API gives them; nothing as a dash; text {@link Printable}. */
     static String text(Object cell) {
         if (cell == null) {
             return "-";
@@ -48,7 +48,7 @@ final class Table {
         if (cell instanceof Instant instant) {
             return instant.truncatedTo(ChronoUnit.SECONDS).toString();
         }
-        String text = cell.toString().replace('\n', ' ');
+        String text = Printable.of(cell.toString());
         return text.isEmpty() ? "-" : text;
     }
 }

@@ -95,6 +95,23 @@ class GorchCommandLineIT {
     }
 
     @Test
+    void escapeSequencesInNamesAndInWhatAProgramPrintedReachTheTerminalOnlyAsVisibleText() throws IOException {
+        Path escapes = document("escapes.json", """
+                {"name": "retitle\\u001b]0;owned\\u0007", "digraph": [0],
+                 "nodes": [{"id": 0, "name": "wipe\\u001b[2J", "engine": "shell", "artifact": "sh",
+                            "args": ["-c", "printf '\\\\033[31mred\\\\033[0m\\\\n' >&2; exit 3"]}]}""");
+
+        Run run = gorch.run("submit", "--wait", escapes.toString());
+        Run table = gorch.run("get", run.outLines().get(0).substring(0, 36));
+
+        assertThat(run.exit()).as("%s", run).isEqualTo(1);
+        assertThat(run.out()).contains(" retitle^[]0;owned^G: ", "wipe^[[2J failure: exit code 3; stderr: ^[[31mred^[[0m");
+        assertThat(table.outLines()).contains("name     retitle^[]0;owned^G")
+                .anyMatch(line -> line.matches("0\\s+wipe\\^\\[\\[2J\\s+failure\\s+.*stderr: \\^\\[\\[31mred\\^\\[\\[0m"));
+        assertThat(run.out() + table.out()).doesNotContain(String.valueOf(ESC), "\u0007");
+    }
+
+    @Test
     void submitPrintsTheTaskIdWhichGetWatchAndListShow() {
         String name = "cli-listed-" + System.nanoTime();
         Run submitted = gorch.run("submit", "--name", name, "examples/seed-runnable.json");

@@ -1,6 +1,7 @@
 package org.gorchestrator.dot;
 
 import java.util.List;
+import java.util.regex.Pattern;
 import org.gorchestrator.model.Dag;
 import org.gorchestrator.model.Graph;
 import org.gorchestrator.model.Node;
@@ -12,6 +13,8 @@ import org.gorchestrator.model.State;
  * renderer for the API's {@code GET /v1/tasks/{id}/graph} and the command line's {@code gorch dot}, so both draw alike.
  */
 public final class DotRenderer {
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
+
     /** The media type of DOT text, as the API serves it. */
     public static final String MEDIA_TYPE = "text/vnd.graphviz";
 
@@ -82,8 +85,10 @@ public final class DotRenderer {
     /**
      * Text inside a DOT quoted string that Graphviz shows as it is: a quote would end the string, and a backslash would
      * start one of Graphviz's escapes ({@code \N} is the node's name, {@code \l} a line break), so both are escaped.
+     * Control characters (line breaks, and escape sequences a program printed into its message) become spaces: they
+     * mean nothing to Graphviz, and a terminal the DOT text is printed on would obey them.
      */
     private static String escString(String text) {
-        return text.replace("\\", "\\\\").replace("\"", "\\\"").replace('\n', ' ').replace('\r', ' ');
+        return CONTROL.matcher(text.replace("\\", "\\\\").replace("\"", "\\\"")).replaceAll(" ");
     }
 }

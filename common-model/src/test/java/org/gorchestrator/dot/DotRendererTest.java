@@ -10,6 +10,7 @@ import org.gorchestrator.model.Graph;
 import org.gorchestrator.model.Node;
 import org.gorchestrator.model.State;
 import org.gorchestrator.test.Graphs;
+import org.gorchestrator.test.NodeTestBuilder;
 import org.junit.jupiter.api.Test;
 
 class DotRendererTest {
@@ -53,5 +54,17 @@ class DotRendererTest {
 
         assertThat(dot).startsWith("digraph \"say \\\"hi\\\"\" {");
         assertThat(dot).contains("label=\"a\\|b\\{c\\}\\<d\\>|shell|C:\\\\tools\\\\run \\\"x\\\"\"");
+    }
+
+    @Test
+    void controlCharactersBecomeSpacesSoATerminalShowingTheTextObeysNoEscapeSequence() {
+        Node failed = NodeTestBuilder.aNode(0, "wipe\u001b[2J").engine("shell", "sh")
+                .failed(State.FAILURE, 3, "exit code 3; stderr: \u001b[31mred\u001b[0m\n\u009b").build();
+        Graph graph = Graph.of("line\nbreak\u0007", List.of(0), List.of(failed));
+
+        String dot = DotRenderer.render(graph);
+
+        assertThat(dot).startsWith("digraph \"line break \" {").doesNotContain("\u001b", "\u0007", "\u009b");
+        assertThat(dot).contains("label=\"wipe [2J|shell|sh", "tooltip=\"failure: exit code 3; stderr:  [31mred [0m  \"");
     }
 }
