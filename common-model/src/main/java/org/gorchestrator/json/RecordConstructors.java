@@ -19,7 +19,7 @@ import tools.jackson.databind.module.SimpleModule;
  *
  * <p>Jackson 3 calls a constructor of several parameters with {@code MethodHandle.invokeWithArguments}, which
  * looks up and adapts a generic invoker at every call; every document, command and event this project reads is
- * records, so that path was a large share of reading them (BENCHMARKS.md, "Reading JSON"). Jackson's own
+ * records, so that path was a large share of reading them (BENCHMARKS.md, "Reading and writing JSON"). Jackson's own
  * instantiator still decides which constructor and which arguments; only the call differs, and a constructor's
  * exception reaches the caller as Jackson would report it.
  */
