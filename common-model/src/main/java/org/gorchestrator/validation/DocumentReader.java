@@ -80,7 +80,11 @@ public final class DocumentReader {
         }
     }
 
-    private static UnreadableDocumentException unreadable(JacksonException e) {
+    /**
+     * The 400 for JSON that Jackson could not read as the type asked for, naming the field as a user writes it
+     * ({@code inputs.version}, {@code nodes[0].args}) and saying what it must be: for the API's other bodies too.
+     */
+    public static UnreadableDocumentException unreadable(JacksonException e) {
         // STRICT_DUPLICATE_DETECTION's error names the repeated field only in its message.
         Matcher repeated = DUPLICATE.matcher(e instanceof StreamReadException ? e.getOriginalMessage() : "");
         if (repeated.matches()) {

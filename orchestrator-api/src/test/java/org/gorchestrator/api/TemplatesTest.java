@@ -112,6 +112,17 @@ class TemplatesTest extends ApiIntegrationTest {
         assertThat(bad.status()).isEqualTo(400);
         assertThat(fields(bad)).contains("overlap", "cron", "inputs.colour", "inputs.version");
 
+        ApiClient.Response never = api.putJson(schedule, "{\"template\": \"" + template + "\", \"cron\": \"0 3 30 2 *\","
+                + " \"inputs\": {\"version\": \"2\"}}");
+        assertThat(never.status()).isEqualTo(400);
+        assertThat(fields(never)).containsExactly("cron");
+        assertThat(never.json().get("detail").asString()).contains("'0 3 30 2 *' never fires");
+        ApiClient.Response notText = api.putJson(schedule, "{\"template\": \"" + template + "\", \"cron\": \"0 3 * * *\","
+                + " \"inputs\": {\"version\": {\"major\": 2}}}");
+        assertThat(notText.status()).isEqualTo(400);
+        assertThat(fields(notText)).containsExactly("inputs.version");
+        assertThat(notText.json().get("detail").asString()).contains("must be a string, not an object");
+
         ApiClient.Response good = api.putJson(schedule, "{\"template\": \"" + template + "\", \"cron\": \"0 3 * * *\","
                 + " \"time_zone\": \"Europe/Paris\", \"overlap\": \"skip\", \"missed\": \"run-once\", \"inputs\": {\"version\": \"2\"}}");
         assertThat(good.status()).isEqualTo(201);

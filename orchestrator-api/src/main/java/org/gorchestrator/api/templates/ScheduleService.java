@@ -12,6 +12,7 @@ import org.gorchestrator.schedule.OverlapPolicy;
 import org.gorchestrator.schedule.Schedule;
 import org.gorchestrator.template.Template;
 import org.gorchestrator.template.TemplateRuns;
+import org.gorchestrator.validation.DocumentReader;
 import org.gorchestrator.validation.InvalidGraphException;
 import org.gorchestrator.validation.UnreadableDocumentException;
 import org.gorchestrator.validation.Violation;
@@ -92,7 +93,10 @@ public final class ScheduleService {
 
     private void check(Schedule schedule, Caller caller, List<Violation> found) {
         try {
-            schedule.ticks();
+            if (schedule.ticks().next(clock.instant(), 1).isEmpty()) {
+                found.add(new Violation("cron", "'" + schedule.cron() + "' never fires (no such date, e.g. February 30); a schedule that "
+                        + "never fires would start nothing without a word"));
+            }
         } catch (IllegalArgumentException e) {
             found.add(new Violation(e.getMessage().contains("time zone") ? "time_zone" : "cron", e.getMessage()));
         }
@@ -134,7 +138,7 @@ public final class ScheduleService {
             }
             return request;
         } catch (JacksonException e) {
-            throw new UnreadableDocumentException(new Violation("body", "not a schedule: " + e.getOriginalMessage()));
+            throw DocumentReader.unreadable(e);
         }
     }
 }

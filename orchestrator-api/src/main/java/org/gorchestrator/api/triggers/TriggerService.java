@@ -14,6 +14,7 @@ import org.gorchestrator.api.templates.TemplateService;
 import org.gorchestrator.json.Json;
 import org.gorchestrator.template.Template;
 import org.gorchestrator.template.TemplateVersion;
+import org.gorchestrator.validation.DocumentReader;
 import org.gorchestrator.validation.InvalidGraphException;
 import org.gorchestrator.validation.UnreadableDocumentException;
 import org.gorchestrator.validation.Violation;
@@ -151,7 +152,7 @@ public final class TriggerService {
             }
             return request;
         } catch (JacksonException e) {
-            throw new UnreadableDocumentException(new Violation("body", "not a trigger: " + e.getOriginalMessage()));
+            throw DocumentReader.unreadable(e);
         }
     }
 }
