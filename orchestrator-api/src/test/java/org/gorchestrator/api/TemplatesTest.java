@@ -139,4 +139,21 @@ class TemplatesTest extends ApiIntegrationTest {
         assertThat(kafka.tombstoned(topicsOfStart.schedules(), schedule.substring("/v1/schedules/".length())))
                 .as("a delete is a tombstone, which compaction removes").isTrue();
     }
+
+    @Test
+    void aTriggerMayReadTheWorkflowEventsButNoOtherTopicOfTheSystemsOwn() {
+        String template = name();
+        api.putJson("/v1/templates/" + template, DEPLOY);
+        String trigger = "{\"template\": \"" + template + "\", \"topic\": \"%s\", \"inputs\": {\"version\": \"/subject\"}}";
+
+        for (String internal : List.of(topics.nodeCommands(), topics.workflowState(), "gorch.submissions", "__consumer_offsets",
+                "gorch-conductor-live-state-changelog")) {
+            ApiClient.Response refused = api.putJson("/v1/triggers/" + name(), trigger.formatted(internal));
+            assertThat(refused.status()).as(internal).isEqualTo(400);
+            assertThat(fields(refused)).containsExactly("topic");
+            assertThat(refused.json().get("detail").asString()).contains("'" + internal + "' is a topic of this system's own");
+        }
+        assertThat(api.putJson("/v1/triggers/" + name(), trigger.formatted(topics.workflowEvents())).status()).isEqualTo(201);
+        assertThat(api.putJson("/v1/triggers/" + name(), trigger.formatted("shop.orders")).status()).isEqualTo(201);
+    }
 }

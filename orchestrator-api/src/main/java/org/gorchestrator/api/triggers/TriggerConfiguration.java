@@ -3,7 +3,10 @@ package org.gorchestrator.api.triggers;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.gorchestrator.api.intake.Problems;
 import org.gorchestrator.api.intake.RecordListeners;
 import org.gorchestrator.api.tasks.TaskNotFoundException;
@@ -33,9 +36,18 @@ public class TriggerConfiguration {
 
     @Bean
     public TriggerService apiTriggerService(@Qualifier("apiViewStores") ViewStores stores, TemplateService templates,
-                                            DefinitionPublisher publisher, StartTopics start) {
+                                            DefinitionPublisher publisher, StartTopics start, Topics topics) {
         return new TriggerService(new NamedStore<Trigger>(stores, DefinitionsTopology.TRIGGER_STORE), templates, publisher,
-                start.triggers(), Clock.systemUTC());
+                start.triggers(), systemTopics(topics, start), Clock.systemUTC());
+    }
+
+    /** Every topic of the system but the public workflow events. */
+    static Set<String> systemTopics(Topics topics, StartTopics start) {
+        Set<String> own = new HashSet<>(List.of(topics.workflowCommands(), topics.nodeCommands(), topics.nodeEvents(),
+                topics.workflowState(), topics.nodeControl(), topics.nodeLogs(),
+                start.templates(), start.schedules(), start.scheduleRuns(), start.submissions(), start.triggers()));
+        topics.pools().forEach(pool -> own.add(topics.nodeCommandsOfPool(pool)));
+        return own;
     }
 
     @Bean

@@ -3,6 +3,7 @@ package org.gorchestrator.api.triggers;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.gorchestrator.api.tasks.Caller;
 import org.gorchestrator.api.templates.DefinitionNotFoundException;
@@ -36,13 +37,22 @@ public final class TriggerService {
     private final TemplateService templates;
     private final DefinitionPublisher publisher;
     private final String topic;
+    private final Set<String> systemTopics;
     private final Clock clock;
 
-    public TriggerService(NamedStore<Trigger> store, TemplateService templates, DefinitionPublisher publisher, String topic, Clock clock) {
+    /**
+     * @param topic        where triggers are stored
+     * @param systemTopics the system's own topics, which no trigger may read: their records are other owners' commands,
+     *                     documents and state, which the public {@code gorch.workflow-events} shows each reader only as
+     *                     far as it may see them
+     */
+    public TriggerService(NamedStore<Trigger> store, TemplateService templates, DefinitionPublisher publisher, String topic,
+                          Set<String> systemTopics, Clock clock) {
         this.store = store;
         this.templates = templates;
         this.publisher = publisher;
         this.topic = topic;
+        this.systemTopics = Set.copyOf(systemTopics);
         this.clock = clock;
     }
 
@@ -95,6 +105,10 @@ public final class TriggerService {
         publisher.publish(topic, name, null);
     }
 
+    private boolean isSystemTopic(String name) {
+        return systemTopics.contains(name) || name.startsWith("__") || name.endsWith("-changelog") || name.endsWith("-repartition");
+    }
+
     private static Trigger requireOwner(Trigger trigger, Caller caller) {
         if (!Owner.mayChange(trigger.owner(), caller)) {
             throw new AccessDeniedException("trigger '" + trigger.name() + "' belongs to another subject; choose another name");
@@ -102,9 +116,12 @@ public final class TriggerService {
         return trigger;
     }
 
-    private static void check(Trigger trigger, List<Violation> found) {
+    private void check(Trigger trigger, List<Violation> found) {
         if (trigger.topic() == null || !TOPIC.matcher(trigger.topic()).matches()) {
             found.add(new Violation("topic", "name the topic whose records start runs (1 to 249 letters, digits, . _ -)"));
+        } else if (isSystemTopic(trigger.topic())) {
+            found.add(new Violation("topic", "'" + trigger.topic() + "' is a topic of this system's own, of Kafka's or of a Kafka "
+                    + "Streams application's, which holds other owners' work; a trigger reads a topic of yours, or the workflow events"));
         }
         trigger.inputs().forEach((input, pointer) -> checkPointer("inputs." + input, pointer, found));
         trigger.filter().forEach((pointer, value) -> {
