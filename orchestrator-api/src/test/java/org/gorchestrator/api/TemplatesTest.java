@@ -65,6 +65,13 @@ class TemplatesTest extends ApiIntegrationTest {
         assertThat(run.status()).isEqualTo(400);
         assertThat(run.contentType()).startsWith("application/problem+json");
         assertThat(fields(run)).containsExactly("inputs.colour", "inputs.version");
+        ApiClient.Response list = api.postJson("/v1/templates/" + name + "/runs", "{\"inputs\": {\"version\": [\"1.4\"]}}");
+        assertThat(list.status()).isEqualTo(400);
+        assertThat(fields(list)).containsExactly("inputs.version");
+        assertThat(list.json().get("detail").asString()).contains("must be a string, not an array").doesNotContain("org.gorchestrator");
+        ApiClient.Response array = api.postJson("/v1/templates/" + name + "/runs", "[]");
+        assertThat(array.status()).isEqualTo(400);
+        assertThat(array.json().get("detail").asString()).contains("must be an object, not an array").doesNotContain("org.gorchestrator");
     }
 
     @Test

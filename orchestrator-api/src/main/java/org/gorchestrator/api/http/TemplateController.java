@@ -24,8 +24,7 @@ import org.gorchestrator.model.Graph;
 import org.gorchestrator.template.InputSpec;
 import org.gorchestrator.template.Template;
 import org.gorchestrator.template.TemplateVersion;
-import org.gorchestrator.validation.UnreadableDocumentException;
-import org.gorchestrator.validation.Violation;
+import org.gorchestrator.validation.DocumentReader;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -159,7 +158,7 @@ public class TemplateController {
             RunRequest run = body.length == 0 ? null : Json.read(body, RunRequest.class);
             return run == null || run.inputs() == null ? new RunRequest(Map.of()) : run;
         } catch (JacksonException e) {
-            throw new UnreadableDocumentException(new Violation("inputs", "send {\"inputs\": {\"name\": \"value\"}}: " + e.getOriginalMessage()));
+            throw DocumentReader.unreadable(e);
         }
     }
 
