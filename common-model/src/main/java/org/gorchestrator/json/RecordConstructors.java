@@ -39,10 +39,10 @@ final class RecordConstructors extends ValueInstantiators.Base {
     public ValueInstantiator modifyValueInstantiator(DeserializationConfig config, BeanDescription.Supplier description,
                                                      ValueInstantiator found) {
         // Only Jackson's own instantiator of a record's constructor: anything else was chosen on purpose.
-        if (found.getClass() == StdValueInstantiator.class && found.getValueClass().isRecord()
-                && ((StdValueInstantiator) found).getWithArgsCreator() instanceof AnnotatedConstructor creator) {
+        if (found.getClass() == StdValueInstantiator.class && found instanceof StdValueInstantiator jackson
+                && jackson.getValueClass().isRecord() && jackson.getWithArgsCreator() instanceof AnnotatedConstructor creator) {
             MethodHandle handle = spreader(creator.getAnnotated());
-            return handle == null ? found : new Direct((StdValueInstantiator) found, handle);
+            return handle == null ? found : new Direct(jackson, handle);
         }
         return found;
     }

@@ -4,9 +4,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.gorchestrator.api.intake.Problems;
 import org.gorchestrator.api.intake.RecordListeners;
 import org.gorchestrator.api.tasks.TaskNotFoundException;
@@ -20,6 +22,7 @@ import org.gorchestrator.api.view.ViewStores;
 import org.gorchestrator.json.Json;
 import org.gorchestrator.kafka.StartTopics;
 import org.gorchestrator.kafka.Topics;
+import org.gorchestrator.kafka.TopicsProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -36,17 +39,17 @@ public class TriggerConfiguration {
 
     @Bean
     public TriggerService apiTriggerService(@Qualifier("apiViewStores") ViewStores stores, TemplateService templates,
-                                            DefinitionPublisher publisher, StartTopics start, Topics topics) {
+                                            DefinitionPublisher publisher, StartTopics start, Topics topics,
+                                            TopicsProperties topicSettings) {
         return new TriggerService(new NamedStore<Trigger>(stores, DefinitionsTopology.TRIGGER_STORE), templates, publisher,
-                start.triggers(), systemTopics(topics, start), Clock.systemUTC());
+                start.triggers(), systemTopics(topics, start, topicSettings), Clock.systemUTC());
     }
 
-    /** Every topic of the system but the public workflow events. */
-    static Set<String> systemTopics(Topics topics, StartTopics start) {
-        Set<String> own = new HashSet<>(List.of(topics.workflowCommands(), topics.nodeCommands(), topics.nodeEvents(),
-                topics.workflowState(), topics.nodeControl(), topics.nodeLogs(),
-                start.templates(), start.schedules(), start.scheduleRuns(), start.submissions(), start.triggers()));
-        topics.pools().forEach(pool -> own.add(topics.nodeCommandsOfPool(pool)));
+    /** Every topic the system creates but the public workflow events: a topic added to the system is included by itself. */
+    private static Set<String> systemTopics(Topics topics, StartTopics start, TopicsProperties settings) {
+        Set<String> own = Stream.concat(topics.newTopics(settings.handOffRetention()).stream(), start.newTopics(topics).stream())
+                .map(NewTopic::name).collect(Collectors.toCollection(HashSet::new));
+        own.remove(topics.workflowEvents());
         return own;
     }
 
