@@ -58,6 +58,7 @@ import org.gorchestrator.api.view.ViewNames;
 import org.gorchestrator.api.view.ViewStores;
 import org.gorchestrator.api.view.ViewTopology;
 import org.gorchestrator.api.view.WorkflowView;
+import org.gorchestrator.json.Json;
 import org.gorchestrator.kafka.GorchKafkaAutoConfiguration;
 import org.gorchestrator.kafka.Topics;
 import org.gorchestrator.kafka.TopicsProperties;
@@ -71,6 +72,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -93,6 +95,15 @@ import org.springframework.kafka.core.ProducerFactory;
     org.gorchestrator.api.submissions.SubmissionConfiguration.class, org.gorchestrator.api.http.TriggerController.class,
     org.gorchestrator.api.triggers.TriggerConfiguration.class})
 public class ApiAutoConfiguration {
+
+    /**
+     * The HTTP answers are written by Spring's own mapper: it gets the modules of the one every other part uses, so that
+     * a task's document (an instant or two per node) is written as fast as the conductor writes it.
+     */
+    @Bean
+    public JsonMapperBuilderCustomizer gorchJsonModules() {
+        return builder -> builder.addModules(Json.modules());
+    }
 
     @Bean
     public ApiSettings apiConfig(ApiProperties properties) {

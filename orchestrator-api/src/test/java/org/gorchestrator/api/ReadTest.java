@@ -8,14 +8,26 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.gorchestrator.json.Json;
 import org.gorchestrator.model.Graph;
 import org.gorchestrator.model.State;
 import org.gorchestrator.test.Graphs;
 import org.gorchestrator.test.NodeTestBuilder;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JacksonModule;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 class ReadTest extends ApiIntegrationTest {
+    @Autowired
+    JsonMapper springMapper;
+
+    @Test
+    void theHttpAnswersAreWrittenWithTheModulesOfTheProjectsOwnMapper() {
+        List<Object> registered = springMapper.registeredModules().stream().map(JacksonModule::getRegistrationId).toList();
+        assertThat(registered).containsAll(Json.modules().stream().map(JacksonModule::getRegistrationId).toList());
+    }
 
     @Test
     void aWorkflowStatePublishedByTheConductorIsServed() {

@@ -122,7 +122,7 @@ class KafkaScramEndToEndTest {
         acls.add(allow("gorch-api", literal(ResourceType.GROUP, "gorch-api-triggers"), AclOperation.READ));
         acls.add(allow("gorch-api", literal(ResourceType.GROUP, "gorch-workers"), AclOperation.DESCRIBE));
         for (String input : List.of("gorch.workflow-commands", "gorch.node-events", "gorch.templates", "gorch.schedules",
-                "gorch.schedule-runs", "gorch.workflow-events")) {
+                "gorch.schedule-runs")) {
             acls.add(allow("gorch-conductor", topic(input), AclOperation.READ));
         }
         for (String output : List.of("gorch.node-commands", "gorch.node-control", "gorch.workflow-events", "gorch.workflow-state",

@@ -93,9 +93,10 @@ public class ConductorAutoConfiguration {
         factory.setInfrastructureCustomizer(new KafkaStreamsInfrastructureCustomizer() {
             @Override
             public void configureTopology(org.apache.kafka.streams.Topology built) {
-                topology.addTo(built);
                 if (schedules.enabled()) {
-                    topology.addSchedulesTo(built, start, schedules.toSettings());
+                    topology.addTo(built, start, schedules.toSettings());
+                } else {
+                    topology.addTo(built);
                 }
             }
         });

@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * engine keeps only once; a crash after it does not fire it again. Two conductors never own one partition at once.
  *
  * <p>Inputs: schedules (a {@link Schedule}, or a tombstone) keyed by name, and the runs it started that finished (the
- * workflow id) keyed by schedule name, from {@link RunWatcher}.
+ * workflow id) keyed by schedule name, from the conductor's engine (a rerun that finishes again comes again: it changes
+ * nothing).
  */
 public final class SchedulerProcessor implements Processor<String, Object, String, WorkflowCommand> {
     private static final Logger LOG = LoggerFactory.getLogger(SchedulerProcessor.class);
@@ -64,7 +65,8 @@ public final class SchedulerProcessor implements Processor<String, Object, Strin
             return;
         }
         if (record.value() instanceof String finishedRun) {
-            Optional.ofNullable(read(name)).ifPresent(state -> write(name, state.finished(finishedRun)));
+            Optional.ofNullable(read(name)).filter(state -> state.running().contains(finishedRun))
+                    .ifPresent(state -> write(name, state.finished(finishedRun)));
         } else if (record.value() instanceof Schedule schedule) {
             stored(name, schedule);
         } else if (record.value() == null) {

@@ -15,7 +15,6 @@ import org.apache.kafka.streams.processor.TopicNameExtractor;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
-import org.gorchestrator.conductor.schedules.RunWatcher;
 import org.gorchestrator.conductor.schedules.SchedulerProcessor;
 import org.gorchestrator.conductor.schedules.SchedulerSettings;
 import org.gorchestrator.kafka.JsonSerde;
@@ -31,7 +30,6 @@ import org.gorchestrator.message.NodeCommand;
 import org.gorchestrator.message.NodeEvent;
 import org.gorchestrator.message.NodeKill;
 import org.gorchestrator.message.WorkflowCommand;
-import org.gorchestrator.message.WorkflowEvent;
 import org.gorchestrator.model.StateRecords;
 
 /**
@@ -47,6 +45,10 @@ import org.gorchestrator.model.StateRecords;
  *                                                                     │    node changes batched, see StatePublisher)
  *  (parts, readers and engine) ───────────────────────────────────────┴─► gorch.dead-letters (refused records, reason in headers)
  * </pre>
+ *
+ * <p>With the scheduler ({@link #addTo(Topology, StartTopics, SchedulerSettings)}), the engine also tells it when a run a
+ * schedule started has finished, on {@code gorch.schedule-runs} keyed by schedule name: the engine has the run's
+ * document, which names its schedule, so nothing needs to read the workflow events back for it.
  *
  * <p>Every forwarded record carries the W3C {@code traceparent} of the input it was decided on
  * (see {@link TraceContexts}).
@@ -72,7 +74,7 @@ public final class ConductorTopology {
     public static final String WORKFLOW_EVENTS_SINK = "workflow-events-sink";
     public static final String WORKFLOW_STATE_SINK = "workflow-state-sink";
     public static final String DEAD_LETTER_SINK = "dead-letter-sink";
-    // The scheduler (org.gorchestrator.conductor.schedules), added by addSchedulesTo.
+    // The scheduler (org.gorchestrator.conductor.schedules), added by addTo(topology, start, schedulerSettings).
     public static final String SCHEDULES_SOURCE = "schedules-source";
     public static final String SCHEDULE_RUNS_SOURCE = "schedule-runs-source";
     public static final String SCHEDULE_TEMPLATES_SOURCE = "schedule-templates-source";
@@ -83,10 +85,7 @@ public final class ConductorTopology {
     public static final String SCHEDULE_STORE = "schedules";
     /** Every template (global), for the runs the scheduler starts. */
     public static final String SCHEDULE_TEMPLATES_STORE = "schedule-templates";
-    public static final String RUN_WATCH_SOURCE = "run-watch-source";
-    public static final String RUN_WATCHER = "run-watcher";
-    /** Workflow id to the schedule that started it, until it finishes. */
-    public static final String SCHEDULE_RUN_OWNERS_STORE = "schedule-run-owners";
+    /** A finished run a schedule started (its workflow id), keyed by schedule name: from the engine to the scheduler. */
     public static final String SCHEDULE_RUNS_SINK = "schedule-runs-sink";
 
     private final TypedTopics typed;
@@ -114,10 +113,35 @@ public final class ConductorTopology {
     }
 
     /**
-     * Adds the conductor's nodes to {@code topology} (spring-kafka hands us the one it runs). The inputs are read as
-     * bytes, decoded by the readers, so that a record they cannot read goes to the dead letters as it came.
+     * Adds the conductor's nodes, without the scheduler, to {@code topology} (spring-kafka hands us the one it runs). The
+     * inputs are read as bytes, decoded by the readers, so that a record they cannot read goes to the dead letters as it came.
      */
     public Topology addTo(Topology topology) {
+        return addEngineTo(topology, false);
+    }
+
+    /**
+     * Adds the conductor's nodes and the scheduler: it fires the schedules of {@code start.schedules()} as submits on the
+     * workflow commands topic, and learns which of its runs finished from the engine (through {@code start.scheduleRuns()},
+     * keyed by schedule), for the overlap policies.
+     */
+    public Topology addTo(Topology topology, StartTopics start, SchedulerSettings schedulerSettings) {
+        addEngineTo(topology, true);
+        StringDeserializer keys = new StringDeserializer();
+        topology.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SCHEDULE_TEMPLATES_STORE), Serdes.String(),
+                        JsonSerde.of(Template.class)).withLoggingDisabled(), SCHEDULE_TEMPLATES_SOURCE, keys, JsonSerde.of(Template.class),
+                start.templates(), SCHEDULE_TEMPLATES_PROCESSOR, () -> new LatestByKeyProcessor<Template>(SCHEDULE_TEMPLATES_STORE));
+        topology.addSource(SCHEDULES_SOURCE, keys, JsonSerde.of(Schedule.class), start.schedules());
+        topology.addSource(SCHEDULE_RUNS_SOURCE, keys, new StringDeserializer(), start.scheduleRuns());
+        topology.addProcessor(SCHEDULER_PROCESSOR, () -> new SchedulerProcessor(schedulerSettings), SCHEDULES_SOURCE, SCHEDULE_RUNS_SOURCE);
+        topology.addStateStore(stringStore(SCHEDULE_STORE), SCHEDULER_PROCESSOR);
+        addSink(topology, SCHEDULED_COMMANDS_SINK, typed.workflowCommands(), SCHEDULER_PROCESSOR);
+        topology.addSink(SCHEDULE_RUNS_SINK, start.scheduleRuns(), new StringSerializer(), new StringSerializer(), ENGINE_PROCESSOR);
+        return topology;
+    }
+
+    /** @param scheduleRuns whether the engine tells the scheduler when a run a schedule started finishes */
+    private Topology addEngineTo(Topology topology, boolean scheduleRuns) {
         StringSerializer keyOut = new StringSerializer();
         ByteArrayDeserializer values = new ByteArrayDeserializer();
         ByteArraySerializer valuesOut = new ByteArraySerializer();
@@ -130,7 +154,8 @@ public final class ConductorTopology {
         topology.addStateStore(bytesStore(COMMAND_PARTS_STORE), COMMAND_PARTS);
         topology.addProcessor(COMMANDS_READER, () -> new InputReader<>(WorkflowCommand.class, metrics, deadLetterBytes), COMMAND_PARTS);
         topology.addProcessor(NODE_EVENTS_READER, () -> new InputReader<>(NodeEvent.class, metrics, deadLetterBytes), NODE_EVENTS_SOURCE);
-        topology.addProcessor(ENGINE_PROCESSOR, () -> new WorkflowProcessor(settings, metrics, tracing, unwritable, typed.workflowState().name()),
+        topology.addProcessor(ENGINE_PROCESSOR, () -> new WorkflowProcessor(settings, metrics, tracing, unwritable, typed.workflowState().name(),
+                        scheduleRuns),
                 COMMANDS_READER, NODE_EVENTS_READER);
         topology.addStateStore(bytesStore(WORKFLOW_STORE), ENGINE_PROCESSOR);
         topology.addStateStore(stringStore(TIMER_STORE), ENGINE_PROCESSOR);
@@ -147,30 +172,6 @@ public final class ConductorTopology {
                 typed.workflowState().valueSerializer(), byWorkflow(), ENGINE_PROCESSOR);
         topology.addSink(DEAD_LETTER_SINK, settings.deadLetterTopic(), keyOut, valuesOut, COMMAND_PARTS, COMMANDS_READER, NODE_EVENTS_READER,
                 ENGINE_PROCESSOR);
-        return topology;
-    }
-
-    /**
-     * Adds the scheduler: it fires the schedules of {@code start.schedules()} as submits on the workflow commands topic,
-     * and learns from the workflow events which of its runs finished (through {@code start.scheduleRuns()}, keyed by
-     * schedule), for the overlap policies.
-     */
-    public Topology addSchedulesTo(Topology topology, StartTopics start, SchedulerSettings schedulerSettings) {
-        StringDeserializer keys = new StringDeserializer();
-        StringSerializer keyOut = new StringSerializer();
-        topology.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SCHEDULE_TEMPLATES_STORE), Serdes.String(),
-                        JsonSerde.of(Template.class)).withLoggingDisabled(), SCHEDULE_TEMPLATES_SOURCE, keys, JsonSerde.of(Template.class),
-                start.templates(), SCHEDULE_TEMPLATES_PROCESSOR, () -> new LatestByKeyProcessor<Template>(SCHEDULE_TEMPLATES_STORE));
-        topology.addSource(SCHEDULES_SOURCE, keys, JsonSerde.of(Schedule.class), start.schedules());
-        topology.addSource(SCHEDULE_RUNS_SOURCE, keys, new StringDeserializer(), start.scheduleRuns());
-        topology.addProcessor(SCHEDULER_PROCESSOR, () -> new SchedulerProcessor(schedulerSettings), SCHEDULES_SOURCE, SCHEDULE_RUNS_SOURCE);
-        topology.addStateStore(stringStore(SCHEDULE_STORE), SCHEDULER_PROCESSOR);
-        addSink(topology, SCHEDULED_COMMANDS_SINK, typed.workflowCommands(), SCHEDULER_PROCESSOR);
-        Topic<String, WorkflowEvent> events = typed.workflowEvents();
-        topology.addSource(RUN_WATCH_SOURCE, events.keyDeserializer(), RunWatcher.EVENTS, events.name());
-        topology.addProcessor(RUN_WATCHER, RunWatcher::new, RUN_WATCH_SOURCE);
-        topology.addStateStore(stringStore(SCHEDULE_RUN_OWNERS_STORE), RUN_WATCHER);
-        topology.addSink(SCHEDULE_RUNS_SINK, start.scheduleRuns(), keyOut, new StringSerializer(), RUN_WATCHER);
         return topology;
     }
 

@@ -21,6 +21,7 @@ import org.gorchestrator.message.NodeCommand;
 import org.gorchestrator.message.NodeKill;
 import org.gorchestrator.message.Tick;
 import org.gorchestrator.message.WorkflowEvent;
+import org.gorchestrator.model.TemplateRun;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -64,6 +65,8 @@ final class WorkflowProcessor implements Processor<String, EngineInput, String, 
     private final RecordTracing tracing;
     private final UnwritableRecords unwritable;
     private final String stateTopic;
+    /** Whether the scheduler is in the topology, to be told when the runs it started finish. */
+    private final boolean scheduleRuns;
     private ProcessorContext<String, Object> context;
     private WorkflowRepository workflows;
     private Timers timers;
@@ -72,12 +75,13 @@ final class WorkflowProcessor implements Processor<String, EngineInput, String, 
     private Wakeup wakeup;
 
     WorkflowProcessor(ConductorSettings settings, ConductorMetrics metrics, RecordTracing tracing, UnwritableRecords unwritable,
-                      String stateTopic) {
+                      String stateTopic, boolean scheduleRuns) {
         this.settings = settings;
         this.metrics = metrics;
         this.tracing = tracing;
         this.unwritable = unwritable;
         this.stateTopic = stateTopic;
+        this.scheduleRuns = scheduleRuns;
         this.engine = new DagEngine(settings.engine());
     }
 
@@ -217,6 +221,7 @@ final class WorkflowProcessor implements Processor<String, EngineInput, String, 
         for (WorkflowEvent event : failed.events()) {
             forwardEvent(id, event, timestamp, hop);
         }
+        tellScheduler(failed, timestamp, hop);
         metrics.unwritable(stateTopic, STATE_DELETED);
         moveTimer(id, dueBefore, null);
         workflows.delete(id, timestamp);
@@ -235,6 +240,30 @@ final class WorkflowProcessor implements Processor<String, EngineInput, String, 
         for (WorkflowEvent event : decision.events()) {
             forwardEvent(id, event, timestamp, hop);
         }
+        tellScheduler(decision, timestamp, hop);
+    }
+
+    /**
+     * A run a schedule started that this decision finished goes to the scheduler, keyed by the schedule's name, for its
+     * overlap policy. A rerun that finishes again sends it again, which changes nothing there.
+     */
+    private void tellScheduler(Decision decision, long timestamp, Hop hop) {
+        if (!scheduleRuns || !finishes(decision)) {
+            return;
+        }
+        TemplateRun template = decision.state().header().template();
+        if (template != null && template.schedule() != null) {
+            forward(template.schedule(), decision.state().id(), timestamp, hop, ConductorTopology.SCHEDULE_RUNS_SINK);
+        }
+    }
+
+    private static boolean finishes(Decision decision) {
+        for (WorkflowEvent event : decision.events()) {
+            if (event instanceof WorkflowEvent.WorkflowChanged changed && changed.state().isFinished()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A workflow event goes out as the CloudEvent's bytes, written here to reuse the node JSON the workflow's document holds. */

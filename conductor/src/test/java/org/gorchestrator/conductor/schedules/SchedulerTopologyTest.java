@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
@@ -21,10 +22,11 @@ import org.gorchestrator.conductor.topology.ConductorTopology;
 import org.gorchestrator.conductor.topology.DriverConfig;
 import org.gorchestrator.kafka.JsonSerde;
 import org.gorchestrator.kafka.StartTopics;
-import org.gorchestrator.kafka.Topics;
 import org.gorchestrator.kafka.events.CloudEventSerde;
+import org.gorchestrator.kafka.Topics;
 import org.gorchestrator.kafka.tracing.RecordTracing;
 import org.gorchestrator.message.WorkflowCommand;
+import org.gorchestrator.message.NodeEvent;
 import org.gorchestrator.message.WorkflowEvent;
 import org.gorchestrator.model.Graph;
 import org.gorchestrator.model.Node;
@@ -54,7 +56,9 @@ class SchedulerTopologyTest {
     private TopologyTestDriver driver;
     private Instant wallClock;
     private TestInputTopic<String, Schedule> schedules;
-    private TestInputTopic<String, WorkflowEvent> events;
+    private TestInputTopic<String, NodeEvent> nodeEvents;
+    private TestInputTopic<String, WorkflowCommand> submits;
+    private TestOutputTopic<String, String> finishedRuns;
     private TestOutputTopic<String, WorkflowCommand> commands;
 
     private void start(Instant at) {
@@ -64,11 +68,13 @@ class SchedulerTopologyTest {
     private void start(Instant at, SchedulerSettings settings) {
         Properties config = DriverConfig.exactlyOnce("scheduler-test", stateDir.resolve(at.toString().replace(':', '-')));
         Topology topology = new ConductorTopology(TOPICS, ConductorSettings.DEFAULTS, ConductorMetrics.NONE, RecordTracing.PASS_THROUGH)
-                .addSchedulesTo(new Topology(), START, settings);
+                .addTo(new Topology(), START, settings);
         wallClock = at;
         driver = new TopologyTestDriver(topology, config, at);
         schedules = driver.createInputTopic(START.schedules(), new StringSerializer(), JsonSerde.of(Schedule.class));
-        events = driver.createInputTopic(TOPICS.workflowEvents(), new StringSerializer(), new CloudEventSerde());
+        nodeEvents = driver.createInputTopic(TOPICS.nodeEvents(), new StringSerializer(), JsonSerde.of(NodeEvent.class));
+        submits = driver.createInputTopic(TOPICS.workflowCommands(), new StringSerializer(), JsonSerde.of(WorkflowCommand.class));
+        finishedRuns = driver.createOutputTopic(START.scheduleRuns(), new StringDeserializer(), new StringDeserializer());
         commands = driver.createOutputTopic(TOPICS.workflowCommands(), new StringDeserializer(), JsonSerde.of(WorkflowCommand.class));
         Graph document = Graph.of("report", List.of(0), List.of(Node.of(0, "report", "nil", null, List.of("get_input day"))));
         driver.createInputTopic(START.templates(), new StringSerializer(), JsonSerde.of(Template.class))
@@ -186,11 +192,31 @@ class SchedulerTopologyTest {
         assertThat(submitted(second)).as("skip: its first run still runs").containsExactly(Schedule.runId("cancel", at("2026-01-01T00:02:00Z")));
         assertThat(second).filteredOn(WorkflowCommand.Cancel.class::isInstance).extracting(WorkflowCommand::workflowId).containsExactly(cancelFirst);
 
-        Graph run = ((WorkflowCommand.Submit) first.stream().filter(c -> c.workflowId().equals(skipFirst)).findFirst().orElseThrow()).graph();
-        events.pipeInput(skipFirst, new WorkflowEvent.Submitted(skipFirst, run, wallClock));
-        events.pipeInput(skipFirst, new WorkflowEvent.WorkflowChanged(skipFirst, State.SUCCESS, wallClock));
+        // The submits went to the engine in the same topology; its one node succeeds, as a worker would report it.
+        runNodeOf(skipFirst);
+        assertThat(finishedRuns.readKeyValuesToList()).as("the engine tells the scheduler of the canceled run and of the finished one")
+                .containsExactly(KeyValue.pair("cancel", cancelFirst), KeyValue.pair("skip", skipFirst));
         advance(Duration.ofMinutes(1));
         assertThat(submitted(sent())).contains(Schedule.runId("skip", at("2026-01-01T00:03:00Z")));
+    }
+
+    @Test
+    void aRunNoScheduleStartedIsNotReportedToTheScheduler() {
+        Instant t0 = at("2026-01-01T00:00:10Z");
+        start(t0);
+        Graph document = Graph.of("by-hand", List.of(0), List.of(Node.of(0, "one", "nil", null, List.of())));
+        submits.pipeInput("by-hand", new WorkflowCommand.Submit("by-hand", document.withId("by-hand"), t0));
+        runNodeOf("by-hand");
+        List<WorkflowEvent> events = driver.createOutputTopic(TOPICS.workflowEvents(), new StringDeserializer(), new CloudEventSerde())
+                .readValuesToList();
+        assertThat(events).as("it ran and finished").contains(new WorkflowEvent.WorkflowChanged("by-hand", State.SUCCESS, wallClock));
+        assertThat(finishedRuns.isEmpty()).isTrue();
+    }
+
+    /** Reports the first attempt of node 0 of {@code workflowId} started and succeeded. */
+    private void runNodeOf(String workflowId) {
+        nodeEvents.pipeInput(workflowId, new NodeEvent.Started(workflowId, 0, 1, "w1", wallClock));
+        nodeEvents.pipeInput(workflowId, new NodeEvent.Succeeded(workflowId, 0, 1, "w1", 0, Map.of(), wallClock, wallClock));
     }
 
     @Test

@@ -69,7 +69,7 @@ class RestartedTaskTimersTest {
         ConductorSettings settings = new ConductorSettings(ConductorSettings.DEFAULTS.engine(), TICK, Duration.ofDays(1),
                 ConductorSettings.DEFAULTS.liveStateNodes(), PUBLISH);
         return new WorkflowProcessor(settings, ConductorMetrics.NONE, RecordTracing.PASS_THROUGH, new UnwritableRecords(ConductorMetrics.NONE),
-                "workflow-state");
+                "workflow-state", false);
     }
 
     private List<CapturedPunctuator> active() {
