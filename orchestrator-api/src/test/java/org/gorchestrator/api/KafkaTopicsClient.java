@@ -80,6 +80,11 @@ final class KafkaTopicsClient {
         }
     }
 
+    /** Publishes one record as JSON, as another writer of the topic (an earlier build, an operator's tool) could. */
+    void publish(String topic, String key, Object value) {
+        send(List.of(new ProducerRecord<>(topic, key, value)));
+    }
+
     /** Publishes a workflow's latest state as the conductor does; null is the tombstone of a purged workflow. */
     void publishState(String workflowId, Graph graph) {
         send(List.of(new ProducerRecord<String, Object>(topics.workflowState(), workflowId, graph)));

@@ -1,10 +1,16 @@
 package org.gorchestrator.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
+import org.gorchestrator.api.triggers.Trigger;
+import org.gorchestrator.api.triggers.TriggerService;
 import org.gorchestrator.message.WorkflowCommand;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -12,6 +18,8 @@ import tools.jackson.databind.JsonNode;
 class TemplatesTest extends ApiIntegrationTest {
     @org.springframework.beans.factory.annotation.Autowired
     org.gorchestrator.kafka.StartTopics topicsOfStart;
+    @org.springframework.beans.factory.annotation.Autowired
+    TriggerService triggers;
 
     private static final String DEPLOY = """
             {"name": "deploy", "digraph": [0], "inputs": {"env": {"default": "staging"}, "version": {"required": true}},
@@ -162,5 +170,22 @@ class TemplatesTest extends ApiIntegrationTest {
         }
         assertThat(api.putJson("/v1/triggers/" + name(), trigger.formatted(topics.workflowEvents())).status()).isEqualTo(201);
         assertThat(api.putJson("/v1/triggers/" + name(), trigger.formatted("shop.orders")).status()).isEqualTo(201);
+    }
+
+    @Test
+    void aTriggerOnASystemTopicStoredBeforeSuchTopicsWereRefusedIsNotFollowed() {
+        String template = name();
+        api.putJson("/v1/templates/" + template, DEPLOY);
+        String onCommands = name();
+        String onOrders = name();
+        kafka.publish(topicsOfStart.triggers(), onCommands, new Trigger(onCommands, template, topics.nodeCommands(),
+                Map.of("version", "/subject"), Map.of(), false, Instant.now(), null));
+        assertThat(api.putJson("/v1/triggers/" + onOrders, "{\"template\": \"" + template + "\", \"topic\": \"shop.orders\", "
+                + "\"inputs\": {\"version\": \"/subject\"}}").status()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/v1/triggers/" + onCommands).status() == 200
+                && api.get("/v1/triggers/" + onOrders).status() == 200);
+
+        assertThat(triggers.all()).extracting(Trigger::name).contains(onCommands, onOrders);
+        assertThat(triggers.followable()).extracting(Trigger::name).contains(onOrders).doesNotContain(onCommands);
     }
 }

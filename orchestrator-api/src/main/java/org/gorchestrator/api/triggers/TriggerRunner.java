@@ -59,7 +59,7 @@ public final class TriggerRunner implements SmartLifecycle {
 
     private synchronized void refresh() {
         try {
-            Set<String> wanted = followed.follow(triggers.all());
+            Set<String> wanted = followed.follow(triggers.followable());
             if (!wanted.equals(topics) && scheduler != null) {
                 replace(wanted);
             }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.gorchestrator.api.tasks.Caller;
 import org.gorchestrator.api.templates.DefinitionNotFoundException;
@@ -19,6 +20,8 @@ import org.gorchestrator.validation.DocumentReader;
 import org.gorchestrator.validation.InvalidGraphException;
 import org.gorchestrator.validation.UnreadableDocumentException;
 import org.gorchestrator.validation.Violation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonPointer;
@@ -29,6 +32,7 @@ import tools.jackson.core.JsonPointer;
  * caller may use the template's engines) and belongs to who stored it: only they (or an admin) change or delete it.
  */
 public final class TriggerService {
+    private static final Logger LOG = LoggerFactory.getLogger(TriggerService.class);
     static final String KIND = "trigger";
     private static final int PAGE = 500;
     private static final Pattern TOPIC = Pattern.compile("[A-Za-z0-9._-]{1,249}");
@@ -38,6 +42,8 @@ public final class TriggerService {
     private final DefinitionPublisher publisher;
     private final String topic;
     private final Set<String> systemTopics;
+    /** The triggers on a system topic that {@link #followable} has logged. */
+    private final Set<String> notFollowed = ConcurrentHashMap.newKeySet();
     private final Clock clock;
 
     /**
@@ -81,6 +87,23 @@ public final class TriggerService {
 
     public List<Trigger> list(String after, int limit) {
         return store.list(after, limit);
+    }
+
+    /**
+     * Every trigger the runner may follow: all but those on a topic of the system's own, which a trigger stored before
+     * that was refused may still name (it is refused when stored again); each such one is logged once.
+     */
+    public List<Trigger> followable() {
+        List<Trigger> followable = new ArrayList<>();
+        for (Trigger trigger : all()) {
+            if (!isSystemTopic(trigger.topic())) {
+                followable.add(trigger);
+            } else if (notFollowed.add(trigger.name())) {
+                LOG.warn("trigger {} is not followed: its topic {} is one of the system's own, which no trigger may read; "
+                        + "store it again on another topic, or delete it", trigger.name(), trigger.topic());
+            }
+        }
+        return followable;
     }
 
     /** Every trigger, read a page at a time. */
