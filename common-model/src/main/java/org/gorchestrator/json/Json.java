@@ -2,8 +2,8 @@ package org.gorchestrator.json;
 
 import java.util.List;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JacksonModule;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JacksonModule;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The one JSON mapping used for documents, commands and events, so every module reads what the others write. */
