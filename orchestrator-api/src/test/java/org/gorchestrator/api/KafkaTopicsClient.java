@@ -87,7 +87,7 @@ final class KafkaTopicsClient {
 
     /** Publishes a workflow's latest state as the conductor does; null is the tombstone of a purged workflow. */
     void publishState(String workflowId, Graph graph) {
-        send(List.of(new ProducerRecord<String, Object>(topics.workflowState(), workflowId, graph)));
+        publish(topics.workflowState(), workflowId, graph);
     }
 
     /** Publishes a workflow's latest state in parts, as the conductor does for a large one: its nodes, then its header, on one partition. */
