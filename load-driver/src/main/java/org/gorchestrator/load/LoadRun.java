@@ -230,7 +230,7 @@ final class LoadRun {
         return new Measurement(scenario.label(), scenario.nodes(), rate, attempted / (submitWindowNanos / 1e9), seconds,
                 submitted, rejected, succeeded, failed, unfinished, finished * perSecond, nodesSucceeded * perSecond,
                 Latencies.ofMicros(endToEnd.build().toArray()), Latencies.ofMicros(handOffs.build().toArray()), BytesPerNode.NONE,
-                HandOffSplit.NONE);
+                HandOffSplit.NONE, RequestsPerNode.NONE);
     }
 
     private synchronized double fractionDone() {

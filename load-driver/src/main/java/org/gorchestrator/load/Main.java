@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.gorchestrator.client.GorchClient;
 
 /**
@@ -37,7 +38,7 @@ public final class Main {
         List<Measurement> results;
         try {
             results = run(options);
-        } catch (LogSizes.Unreadable e) {
+        } catch (LogSizes.Unreadable | BrokerRequests.Unreadable e) {
             System.err.println(e.getMessage());
             System.exit(1);
             return;
@@ -49,6 +50,9 @@ public final class Main {
             }
             if (m.handOffSplit().measured()) {
                 System.out.print(m.handOffSplit().table("hand-off split, " + m.scenario() + " @ " + m.targetLabel()));
+            }
+            if (m.requests().measured()) {
+                System.out.print(m.requests().table("broker requests, " + m.scenario() + " @ " + m.targetLabel()));
             }
         }
         for (Path file : ResultFiles.write(options.out(), results)) {
@@ -76,13 +80,20 @@ public final class Main {
 
     /** Every run the options ask for, in the order they ran. */
     static List<Measurement> run(Options options) throws InterruptedException {
-        try (LogSizes sizes = options.kafkaAdmin().isEmpty() ? null : new LogSizes(options.kafkaAdmin())) {
-            return run(options, new Observers(sizes, options.brokerLogs()));
+        try (LogSizes sizes = options.kafkaAdmin().isEmpty() ? null : new LogSizes(options.kafkaAdmin());
+             BrokerRequests requests = options.brokerJmx() == null ? null : new BrokerRequests(options.brokerJmx())) {
+            return run(options, new Observers(sizes, options.brokerLogs(), requests));
         }
     }
 
-    /** What is read around each run besides the API: the broker's log sizes (null: not read), its log files (null: not read). */
-    private record Observers(LogSizes sizes, Path brokerLogs) {
+    /**
+     * What is read around each run besides the API: the broker's log sizes, its log files and its request counters (each
+     * null: not read).
+     */
+    private record Observers(LogSizes sizes, Path brokerLogs, BrokerRequests requests) {
+        boolean none() {
+            return sizes == null && brokerLogs == null && requests == null;
+        }
     }
 
     private static List<Measurement> run(Options options, Observers observers) throws InterruptedException {
@@ -108,12 +119,13 @@ public final class Main {
         return results;
     }
 
-    /** One run, with what it added to each topic and how its hand-offs split when there is a broker to read. */
+    /** One run, with what it added to each topic, how its hand-offs split and what the broker answered when there is a broker to read. */
     private static Measurement measured(Observers observers, LoadRun.Once run) throws InterruptedException {
-        if (observers.sizes() == null && observers.brokerLogs() == null) {
+        if (observers.none()) {
             return run.run();
         }
         LogSizes.Totals before = observers.sizes() == null ? null : observers.sizes().read();
+        Map<String, Long> requestsBefore = observers.requests() == null ? null : observers.requests().read();
         Instant start = Instant.now();
         Measurement measurement = run.run();
         // The last records of a run (the conductor's last commit, the workers' offsets) reach the broker just after the
@@ -121,6 +133,9 @@ public final class Main {
         Thread.sleep(SETTLE.toMillis());
         if (before != null) {
             measurement = measurement.withBytesPerNode(BytesPerNode.between(before, observers.sizes().read(), measurement.nodesRun()));
+        }
+        if (requestsBefore != null) {
+            measurement = measurement.withRequests(RequestsPerNode.between(requestsBefore, observers.requests().read(), measurement.nodesRun()));
         }
         return observers.brokerLogs() == null ? measurement : measurement.withHandOffSplit(HandOffSplit.read(observers.brokerLogs(), start));
     }

@@ -13,15 +13,17 @@ package org.gorchestrator.load;
  * @param handOff            from the latest predecessor's stop_date to a node's start_date
  * @param bytesPerNode       what the run added to each topic on the broker ({@link BytesPerNode#NONE} without {@code --kafka})
  * @param handOffSplit       where the hand-offs' time went ({@link HandOffSplit#NONE} without {@code --broker-logs})
+ * @param requests           the requests the broker answered during the run ({@link RequestsPerNode#NONE} without {@code --broker-jmx})
  */
 public record Measurement(String scenario, int nodesPerWorkflow, double targetRate, double offeredRate, double seconds,
                           int submitted, int rejected, int succeeded, int failed, int unfinished,
                           double workflowsPerSecond, double nodesPerSecond, Latencies submitToFinish, Latencies handOff,
-                          BytesPerNode bytesPerNode, HandOffSplit handOffSplit) {
+                          BytesPerNode bytesPerNode, HandOffSplit handOffSplit, RequestsPerNode requests) {
 
     public Measurement {
         java.util.Objects.requireNonNull(bytesPerNode, "bytesPerNode");
         java.util.Objects.requireNonNull(handOffSplit, "handOffSplit");
+        java.util.Objects.requireNonNull(requests, "requests");
     }
 
     /** The nodes this run finished (every node of the scenarios is nil, so each succeeds). */
@@ -31,12 +33,17 @@ public record Measurement(String scenario, int nodesPerWorkflow, double targetRa
 
     public Measurement withBytesPerNode(BytesPerNode bytes) {
         return new Measurement(scenario, nodesPerWorkflow, targetRate, offeredRate, seconds, submitted, rejected, succeeded, failed,
-                unfinished, workflowsPerSecond, nodesPerSecond, submitToFinish, handOff, bytes, handOffSplit);
+                unfinished, workflowsPerSecond, nodesPerSecond, submitToFinish, handOff, bytes, handOffSplit, requests);
     }
 
     public Measurement withHandOffSplit(HandOffSplit split) {
         return new Measurement(scenario, nodesPerWorkflow, targetRate, offeredRate, seconds, submitted, rejected, succeeded, failed,
-                unfinished, workflowsPerSecond, nodesPerSecond, submitToFinish, handOff, bytesPerNode, split);
+                unfinished, workflowsPerSecond, nodesPerSecond, submitToFinish, handOff, bytesPerNode, split, requests);
+    }
+
+    public Measurement withRequests(RequestsPerNode counted) {
+        return new Measurement(scenario, nodesPerWorkflow, targetRate, offeredRate, seconds, submitted, rejected, succeeded, failed,
+                unfinished, workflowsPerSecond, nodesPerSecond, submitToFinish, handOff, bytesPerNode, handOffSplit, counted);
     }
 
     public String targetLabel() {

@@ -28,10 +28,12 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  *                    what each run added to each topic; empty for no such report
  * @param brokerLogs  the log directory of the system's broker, on this machine ({@code --broker-logs}), to split each
  *                    run's hand-offs there ({@link HandOffSplit}); null for no such report
+ * @param brokerJmx   {@code host:port} of the JMX of the system's broker ({@code --broker-jmx}), to count the requests
+ *                    it answered during each run ({@link RequestsPerNode}); null for no such report
  */
 public record Options(URI baseUrl, Scenario scenario, double rate, List<Double> sweep, boolean autoSweep,
                       Duration warmup, LoadRun.Settings settings, Path out, boolean allowRemote,
-                      Map<String, Object> kafkaAdmin, Path brokerLogs) {
+                      Map<String, Object> kafkaAdmin, Path brokerLogs, String brokerJmx) {
 
     static final String USAGE = """
             usage: java -jar load-driver.jar [options]
@@ -53,6 +55,9 @@ public record Options(URI baseUrl, Scenario scenario, double rate, List<Double> 
               --broker-logs DIR     the log directory of the system's broker, on this machine (the standalone's
                                     <data-dir>/kafka): split each run's hand-offs into finish -> command visible (the
                                     commit marker) and visible -> start, from the broker's own files
+              --broker-jmx HOST:PORT the JMX of the system's broker (its JVM started with
+                                    -Dcom.sun.management.jmxremote.port=PORT): count the requests it answered during each
+                                    run, by type, per node
             """;
 
     public Options {
@@ -77,6 +82,7 @@ public record Options(URI baseUrl, Scenario scenario, double rate, List<Double> 
         boolean allowRemote = false;
         Map<String, Object> kafkaAdmin = new HashMap<>();
         Path brokerLogs = null;
+        String brokerJmx = null;
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             switch (name) {
@@ -104,6 +110,7 @@ public record Options(URI baseUrl, Scenario scenario, double rate, List<Double> 
                         case "--kafka" -> kafkaAdmin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, value);
                         case "--kafka-config" -> kafkaAdmin.putAll(properties(Path.of(value)));
                         case "--broker-logs" -> brokerLogs = directory(name, Path.of(value));
+                        case "--broker-jmx" -> brokerJmx = value;
                         case "--sweep" -> {
                             auto = value.equals("auto");
                             sweep = auto ? List.of() : Arrays.stream(value.split(",")).map(Options::rate).toList();
@@ -114,7 +121,7 @@ public record Options(URI baseUrl, Scenario scenario, double rate, List<Double> 
             }
         }
         Options options = new Options(url, scenario, rate, sweep, auto, warmup, new LoadRun.Settings(concurrency, duration, count, finishTimeout),
-                out, allowRemote, kafkaAdmin, brokerLogs);
+                out, allowRemote, kafkaAdmin, brokerLogs, brokerJmx);
         options.checkTarget();
         return options;
     }

@@ -10,7 +10,8 @@ import org.gorchestrator.json.Json;
 
 /**
  * Writes a run's measurements: results.csv, results.json and, for a sweep, latency.svg. {@code bytes_per_node} is what
- * the run added to the broker's topics per node (0 without {@code --kafka}); results.json has it per topic.
+ * the run added to the broker's topics per node (0 without {@code --kafka}); results.json has it per topic, and the
+ * broker's requests by type with {@code --broker-jmx}.
  */
 final class ResultFiles {
     static final String CSV_HEADER = "scenario,nodes_per_workflow,target_rate,offered_rate,seconds,submitted,rejected,succeeded,failed,unfinished,"

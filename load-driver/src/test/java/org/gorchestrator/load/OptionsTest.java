@@ -70,6 +70,12 @@ class OptionsTest {
     }
 
     @Test
+    void brokerJmxIsOptional() {
+        assertThat(Options.parse().brokerJmx()).isNull();
+        assertThat(Options.parse("--broker-jmx", "127.0.0.1:19999").brokerJmx()).isEqualTo("127.0.0.1:19999");
+    }
+
+    @Test
     void brokerLogsNamesAnExistingDirectory(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
         assertThat(Options.parse().brokerLogs()).isNull();
         assertThat(Options.parse("--broker-logs", dir.toString()).brokerLogs()).isEqualTo(dir);
