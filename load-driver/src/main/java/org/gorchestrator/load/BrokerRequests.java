@@ -30,7 +30,7 @@ final class BrokerRequests implements AutoCloseable {
             connector = JMXConnectorFactory.connect(new JMXServiceURL("service:jmx:rmi:///jndi/rmi://" + hostPort + "/jmxrmi"));
             beans = connector.getMBeanServerConnection();
         } catch (IOException e) {
-            throw new Unreadable("cannot reach the broker's JMX at " + hostPort + ": " + e.getMessage(), e);
+            throw new BrokerUnreadable("cannot reach the broker's JMX at " + hostPort + ": " + e.getMessage(), e);
         }
     }
 
@@ -46,7 +46,7 @@ final class BrokerRequests implements AutoCloseable {
             }
             return counts;
         } catch (IOException | JMException e) {
-            throw new Unreadable("cannot read the broker's request counts: " + e.getMessage(), e);
+            throw new BrokerUnreadable("cannot read the broker's request counts: " + e.getMessage(), e);
         }
     }
 
@@ -56,13 +56,6 @@ final class BrokerRequests implements AutoCloseable {
             connector.close();
         } catch (IOException e) {
             // the connection is gone either way, and the figures were read
-        }
-    }
-
-    /** The broker's JMX could not be reached or read. */
-    static final class Unreadable extends RuntimeException {
-        Unreadable(String message, Throwable cause) {
-            super(message, cause);
         }
     }
 }

@@ -56,11 +56,11 @@ final class LogSizes implements AutoCloseable {
             return new Totals(bytes, records());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new Unreadable("interrupted reading the broker's log sizes", e);
+            throw new BrokerUnreadable("interrupted reading the broker's log sizes", e);
         } catch (ExecutionException e) {
-            throw new Unreadable("could not read the broker's log sizes: " + e.getCause().getMessage(), e);
+            throw new BrokerUnreadable("could not read the broker's log sizes: " + e.getCause().getMessage(), e);
         } catch (TimeoutException e) {
-            throw new Unreadable("the broker did not tell its log sizes within " + TIMEOUT_SECONDS + " s (is --kafka its address?)", e);
+            throw new BrokerUnreadable("the broker did not tell its log sizes within " + TIMEOUT_SECONDS + " s (is --kafka its address?)", e);
         }
     }
 
@@ -94,13 +94,6 @@ final class LogSizes implements AutoCloseable {
         Map<String, Long> topics = new TreeMap<>();
         partitions.forEach((partition, size) -> topics.merge(partition.topic(), size, Long::sum));
         return topics;
-    }
-
-    /** The broker could not be asked: the run's figures would be incomplete. */
-    static final class Unreadable extends RuntimeException {
-        Unreadable(String message, Throwable cause) {
-            super(message, cause);
-        }
     }
 
     @Override

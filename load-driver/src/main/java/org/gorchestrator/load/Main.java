@@ -38,7 +38,7 @@ public final class Main {
         List<Measurement> results;
         try {
             results = run(options);
-        } catch (LogSizes.Unreadable | BrokerRequests.Unreadable e) {
+        } catch (BrokerUnreadable e) {
             System.err.println(e.getMessage());
             System.exit(1);
             return;

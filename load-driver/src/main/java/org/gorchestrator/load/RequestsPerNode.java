@@ -42,9 +42,14 @@ public record RequestsPerNode(long nodes, Map<String, Long> added) {
         return nodes > 0;
     }
 
+    /** The requests of every type together. */
+    public long total() {
+        return added.values().stream().mapToLong(Long::longValue).sum();
+    }
+
     /** Requests per node of {@code type}, or of every type together for {@code null}. */
     public double perNode(String type) {
-        long count = type == null ? added.values().stream().mapToLong(Long::longValue).sum() : added.getOrDefault(type, 0L);
+        long count = type == null ? total() : added.getOrDefault(type, 0L);
         return nodes == 0 ? 0 : (double) count / nodes;
     }
 
@@ -55,7 +60,6 @@ public record RequestsPerNode(long nodes, Map<String, Long> added) {
         added.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()))
                 .forEach(e -> md.append(String.format(Locale.ROOT, "| %s | %,d | %.3f |%n", e.getKey(), e.getValue(), perNode(e.getKey()))));
-        long total = added.values().stream().mapToLong(Long::longValue).sum();
-        return md.append(String.format(Locale.ROOT, "| **total** | %,d | **%.3f** |%n", total, perNode(null))).toString();
+        return md.append(String.format(Locale.ROOT, "| **total** | %,d | **%.3f** |%n", total(), perNode(null))).toString();
     }
 }

@@ -60,7 +60,7 @@ class BrokerRequestsTest {
     @Test
     void aBrokerWithoutJmxIsNamedInTheError() throws Exception {
         String nobody = "127.0.0.1:" + freePort();
-        assertThatThrownBy(() -> new BrokerRequests(nobody)).isInstanceOf(BrokerRequests.Unreadable.class).hasMessageContaining(nobody);
+        assertThatThrownBy(() -> new BrokerRequests(nobody)).isInstanceOf(BrokerUnreadable.class).hasMessageContaining(nobody);
     }
 
     private void counter(String request, int version, long count) throws Exception {
