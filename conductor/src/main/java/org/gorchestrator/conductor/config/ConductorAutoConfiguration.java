@@ -1,5 +1,6 @@
 package org.gorchestrator.conductor.config;
 
+import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -114,9 +115,7 @@ public class ConductorAutoConfiguration {
         Map<String, Object> config = StreamsRoles.exactlyOnce(kafkaStreams, properties.applicationId());
         config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, properties.streamThreads());
         config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, properties.commitInterval().toMillis());
-        // A thread that ran out of records waits in poll, and commits only after it: a wait longer
-        // than the interval would hold back the commands of its last records (the workers read committed).
-        config.putIfAbsent(StreamsConfig.POLL_MS_CONFIG, Math.min(properties.commitInterval().toMillis(), 100L));
+        config.putIfAbsent(StreamsConfig.POLL_MS_CONFIG, pollMillis(properties.commitInterval()));
         config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) topics.replicationFactor());
         config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
         // Commands and node events of one workflow may be processed in any order (the engine is
@@ -148,5 +147,16 @@ public class ConductorAutoConfiguration {
             config.put(StreamsConfig.STATE_DIR_CONFIG, properties.stateDir());
         }
         return config;
+    }
+
+    /**
+     * How long a stream thread that ran out of records waits in {@code poll}: a fifth of the commit
+     * interval, from 1 to 100 ms. Kafka Streams commits only between polls, so a commit that falls
+     * due while the thread waits comes when the wait ends; the commands of the last records wait
+     * with it (the workers read committed). A wait as long as the interval made a commit cycle up
+     * to twice the interval (BENCHMARKS.md, *What limits the numbers now*).
+     */
+    static long pollMillis(Duration commitInterval) {
+        return Math.max(1, Math.min(commitInterval.toMillis() / 5, 100));
     }
 }

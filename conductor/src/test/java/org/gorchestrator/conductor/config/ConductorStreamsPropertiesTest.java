@@ -23,16 +23,20 @@ class ConductorStreamsPropertiesTest {
         assertThat(config)
                 .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2)
                 .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 20L)
-                .containsEntry(StreamsConfig.POLL_MS_CONFIG, 20L)
+                .containsEntry(StreamsConfig.POLL_MS_CONFIG, 4L)
                 .containsEntry("producer.linger.ms", 5)
                 .containsEntry("producer.batch.size", 128 * 1024)
                 .containsEntry("producer.max.in.flight.requests.per.connection", 1);
     }
 
     @Test
-    void anIdleThreadPollsNoLongerThanTheCommitInterval() {
+    void anIdleThreadPollsForAFifthOfTheCommitInterval() {
         assertThat(ConductorAutoConfiguration.streamsProperties(Map.of(), conductor(Map.of("gorch.conductor.commit-interval", "20ms")),
-                Topics.DEFAULTS, UNWRITABLE)).containsEntry(StreamsConfig.POLL_MS_CONFIG, 20L);
+                Topics.DEFAULTS, UNWRITABLE)).containsEntry(StreamsConfig.POLL_MS_CONFIG, 4L);
+        assertThat(ConductorAutoConfiguration.streamsProperties(Map.of(), conductor(Map.of("gorch.conductor.commit-interval", "5ms")),
+                Topics.DEFAULTS, UNWRITABLE)).as("the standalone's interval").containsEntry(StreamsConfig.POLL_MS_CONFIG, 1L);
+        assertThat(ConductorAutoConfiguration.streamsProperties(Map.of(), conductor(Map.of("gorch.conductor.commit-interval", "2ms")),
+                Topics.DEFAULTS, UNWRITABLE)).as("never a busy loop").containsEntry(StreamsConfig.POLL_MS_CONFIG, 1L);
         assertThat(ConductorAutoConfiguration.streamsProperties(Map.of(), conductor(Map.of("gorch.conductor.commit-interval", "1s")),
                 Topics.DEFAULTS, UNWRITABLE)).containsEntry(StreamsConfig.POLL_MS_CONFIG, 100L);
         assertThat(ConductorAutoConfiguration.streamsProperties(Map.of(StreamsConfig.POLL_MS_CONFIG, "7"), conductor(Map.of()),
