@@ -35,11 +35,17 @@ public final class StreamsRoles {
         return settings;
     }
 
-    /** Every application's stores are compressed like its records ({@link CompressedStores}), unless it names its own setter. */
+    /**
+     * Every application's stores write as {@link StoreSettings} says (compressed like its records, large memtables),
+     * unless it names its own setter; the settings that class reads are checked here, before any store opens.
+     */
     private static Map<String, Object> application(Map<String, Object> base, String applicationId) {
         Map<String, Object> settings = new HashMap<>(base);
         settings.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-        settings.putIfAbsent(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, CompressedStores.class);
+        settings.putIfAbsent(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, StoreSettings.class);
+        if (settings.get(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG) == StoreSettings.class) {
+            StoreSettings.check(settings);
+        }
         return settings;
     }
 }

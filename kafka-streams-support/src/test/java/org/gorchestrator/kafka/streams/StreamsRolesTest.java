@@ -1,6 +1,7 @@
 package org.gorchestrator.kafka.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import org.apache.kafka.streams.StreamsConfig;
@@ -15,7 +16,7 @@ class StreamsRolesTest {
 
         assertThat(settings).isEqualTo(Map.of(StreamsConfig.APPLICATION_ID_CONFIG, "app",
                 StreamsConfig.PROCESSING_GUARANTEE_CONFIG, "exactly_once_v2", StreamsConfig.NUM_STREAM_THREADS_CONFIG, 2,
-                StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, CompressedStores.class));
+                StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, StoreSettings.class));
     }
 
     @Test
@@ -23,7 +24,15 @@ class StreamsRolesTest {
         Map<String, Object> settings = StreamsRoles.committedReader(Map.of("consumer.isolation.level", "read_uncommitted"), "view");
 
         assertThat(settings).isEqualTo(Map.of(StreamsConfig.APPLICATION_ID_CONFIG, "view", "consumer.isolation.level", "read_committed",
-                StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, CompressedStores.class));
+                StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, StoreSettings.class));
+    }
+
+    @Test
+    void aStoreSettingTheStoresCouldNotTakeStopsTheApplicationBeforeAnyStoreOpens() {
+        assertThatThrownBy(() -> StreamsRoles.exactlyOnce(Map.of(StoreSettings.WRITE_BUFFER_CONFIG, "lots"), "app"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("gorch.store.write-buffer").hasMessageContaining("lots");
+        assertThatThrownBy(() -> StreamsRoles.committedReader(Map.of("compression.type", "brotli"), "view"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("brotli");
     }
 
     @Test
