@@ -17,9 +17,9 @@ import org.springframework.util.unit.DataSize;
  * compaction reads and writes again soon, takes lz4, a fraction of zstd's CPU per rewrite. Without a codec, or with
  * {@code none}, nothing is compressed.</li>
  * <li><b>Large memtables</b> ({@value #WRITE_BUFFER_CONFIG}, {@code gorch.kafka.store-write-buffer}, 64 MB by
- * default; Streams' own is 16 MB). A workflow's records are rewritten with each change of its nodes: those that change again while still in
- * memory reach the disk once, and universal compaction rewrites each byte fewer times the larger the files it
- * starts from. Each store holds up to Streams' three memtables of this size.</li>
+ * default; Streams' own is 16 MB). A workflow's records are rewritten with each change of its nodes: those that
+ * change again while still in memory reach the disk once, and universal compaction rewrites each byte fewer times
+ * the larger the files it starts from. Each store holds up to Streams' three memtables of this size.</li>
  * </ul>
  * Both settings are checked when an application is configured ({@link #check}), so a wrong one stops it before a
  * store opens.
