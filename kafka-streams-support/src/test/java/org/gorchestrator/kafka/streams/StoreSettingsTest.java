@@ -35,11 +35,11 @@ class StoreSettingsTest {
     void everyMemtableTakesTheConfiguredSizeOrStreamsOwn() {
         try (Options configured = new Options(); Options unset = new Options()) {
             new StoreSettings().setConfig("workflows", configured, Map.of(StoreSettings.WRITE_BUFFER_CONFIG, "8MB"));
-            long streamsOwn = unset.writeBufferSize();
+            long asStreamsLeftIt = unset.writeBufferSize();
             new StoreSettings().setConfig("workflows", unset, Map.of());
 
             assertThat(configured.writeBufferSize()).isEqualTo(8L << 20);
-            assertThat(unset.writeBufferSize()).isEqualTo(streamsOwn);
+            assertThat(unset.writeBufferSize()).isEqualTo(asStreamsLeftIt);
         }
     }
 
