@@ -6,6 +6,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.gorchestrator.api.view.SortableNumbers;
 
 /**
  * How the event store is keyed: {@code workflowId/offset}, the offset zero-padded so that a workflow's events sort in
@@ -13,15 +14,12 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  */
 public final class EventKeys {
     private static final StringSerializer PREFIX = new StringSerializer();
-    /** Digits of the largest offset, {@link Long#MAX_VALUE}. */
-    private static final int OFFSET_DIGITS = 19;
 
     private EventKeys() {}
 
-    /** The key of the event at {@code offset} (not negative); padded by hand: {@code String.format} showed in the view's profile. */
+    /** The key of the event at {@code offset} (not negative). */
     static String of(String workflowId, long offset) {
-        String digits = Long.toString(offset);
-        return prefix(workflowId) + "0".repeat(OFFSET_DIGITS - digits.length()) + digits;
+        return prefix(workflowId) + SortableNumbers.padded(offset);
     }
 
     private static String prefix(String workflowId) {

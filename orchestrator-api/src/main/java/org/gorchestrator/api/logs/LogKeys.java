@@ -7,6 +7,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.gorchestrator.api.view.SortableNumbers;
 
 /**
  * How the log store is keyed: {@code workflowId/nodeId/attempt/stream/seq}, seq zero-padded so that
@@ -19,7 +20,7 @@ public final class LogKeys {
     private LogKeys() {}
 
     static String of(LogChunk chunk) {
-        return attempt(chunk.workflowId(), chunk.nodeId(), chunk.attempt()) + chunk.stream() + "/" + String.format("%019d", chunk.seq());
+        return attempt(chunk.workflowId(), chunk.nodeId(), chunk.attempt()) + chunk.stream() + "/" + SortableNumbers.padded(chunk.seq());
     }
 
     static String attempt(String workflowId, int nodeId, int attempt) {
