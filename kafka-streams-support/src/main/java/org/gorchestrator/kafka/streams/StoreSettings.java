@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.state.RocksDBConfigSetter;
+import org.rocksdb.CompactionStyle;
 import org.rocksdb.CompressionType;
 import org.rocksdb.Options;
 import org.springframework.util.unit.DataSize;
@@ -18,8 +19,13 @@ import org.springframework.util.unit.DataSize;
  * {@code none}, nothing is compressed.</li>
  * <li><b>Large memtables</b> ({@value #WRITE_BUFFER_CONFIG}, {@code gorch.kafka.store-write-buffer}, 64 MB by
  * default; Streams' own is 16 MB). A workflow's records are rewritten with each change of its nodes: those that
- * change again while still in memory reach the disk once, and universal compaction rewrites each byte fewer times
- * the larger the files it starts from. Each store holds up to Streams' three memtables of this size.</li>
+ * change again while still in memory reach the disk once, and compaction has fewer, larger files to merge. Each store
+ * holds up to Streams' three memtables of this size.</li>
+ * <li><b>Leveled compaction</b>, RocksDB's own default, instead of Streams' universal one. The stores' keys begin with
+ * a workflow id, which sorts by submission time (unless it was derived from an idempotency key), or with a time (the
+ * timers): new data lands at the end of the key range. Leveled compaction merges a new file only with the older files its keys overlap, a few at the end, and
+ * moves the rest down untouched; universal compaction merges whole sorted runs, so it rewrites old data with every
+ * merge. A store written by universal compaction opens as it is and is leveled from then on.</li>
  * </ul>
  * Both settings are checked when an application is configured ({@link #check}), so a wrong one stops it before a
  * store opens.
@@ -33,6 +39,8 @@ public final class StoreSettings implements RocksDBConfigSetter {
         CompressionType atRest = codec(configs.get(ProducerConfig.COMPRESSION_TYPE_CONFIG));
         options.setCompressionType(atRest == CompressionType.NO_COMPRESSION ? atRest : CompressionType.LZ4_COMPRESSION);
         options.setBottommostCompressionType(atRest);
+        options.setCompactionStyle(CompactionStyle.LEVEL);
+        options.setLevelCompactionDynamicLevelBytes(true);
         DataSize writeBuffer = writeBuffer(configs.get(WRITE_BUFFER_CONFIG));
         if (writeBuffer != null) {
             options.setWriteBufferSize(writeBuffer.toBytes());

@@ -3,10 +3,18 @@ package org.gorchestrator.kafka.streams;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rocksdb.CompactRangeOptions;
+import org.rocksdb.CompactionStyle;
 import org.rocksdb.CompressionType;
+import org.rocksdb.FlushOptions;
 import org.rocksdb.Options;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
 import org.springframework.util.unit.DataSize;
 
 class StoreSettingsTest {
@@ -65,5 +73,50 @@ class StoreSettingsTest {
     @Test
     void anUnknownCodecIsRefusedByName() {
         assertThatThrownBy(() -> StoreSettings.codec("brotli")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("brotli");
+    }
+
+    @Test
+    void storesAreLeveledAndAStoreThatStreamsCompactedUniversallyOpensWithEverythingInIt(@TempDir Path dir) throws RocksDBException {
+        String path = dir.resolve("workflows").toString();
+        try (Options streams = new Options().setCreateIfMissing(true).setCompactionStyle(CompactionStyle.UNIVERSAL)
+                .setWriteBufferSize(64 << 10); RocksDB db = RocksDB.open(streams, path);
+                CompactRangeOptions whole = new CompactRangeOptions()
+                        .setBottommostLevelCompaction(CompactRangeOptions.BottommostLevelCompaction.kForce)) {
+            writeAndFlush(db, 0, 3_000); // several sorted runs, then one at the bottom
+            db.compactRange(db.getDefaultColumnFamily(), null, null, whole);
+            writeAndFlush(db, 3_000, 4_000);
+        }
+        try (Options options = new Options()) {
+            new StoreSettings().setConfig("workflows", options, Map.of("compression.type", "zstd"));
+            assertThat(options.compactionStyle()).isEqualTo(CompactionStyle.LEVEL);
+            try (RocksDB db = RocksDB.open(options, path)) {
+                writeAndFlush(db, 4_000, 5_000);
+                db.compactRange();
+                for (int i = 0; i < 5_000; i++) {
+                    assertThat(db.get(key(i))).as("key %d", i).isEqualTo(value(i));
+                }
+            }
+        }
+    }
+
+    /** Keys in time order, as workflow ids are, each flushed batch a file of its own. */
+    private static void writeAndFlush(RocksDB db, int from, int to) throws RocksDBException {
+        try (FlushOptions wait = new FlushOptions().setWaitForFlush(true)) {
+            for (int i = from; i < to; i++) {
+                db.put(key(i), value(i));
+                if (i % 500 == 499) {
+                    db.flush(wait);
+                }
+            }
+            db.flush(wait);
+        }
+    }
+
+    private static byte[] key(int i) {
+        return "%08d".formatted(i).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] value(int i) {
+        return ("{\"node\":" + i + ",\"state\":\"success\"}").getBytes(StandardCharsets.UTF_8);
     }
 }
