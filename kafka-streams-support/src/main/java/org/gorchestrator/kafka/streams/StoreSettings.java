@@ -23,9 +23,10 @@ import org.springframework.util.unit.DataSize;
  * holds up to Streams' three memtables of this size.</li>
  * <li><b>Leveled compaction</b>, RocksDB's own default, instead of Streams' universal one. The stores' keys begin with
  * a workflow id, which sorts by submission time (unless it was derived from an idempotency key), or with a time (the
- * timers): new data lands at the end of the key range. Leveled compaction merges a new file only with the older files its keys overlap, a few at the end, and
- * moves the rest down untouched; universal compaction merges whole sorted runs, so it rewrites old data with every
- * merge. A store written by universal compaction opens as it is and is leveled from then on.</li>
+ * timers): new data lands at the end of the key range. Leveled compaction merges a new file only with the older
+ * files its keys overlap, a few at the end, and moves the rest down untouched; universal compaction merges whole
+ * sorted runs, so it rewrites old data with every merge. A store written by universal compaction opens as it is and
+ * is leveled from then on.</li>
  * </ul>
  * Both settings are checked when an application is configured ({@link #check}), so a wrong one stops it before a
  * store opens.
