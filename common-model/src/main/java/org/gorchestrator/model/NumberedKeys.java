@@ -21,11 +21,11 @@ public record NumberedKeys(int digits) {
 
     /** The key of member {@code number} (not negative, at most {@link #digits} digits) of {@code group}. */
     public String key(String group, int number) {
-        String written = Integer.toString(number);
-        if (number < 0 || written.length() > digits) {
-            throw new IllegalArgumentException("member " + number + " does not fit " + digits + " digits");
+        try {
+            return first(group) + SortableNumbers.padded(number, digits);
+        } catch (IllegalArgumentException doesNotFit) {
+            throw new IllegalArgumentException("member " + doesNotFit.getMessage(), doesNotFit);
         }
-        return first(group) + "0".repeat(digits - written.length()) + written;
     }
 
     /** A key at or before every member key of {@code group} and after the group's own key (inclusive bound). */

@@ -7,6 +7,7 @@ import java.util.Objects;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.gorchestrator.model.SortableNumbers;
 
 /**
  * Each workflow's next due moment, in a store whose keys sort by time ({@code millis/workflowId}),
@@ -15,7 +16,6 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class Timers {
     private static final int MILLIS_DIGITS = 15;
-    private static final String ZEROS = "0".repeat(MILLIS_DIGITS);
 
     private final KeyValueStore<String, String> store;
     private Instant earliest; // no timer is due before this; null: not known, look in the store
@@ -82,8 +82,7 @@ final class Timers {
 
     /** Zero-padded epoch millis first, so that keys sort by time. */
     static String key(Instant at, String workflowId) {
-        String millis = Long.toString(Math.max(0, at.toEpochMilli()));
-        return ZEROS.substring(millis.length()) + millis + "/" + workflowId;
+        return SortableNumbers.padded(Math.max(0, at.toEpochMilli()), MILLIS_DIGITS) + "/" + workflowId;
     }
 
     private static Instant timeOf(String key) {

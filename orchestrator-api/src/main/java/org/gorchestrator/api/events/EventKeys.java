@@ -6,7 +6,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.gorchestrator.api.view.SortableNumbers;
+import org.gorchestrator.model.SortableNumbers;
 
 /**
  * How the event store is keyed: {@code workflowId/offset}, the offset zero-padded so that a workflow's events sort in
@@ -19,7 +19,7 @@ public final class EventKeys {
 
     /** The key of the event at {@code offset} (not negative). */
     static String of(String workflowId, long offset) {
-        return prefix(workflowId) + SortableNumbers.padded(offset);
+        return prefix(workflowId) + SortableNumbers.padded(offset, SortableNumbers.LONG_DIGITS);
     }
 
     private static String prefix(String workflowId) {

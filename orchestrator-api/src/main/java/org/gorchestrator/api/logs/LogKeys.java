@@ -1,13 +1,13 @@
 package org.gorchestrator.api.logs;
 
 import org.gorchestrator.message.LogChunk;
+import org.gorchestrator.model.SortableNumbers;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.gorchestrator.api.view.SortableNumbers;
 
 /**
  * How the log store is keyed: {@code workflowId/nodeId/attempt/stream/seq}, seq zero-padded so that
@@ -20,7 +20,7 @@ public final class LogKeys {
     private LogKeys() {}
 
     static String of(LogChunk chunk) {
-        return attempt(chunk.workflowId(), chunk.nodeId(), chunk.attempt()) + chunk.stream() + "/" + SortableNumbers.padded(chunk.seq());
+        return attempt(chunk.workflowId(), chunk.nodeId(), chunk.attempt()) + chunk.stream() + "/" + SortableNumbers.padded(chunk.seq(), SortableNumbers.LONG_DIGITS);
     }
 
     static String attempt(String workflowId, int nodeId, int attempt) {
