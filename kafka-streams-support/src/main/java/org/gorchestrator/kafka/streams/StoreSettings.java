@@ -28,8 +28,8 @@ import org.springframework.util.unit.DataSize;
  * sorted runs, so it rewrites old data with every merge. A store written by universal compaction opens as it is and
  * is leveled from then on.</li>
  * </ul>
- * Both settings are checked when an application is configured ({@link #check}), so a wrong one stops it before a
- * store opens.
+ * The two settings it reads, the codec and the memtable size, are checked when an application is configured
+ * ({@link #check}), so a wrong one stops it before a store opens.
  */
 public final class StoreSettings implements RocksDBConfigSetter {
     /** Streams setting: the size of one memtable of every store, as a data size ({@code 64MB}); without it, Streams' own. */

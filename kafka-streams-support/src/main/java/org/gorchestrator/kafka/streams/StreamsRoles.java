@@ -36,7 +36,7 @@ public final class StreamsRoles {
     }
 
     /**
-     * Every application's stores write as {@link StoreSettings} says (compressed like its records, large memtables),
+     * Every application's stores write as {@link StoreSettings} says (compressed like its records, large memtables, leveled),
      * unless it names its own setter; the settings that class reads are checked here, before any store opens.
      */
     private static Map<String, Object> application(Map<String, Object> base, String applicationId) {
