@@ -69,6 +69,7 @@ final class LoadRun {
     // Tallies, guarded by this.
     private final LongStream.Builder endToEnd = LongStream.builder();
     private final LongStream.Builder handOffs = LongStream.builder();
+    private final LongStream.Builder stopToAnswer = LongStream.builder();
     private int attempted;
     private int submitted;
     private int rejected;
@@ -172,7 +173,8 @@ final class LoadRun {
         client.getAsync(id, Duration.ofMillis(waitMs)).whenComplete((graph, error) -> {
             long now = System.nanoTime();
             if (graph != null && graph.state().isFinished()) {
-                done(() -> record(sent, graph));
+                Instant answered = Instant.now();
+                done(() -> record(sent, graph, answered));
             } else if (now > deadline) {
                 done(() -> unfinished++);
             } else if (now - asked < TimeUnit.MILLISECONDS.toNanos(waitMs) / EARLY_FRACTION) {
@@ -194,9 +196,10 @@ final class LoadRun {
         slots.release();
     }
 
-    private void record(Instant sent, Graph graph) {
-        Instant stop = graph.stopDate() != null ? graph.stopDate() : Instant.now();
+    private void record(Instant sent, Graph graph, Instant answered) {
+        Instant stop = graph.stopDate() != null ? graph.stopDate() : answered;
         endToEnd.add(Duration.between(sent, stop).toNanos() / 1_000);
+        stopToAnswer.add(Duration.between(stop, answered).toNanos() / 1_000);
         HandOffs.each(graph, handOffs::add);
         if (graph.state() == State.SUCCESS) {
             succeeded++;
@@ -229,7 +232,8 @@ final class LoadRun {
         double perSecond = seconds > 0 ? 1 / seconds : 0;
         return new Measurement(scenario.label(), scenario.nodes(), rate, attempted / (submitWindowNanos / 1e9), seconds,
                 submitted, rejected, succeeded, failed, unfinished, finished * perSecond, nodesSucceeded * perSecond,
-                Latencies.ofMicros(endToEnd.build().toArray()), Latencies.ofMicros(handOffs.build().toArray()), BytesPerNode.NONE,
+                Latencies.ofMicros(endToEnd.build().toArray()), Latencies.ofMicros(handOffs.build().toArray()),
+                Latencies.ofMicros(stopToAnswer.build().toArray()), BytesPerNode.NONE,
                 HandOffSplit.NONE, RequestsPerNode.NONE);
     }
 

@@ -38,6 +38,7 @@ class MainTest {
                 assertThat(m.nodesPerSecond()).isEqualTo(8 * m.workflowsPerSecond(), org.assertj.core.data.Offset.offset(1e-6));
                 assertThat(m.submitToFinish().count()).isEqualTo(m.succeeded());
                 assertThat(m.handOff().count()).isEqualTo(SEED_HAND_OFFS * m.succeeded());
+                assertThat(m.stopToAnswer().count()).isEqualTo(m.succeeded());
                 assertThat(List.of(m.handOff().p50(), m.handOff().p99(), m.handOff().max())).containsOnly(2.0);
             }
             List<String> csv = Files.readAllLines(out.resolve("results.csv"));
@@ -78,7 +79,10 @@ class MainTest {
 
             assertThat(m.bytesPerNode().measured()).isTrue();
             assertThat(m.bytesPerNode().nodes()).isEqualTo(300);
-            assertThat(ResultFiles.csv(List.of(m))).endsWith(String.format(java.util.Locale.ROOT, ",%.1f%n", m.bytesPerNode().perNode(null)));
+            List<String> header = List.of(ResultFiles.CSV_HEADER.split(","));
+            String[] row = ResultFiles.csv(List.of(m)).lines().skip(1).findFirst().orElseThrow().split(",");
+            assertThat(row).hasSameSizeAs(header.toArray());
+            assertThat(row[header.indexOf("bytes_per_node")]).isEqualTo(String.format(java.util.Locale.ROOT, "%.1f", m.bytesPerNode().perNode(null)));
         }
     }
 
@@ -90,6 +94,8 @@ class MainTest {
             Measurement m = Main.run(options).get(0);
 
             assertThat(m.succeeded()).isEqualTo(3);
+            // The fake's documents stop a few ms after the POST, and say so from 1 s after it: the driver has each that much later.
+            assertThat(m.stopToAnswer().p50()).isGreaterThan(900);
             // Each is running for 1 s: asked at once, then 50, 100, 200, 400 and 800 ms later at most. Without the delay, hundreds.
             assertThat(api.waits()).hasSizeLessThanOrEqualTo(6 * 3)
                     .allSatisfy(wait -> assertThat(wait).isPositive().isLessThanOrEqualTo(MAX_WAIT));
