@@ -1,9 +1,11 @@
 package org.gorchestrator.engine;
 
 import java.util.List;
+import java.util.Optional;
 import org.gorchestrator.message.NodeCommand;
 import org.gorchestrator.message.NodeKill;
 import org.gorchestrator.message.WorkflowEvent;
+import org.gorchestrator.model.State;
 
 /**
  * What the engine decided for one input: the workflow's state after it (null when the input was
@@ -36,5 +38,15 @@ public record Decision(WorkflowState state, List<NodeCommand> commands, List<Nod
 
     public boolean changed() {
         return !events.isEmpty();
+    }
+
+    /** The state the workflow finished in by this input; empty when it is still going, or had finished before. */
+    public Optional<State> finishedAs() {
+        for (WorkflowEvent event : events) {
+            if (event instanceof WorkflowEvent.WorkflowChanged changed && changed.state().isFinished()) {
+                return Optional.of(changed.state());
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -165,6 +165,19 @@ class DagEngineTest {
     }
 
     @Test
+    void onlyTheDecisionThatEndsTheGraphSaysHowItFinished() {
+        Decision submitted = run.submit(Graphs.builder().node("a").node("b").chain("a", "b").sparse());
+        Decision first = run.succeeded("a");
+        Decision last = run.succeeded("b");
+
+        assertThat(submitted.finishedAs()).as("a running workflow").isEmpty();
+        assertThat(first.finishedAs()).as("b still to run").isEmpty();
+        assertThat(last.finishedAs()).contains(State.SUCCESS);
+        assertThat(run.succeeded("b").finishedAs()).as("the same report again").isEmpty();
+        assertThat(run.cancel().finishedAs()).as("a cancel after the end").isEmpty();
+    }
+
+    @Test
     void theGraphStaysRunningUntilTheLastNodeEnds() {
         run.submit(Graphs.builder().node("a").node("b").sparse());
         run.succeeded("a");
@@ -213,6 +226,7 @@ class DagEngineTest {
         assertThat(run.stateOf("b")).isEqualTo(State.NOTRUNNABLE);
         assertThat(d.state().state()).isEqualTo(State.FAILURE);
         assertThat(d.events().get(d.events().size() - 1)).isEqualTo(new WorkflowEvent.WorkflowChanged("wf-1", State.FAILURE, run.now()));
+        assertThat(d.finishedAs()).contains(State.FAILURE);
     }
 
     // ---- cancel ----
@@ -237,6 +251,7 @@ class DagEngineTest {
         assertThat(d.state().stopDate()).isEqualTo(run.now());
         assertThat(d.commands()).isEmpty();
         assertThat(d.events()).filteredOn(e -> e instanceof WorkflowEvent.NodeChanged).hasSize(5);
+        assertThat(d.finishedAs()).contains(State.CANCELED);
     }
 
     @Test

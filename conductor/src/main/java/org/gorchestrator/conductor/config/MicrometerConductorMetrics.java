@@ -46,12 +46,11 @@ final class MicrometerConductorMetrics implements ConductorMetrics {
         for (WorkflowEvent event : decision.events()) {
             if (event instanceof WorkflowEvent.Submitted) {
                 submitted.increment();
-            } else if (event instanceof WorkflowEvent.WorkflowChanged changed && changed.state().isFinished()) {
-                registry.counter("gorch.workflows.finished", "state", changed.state().label()).increment();
             } else if (event instanceof WorkflowEvent.NodeChanged changed) {
                 nodeChanged(changed.node());
             }
         }
+        decision.finishedAs().ifPresent(state -> registry.counter("gorch.workflows.finished", "state", state.label()).increment());
     }
 
     @Override

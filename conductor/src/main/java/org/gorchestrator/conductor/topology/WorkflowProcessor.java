@@ -248,22 +248,13 @@ final class WorkflowProcessor implements Processor<String, EngineInput, String, 
      * overlap policy. A rerun that finishes again sends it again, which changes nothing there.
      */
     private void tellScheduler(Decision decision, long timestamp, Hop hop) {
-        if (!scheduleRuns || !finishes(decision)) {
+        if (!scheduleRuns || decision.finishedAs().isEmpty()) {
             return;
         }
         TemplateRun template = decision.state().header().template();
         if (template != null && template.schedule() != null) {
             forward(template.schedule(), decision.state().id(), timestamp, hop, ConductorTopology.SCHEDULE_RUNS_SINK);
         }
-    }
-
-    private static boolean finishes(Decision decision) {
-        for (WorkflowEvent event : decision.events()) {
-            if (event instanceof WorkflowEvent.WorkflowChanged changed && changed.state().isFinished()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** A workflow event goes out as the CloudEvent's bytes, written here to reuse the node JSON the workflow's document holds. */
